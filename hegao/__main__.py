@@ -1,0 +1,3 @@
+from hegao.checker.cli import main
+
+main()

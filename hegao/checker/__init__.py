@@ -1,0 +1,1 @@
+"""The engine: reading, segmenting, quantities, rule registry, reporting, CLI."""

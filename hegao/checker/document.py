@@ -1,0 +1,276 @@
+"""Segment a draft into blocks (headings, paragraphs, list items) and sentences.
+
+Every span points into the original text. Regions that are not prose — front
+matter, fenced code, HTML comments — are masked with spaces (same length, so
+offsets are unchanged) before anything else looks at the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
+
+import regex
+
+from hegao.checker.model import Span
+
+if TYPE_CHECKING:
+    from hegao.checker.quantities import Extraction
+
+
+T = TypeVar("T")
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int
+    kind: BlockKind
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    block: int
+    span: Span
+
+
+# Sentence ends: full stops, question and exclamation marks (full and half width),
+# an ellipsis, followed by any closing quotes or brackets.
+_SENTENCE_END = regex.compile(r"(?:[。！？!?]+|…{1,2}|\.{3,})[”’」』）)】]*")
+# A line that ends like this finishes its paragraph even without a blank line.
+_LINE_END_FINAL = regex.compile(r"(?:[。！？!?；;…]|[。！？!?][”’」』）)]+|】|\]|:|：)\s*$")
+_ATX_HEADING = regex.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+_LIST_ITEM = regex.compile(r"^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+)")
+_FENCE = regex.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+_HAN = regex.compile(r"\p{Han}")
+HEADING_MAX_CHARS = 40
+
+
+@dataclass
+class Document:
+    """A segmented draft. ``masked`` is ``text`` with non-prose regions blanked."""
+
+    text: str
+    masked: str
+    blocks: list[Block]
+    sentences: list[Sentence]
+    skipped: list[Span]
+    line_starts: list[int] = field(repr=False)
+    _memo: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute an analysis once per document and share it between rules."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].span.end:
+            return self.blocks[i]
+        return None
+
+    def sentences_of(self, block: Block) -> list[Sentence]:
+        lo = bisect.bisect_left(self._sentence_blocks, block.index)
+        hi = bisect.bisect_right(self._sentence_blocks, block.index)
+        return self.sentences[lo:hi]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.span.start for b in self.blocks]
+
+    @cached_property
+    def _sentence_blocks(self) -> list[int]:
+        return [s.block for s in self.sentences]
+
+    @cached_property
+    def extraction(self) -> Extraction:
+        """Quantities and numbered labels, extracted once and shared by all rules."""
+        from hegao.checker.quantities import extract
+
+        return extract(self)
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def line_starts_of(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def parse_document(text: str) -> Document:
+    line_starts = line_starts_of(text)
+    skipped = _non_prose_regions(text, line_starts)
+    masked = _mask(text, skipped)
+    blocks = _blocks(masked, line_starts)
+    sentences = [s for b in blocks for s in _sentences(masked, b)]
+    return Document(text, masked, blocks, sentences, skipped, line_starts)
+
+
+def _lines(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, without its line ending."""
+    out = []
+    n = len(text)
+    for i, start in enumerate(line_starts):
+        end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else n
+        if end > start and text[end - 1] == "\r":
+            end -= 1
+        out.append((start, end))
+    return out
+
+
+def _non_prose_regions(text: str, line_starts: list[int]) -> list[Span]:
+    regions: list[Span] = []
+    lines = _lines(text, line_starts)
+    i = 0
+    # YAML front matter: only at the very start of the file.
+    if lines and text[lines[0][0] : lines[0][1]].strip() == "---":
+        for j in range(1, len(lines)):
+            if text[lines[j][0] : lines[j][1]].strip() in ("---", "..."):
+                regions.append(Span(0, lines[j][1]))
+                i = j + 1
+                break
+    fence: str | None = None
+    fence_start = 0
+    while i < len(lines):
+        start, end = lines[i]
+        m = _FENCE.match(text, start, end)
+        if fence is None and m:
+            fence, fence_start = m.group(1), start
+        elif (
+            fence is not None and m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
+        ):
+            regions.append(Span(fence_start, end))
+            fence = None
+        i += 1
+    if fence is not None:
+        regions.append(Span(fence_start, len(text)))
+    for m in _HTML_COMMENT.finditer(text):
+        regions.append(Span(m.start(), m.end()))
+    return sorted(regions)
+
+
+def _mask(text: str, regions: list[Span]) -> str:
+    if not regions:
+        return text
+    parts = []
+    pos = 0
+    for r in regions:
+        if r.start < pos:
+            continue
+        parts.append(text[pos : r.start])
+        parts.append("".join(ch if ch in "\r\n" else " " for ch in text[r.start : r.end]))
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _blocks(masked: str, line_starts: list[int]) -> list[Block]:
+    lines = [(s, e) for s, e in _lines(masked, line_starts)]
+    nonblank = [masked[s:e].strip() != "" for s, e in lines]
+    # A file with no blank line between its lines writes one paragraph per line.
+    first = next((i for i, b in enumerate(nonblank) if b), None)
+    last = max((i for i, b in enumerate(nonblank) if b), default=None)
+    one_per_line = first is not None and last is not None and all(nonblank[first : last + 1])
+
+    groups: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for (s, e), has_text in zip(lines, nonblank, strict=True):
+        line = masked[s:e]
+        if not has_text:
+            if current:
+                groups.append(current)
+            current = []
+            continue
+        starts_new = (
+            one_per_line
+            or _ATX_HEADING.match(line) is not None
+            or _LIST_ITEM.match(line) is not None
+            or (current and _ends_block(masked, current[-1]))
+        )
+        if starts_new and current:
+            groups.append(current)
+            current = []
+        current.append((s, e))
+    if current:
+        groups.append(current)
+
+    blocks = []
+    for lines_of_group in groups:
+        start = lines_of_group[0][0]
+        end = lines_of_group[-1][1]
+        while start < end and masked[start].isspace():
+            start += 1
+        while end > start and masked[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        blocks.append(
+            Block(len(blocks), _kind(masked[start:end], len(lines_of_group)), Span(start, end))
+        )
+    return blocks
+
+
+def _ends_block(masked: str, line: tuple[int, int]) -> bool:
+    text = masked[line[0] : line[1]]
+    return _ATX_HEADING.match(text) is not None or _LINE_END_FINAL.search(text) is not None
+
+
+def _kind(block_text: str, n_lines: int) -> BlockKind:
+    if _ATX_HEADING.match(block_text):
+        return BlockKind.HEADING
+    if _LIST_ITEM.match(block_text):
+        return BlockKind.LIST_ITEM
+    if (
+        n_lines == 1
+        and len(block_text) <= HEADING_MAX_CHARS
+        and not _LINE_END_FINAL.search(block_text)
+        and not _SENTENCE_END.search(block_text)
+    ):
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def _sentences(masked: str, block: Block) -> list[Sentence]:
+    out = []
+    start = block.span.start
+    for m in _SENTENCE_END.finditer(masked, block.span.start, block.span.end):
+        _add_sentence(out, masked, block.index, start, m.end())
+        start = m.end()
+    _add_sentence(out, masked, block.index, start, block.span.end)
+    return out
+
+
+def _add_sentence(out: list[Sentence], masked: str, block: int, start: int, end: int) -> None:
+    while start < end and masked[start].isspace():
+        start += 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(block, Span(start, end)))

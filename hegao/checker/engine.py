@@ -1,0 +1,34 @@
+"""The pure core: text in, findings out."""
+
+from __future__ import annotations
+
+from hegao.checker.config import Config
+from hegao.checker.document import Document, parse_document
+from hegao.checker.model import Finding
+from hegao.checker.registry import RuleSet, default_rules
+
+_DEFAULT_RULES: RuleSet | None = None
+
+
+def rules() -> RuleSet:
+    global _DEFAULT_RULES
+    if _DEFAULT_RULES is None:
+        _DEFAULT_RULES = default_rules()
+    return _DEFAULT_RULES
+
+
+def lint_document(doc: Document, config: Config | None = None) -> list[Finding]:
+    config = config or Config()
+    findings: list[Finding] = []
+    for rule_class in rules().all():
+        if not config.enabled(rule_class.code):
+            continue
+        rule = rule_class(config.options.get(rule_class.code))
+        findings.extend(rule.check(doc))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def lint_text(text: str, config: Config | None = None) -> list[Finding]:
+    """Check one draft. Pure: no files, no printing."""
+    return lint_document(parse_document(text), config)

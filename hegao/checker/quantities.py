@@ -1,0 +1,454 @@
+"""Extract every number claim of a draft: value, scale, unit, approximation, kind.
+
+Dates, times, years, case codes (“12·31”), ordinals, fixed phrases (一盘棋) and
+numbered labels (“四大杀手”) are recognised first and never become quantities;
+labels are kept separately so that rules can count their items.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import regex
+
+from hegao.checker.model import Span
+from hegao.checker.numerals import (
+    CN_BIG_UNITS,
+    CN_DIGITS,
+    CN_UNITS,
+    FULLWIDTH_DIGITS,
+    SCALES,
+    NumeralError,
+    parse_arabic,
+    parse_chinese,
+)
+
+if TYPE_CHECKING:
+    from hegao.checker.document import Document
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    POINTS = "percentage_point"
+    MULTIPLE = "multiple"
+    MEASURE = "measure"
+    FRACTION = "fraction"
+    RANGE = "range"
+    NUMBER = "number"  # no unit: a bare figure
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    span: Span
+    text: str
+    value: Decimal  # the number as written, before its scale (708604.9 in 708604.9万元)
+    scale: str  # 万, 亿, 万亿 … or ""
+    unit: str  # 元, 起, %, 个百分点 … or ""
+    approx: tuple[str, ...]  # 余, 多, 约, 近, 超过, 左右 … in the order written
+    kind: Kind
+    decimals: int  # decimals printed after the point
+    high: Decimal | None = None  # upper bound of a range, before scale
+    denominator: int | None = None  # for fractions: value = numerator / denominator
+
+    @property
+    def multiplier(self) -> Decimal:
+        return Decimal(1).scaleb(_scale_exponent(self.scale))
+
+    @property
+    def base(self) -> Decimal:
+        """The value in base units (元, 人 …), scale applied."""
+        return self.value * self.multiplier
+
+    @property
+    def base_high(self) -> Decimal | None:
+        return None if self.high is None else self.high * self.multiplier
+
+    @property
+    def resolution(self) -> Decimal:
+        """One unit in the last printed digit, in base units: 0.1万 → 1000."""
+        return Decimal(1).scaleb(_scale_exponent(self.scale) - self.decimals)
+
+    @property
+    def is_approximate(self) -> bool:
+        return bool(self.approx)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A numbered label such as “四大杀手” or “两降两升”: number and quoted text."""
+
+    span: Span  # the label text, without its quotes
+    text: str
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    quantities: list[Quantity]
+    labels: list[Label]
+    not_quantities: list[Span]  # dates, times, codes, ordinals, fixed phrases, labels
+
+    def quantities_in(self, span: Span) -> list[Quantity]:
+        starts = self._starts()
+        lo = bisect.bisect_left(starts, span.start)
+        out = []
+        for q in self.quantities[lo:]:
+            if q.span.start >= span.end:
+                break
+            if q.span.end <= span.end:
+                out.append(q)
+        return out
+
+    def _starts(self) -> list[int]:
+        return [q.span.start for q in self.quantities]
+
+
+def _scale_exponent(scale: str) -> int:
+    # 十万 = 十 + 万 = 10^(1+4); 万亿 = 10^(4+8): exponents of a compound scale add up.
+    return sum(SCALES[ch] for ch in scale)
+
+
+# ---------------------------------------------------------------- data tables
+
+
+@cache
+def units() -> dict[str, Kind]:
+    table: dict[str, Kind] = {}
+    for word, kind in _data_rows("units.txt"):
+        table[word] = Kind(kind if kind != "points" else "percentage_point")
+    return table
+
+
+@cache
+def _fixed_phrase_pattern() -> regex.Pattern[str]:
+    phrases = sorted((row[0] for row in _data_rows("fixed_phrases.txt")), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(p) for p in phrases))
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    text = resources.files("hegao.checker").joinpath("data", name).read_text("utf-8")
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+
+
+# ---------------------------------------------------------------- patterns
+
+_CN = f"[{''.join(CN_DIGITS)}{CN_UNITS}{CN_BIG_UNITS}点點]"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+_RANGE_SEP = r"[-－—–~～至到]"
+_SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百|萬億|萬|億"
+_PREFIX_APPROX = "大约|约|将近|接近|近|超过|超|逾|多达|高达|不足|不到|不少于|不低于|至少"
+_SUFFIX_APPROX = "左右|上下|以上|以下|许"
+
+
+@cache
+def _quantity_pattern() -> regex.Pattern[str]:
+    unit_alt = "|".join(regex.escape(u) for u in sorted(units(), key=len, reverse=True))
+    num = rf"(?:{_ARABIC}|{_CN}+)"
+    return regex.compile(
+        rf"(?P<pre>{_PREFIX_APPROX})?"
+        rf"(?<![\d.,A-Za-z])(?P<num>{num})"
+        rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{num}))?"
+        r"(?P<apx1>余|多|来)?"
+        rf"(?P<scale>{_SCALE})?"
+        r"(?P<apx2>余|多)?"
+        rf"(?P<unit>{unit_alt})?"
+        rf"(?P<post>{_SUFFIX_APPROX})?"
+    )
+
+
+_CN_NUM = f"{_CN}+"
+_PERCENT_WORDS = regex.compile(
+    rf"(?P<pre>{_PREFIX_APPROX})?(?P<per>百分之|千分之)(?P<num>{_CN_NUM}|{_ARABIC})"
+)
+_FRACTION = regex.compile(rf"(?:(?P<whole>{_CN_NUM})又)?(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
+_CN_YEAR_DIGITS = "〇零一二三四五六七八九"
+_CN_SMALL = "一二三四五六七八九十"
+_NOT_QUANTITY = regex.compile(
+    "|".join(
+        [
+            # years, year lists and ranges: 2021年, 2019、2020年, 2016-2020年度
+            rf"\d{{4}}(?:\s*(?:{_RANGE_SEP}|[、,，和及])\s*\d{{4}})*\s*年(?:度|代)?",
+            rf"[{_CN_YEAR_DIGITS}]{{4}}年",
+            # full dates in digits: 2021-01-07, 2021.1.7, 2021/1/7
+            r"\d{4}[./\-]\d{1,2}[./\-]\d{1,2}",
+            # months and month ranges: 10月, 1-6月, 1至5月份, 十月
+            rf"(?<!\d)\d{{1,2}}\s*(?:{_RANGE_SEP}\s*\d{{1,2}}\s*)?月(?:份)?",
+            rf"[{_CN_SMALL}]{{1,3}}(?:{_RANGE_SEP}[{_CN_SMALL}]{{1,3}})?月(?:份)?",
+            # days: 12日, 7-9日, 十五日
+            rf"(?<!\d)\d{{1,2}}\s*(?:{_RANGE_SEP}\s*\d{{1,2}}\s*)?[日号]",
+            rf"(?<=月)[{_CN_SMALL}]{{1,3}}[日号]",
+            # times: 21时35分, 8点30分, 21:00
+            r"(?<!\d)\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?(?![\d.])",
+            r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?",
+            # case codes: “12·31”, 8·28
+            r"\d+\s*[·•・‧]\s*\d+",
+            # ordinals: 第三名, 第2批
+            rf"第\s*(?:{_ARABIC}|{_CN}+)",
+            # weekdays
+            r"(?:星期|礼拜|周)[一二三四五六日天]",
+        ]
+    )
+)
+_QUOTED_LABEL = regex.compile(
+    r"(?<=[“\"「『‘])(?P<label>(?P<num>[一二三四五六七八九十两百千万]+)[^“”\"「」『』‘’\n]{1,10}?)(?=[”\"」』’])"
+)
+_QUOTED_FIGURE = regex.compile(r"[“\"「『]\s*[\d.]+\s*[”\"」』]")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract(doc: Document) -> Extraction:
+    return extract_from_text(doc.masked)
+
+
+def extract_from_text(masked: str) -> Extraction:
+    text = masked.translate(FULLWIDTH_DIGITS)  # same length: offsets unchanged
+    blocked: list[Span] = []
+    labels: list[Label] = []
+    for m in _NOT_QUANTITY.finditer(text):
+        blocked.append(Span(m.start(), m.end()))
+    for m in _QUOTED_FIGURE.finditer(text):
+        blocked.append(Span(m.start(), m.end()))
+    for m in _fixed_phrase_pattern().finditer(text):
+        blocked.append(Span(m.start(), m.end()))
+    for m in _QUOTED_LABEL.finditer(text):
+        span = Span(m.start("label"), m.end("label"))
+        blocked.append(span)
+        number = _leading_number(m.group("num"))
+        if number is not None:
+            labels.append(Label(span, m.group("label"), number))
+    blocked.sort()
+    guard = _Blocked(blocked)
+
+    quantities: list[Quantity] = []
+    taken = _Blocked([])
+    for q in _word_quantities(text, masked, guard):
+        quantities.append(q)
+        taken.add(q.span)
+    for m in _quantity_pattern().finditer(text):
+        num_span = Span(m.start("num"), m.end("num2") if m.group("num2") else m.end("num"))
+        if guard.hits(num_span) or taken.hits(num_span):
+            continue
+        q = _quantity_from_match(m, text, masked)
+        if q is not None:
+            quantities.append(q)
+    quantities.sort(key=lambda q: q.span.start)
+    labels.sort(key=lambda lab: lab.span.start)
+    return Extraction(quantities, labels, blocked)
+
+
+class _Blocked:
+    """Sorted, possibly overlapping spans with a fast overlap test."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._max_len = max((len(s) for s in spans), default=0)
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self.spans, span)
+        self._max_len = max(self._max_len, len(span))
+
+    def hits(self, span: Span) -> bool:
+        lo = max(0, span.start - self._max_len)
+        i = bisect.bisect_left(self.spans, Span(lo, lo))
+        for s in self.spans[i:]:
+            if s.start >= span.end:
+                return False
+            if s.overlaps(span):
+                return True
+        return False
+
+
+def _leading_number(numeral: str) -> int | None:
+    for end in range(len(numeral), 0, -1):
+        try:
+            value, decimals = parse_chinese(numeral[:end])
+        except NumeralError:
+            continue
+        if decimals == 0:
+            return int(value)
+    return None
+
+
+def _word_quantities(text: str, masked: str, guard: _Blocked):
+    """百分之三十, 千分之五, 三分之一, 三又五分之一."""
+    for m in _PERCENT_WORDS.finditer(text):
+        try:
+            value, decimals = _parse_any(m.group("num"))
+        except NumeralError:
+            continue
+        span = Span(m.start(), m.end())
+        if guard.hits(span):
+            continue
+        unit = "%" if m.group("per") == "百分之" else "‰"
+        approx = (m.group("pre"),) if m.group("pre") else ()
+        yield Quantity(
+            span, masked[span.start : span.end], value, "", unit, approx, Kind.PERCENT, decimals
+        )
+    for m in _FRACTION.finditer(text):
+        try:
+            den, _ = parse_chinese(m.group("den"))
+            num, _ = parse_chinese(m.group("num"))
+            whole = parse_chinese(m.group("whole"))[0] if m.group("whole") else Decimal(0)
+        except NumeralError:
+            continue
+        if den == 0 or (m.group("den").startswith(("百", "千")) and m.group("den") in ("百", "千")):
+            continue
+        span = Span(m.start(), m.end())
+        if guard.hits(span):
+            continue
+        numerator = int(whole * den + num)
+        yield Quantity(
+            span,
+            masked[span.start : span.end],
+            Decimal(numerator) / den,
+            "",
+            "",
+            (),
+            Kind.FRACTION,
+            0,
+            denominator=int(den) if numerator else None,
+        )
+
+
+def _parse_any(numeral: str) -> tuple[Decimal, int]:
+    if numeral[0].isdigit():
+        return parse_arabic(numeral)
+    return parse_chinese(numeral)
+
+
+def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantity | None:
+    raw = m.group("num")
+    scale = m.group("scale") or ""
+    unit = m.group("unit") or ""
+    start, end = m.start(), m.end()
+    if raw[0].isdigit():
+        if _touches_ascii(text, m.start("num"), m.end("num2") if m.group("num2") else m.end("num")):
+            return None
+        try:
+            value, decimals = parse_arabic(raw)
+        except NumeralError:
+            return None
+    else:
+        parsed = _chinese_with_scale(raw, scale)
+        spoken_range = chinese_range(raw) if parsed is None else None
+        if spoken_range is not None and not m.group("num2"):
+            low, high, big = spoken_range
+            return Quantity(
+                Span(start, end),
+                masked[start:end],
+                low,
+                _simple_scale(big + scale),
+                unit,
+                _approx_of(m),
+                Kind.RANGE,
+                0,
+                high,
+            )
+        if parsed is None:
+            return None
+        value, decimals, scale = parsed
+        if not unit and not scale and not m.group("num2") and not _standalone_chinese(raw):
+            return None
+    high = None
+    if m.group("num2"):
+        try:
+            high, high_decimals = _parse_any(m.group("num2").rstrip("万亿萬億"))
+        except NumeralError:
+            return None
+        if (raw[0].isdigit()) != (m.group("num2")[0].isdigit()) or high <= value:
+            # 1-2 then a different number kind, or a descending pair: a list, not a range
+            end = m.end("num")
+            high = None
+            unit, scale = "", ""
+        else:
+            decimals = max(decimals, high_decimals)
+    approx = _approx_of(m)
+    if high is None and m.group("num2"):
+        approx = tuple(g for g in (m.group("pre"),) if g)
+    kind = units().get(unit, Kind.NUMBER)
+    if high is not None:
+        kind = Kind.RANGE
+    return Quantity(
+        Span(start, end), masked[start:end], value, scale, unit, approx, kind, decimals, high
+    )
+
+
+def _approx_of(m: regex.Match[str]) -> tuple[str, ...]:
+    return tuple(
+        g for g in (m.group("pre"), m.group("apx1"), m.group("apx2"), m.group("post")) if g
+    )
+
+
+def _touches_ascii(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(_ASCII_LETTER.match(before) or _ASCII_LETTER.match(after))
+
+
+def _chinese_with_scale(raw: str, scale: str) -> tuple[Decimal, int, str] | None:
+    """Parse a Chinese numeral, moving a trailing 万/亿 into the scale (五十万 → 50, 万)."""
+    body = raw
+    trailing = ""
+    while len(body) > 1 and body[-1] in CN_BIG_UNITS and body[-2] not in "点點":
+        trailing = body[-1] + trailing
+        body = body[:-1]
+    if body in ("百", "千", "万", "亿", "萬", "億") or (body == "一" and not (trailing or scale)):
+        # A lone 一 before a measure word is an article (一起 = together, 一名民警);
+        # a lone 百/千 is part of a word (百姓, 千方百计).
+        return None
+    try:
+        value, decimals = parse_chinese(body)
+    except NumeralError:
+        return None
+    return value, decimals, _simple_scale(trailing + scale)
+
+
+def _simple_scale(scale: str) -> str:
+    return scale.replace("萬", "万").replace("億", "亿")
+
+
+_CN_APPROX_RANGE = regex.compile(
+    r"^(?P<p>.*?[十百千万亿萬億])?(?P<d1>[一二三四五六七八九])(?P<d2>[二三四五六七八九])"
+    r"(?P<small>[十百千]?)(?P<big>[万亿萬億]*)$"
+)
+
+
+def chinese_range(raw: str) -> tuple[Decimal, Decimal, str] | None:
+    """Spoken approximate ranges: 三五百 (300–500), 十七八万 (17–18万), 一万六七 (16000–17000)."""
+    m = _CN_APPROX_RANGE.match(raw)
+    if not m:
+        return None
+    d1, d2 = CN_DIGITS[m.group("d1")], CN_DIGITS[m.group("d2")]
+    if not (d2 == d1 + 1 or (d1, d2) == (3, 5)):
+        return None
+    prefix = m.group("p") or ""
+    try:
+        base = parse_chinese(prefix)[0] if prefix else Decimal(0)
+    except NumeralError:
+        return None
+    if m.group("small"):
+        step = SCALES[m.group("small")]
+    elif prefix:
+        step = SCALES[prefix[-1]] - 1  # 一万六七: the digits count thousands
+    else:
+        step = 0
+    unit = Decimal(1).scaleb(step)
+    return base + d1 * unit, base + d2 * unit, _simple_scale(m.group("big"))
+
+
+def _standalone_chinese(raw: str) -> bool:
+    """A Chinese numeral with no unit counts only if it cannot be an ordinary word."""
+    return len(raw) >= 2 and any(ch in CN_UNITS + CN_BIG_UNITS + "点點" for ch in raw)

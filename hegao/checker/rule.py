@@ -1,0 +1,87 @@
+"""The rule base class: metadata as class attributes, documentation from the docstring."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from hegao.checker.document import Document
+from hegao.checker.model import Finding, Fix, Related, Severity, Span
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Instead")
+_CODE = re.compile(r"^[A-Z]{3,4}\d{3}$")
+_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+_SCOPES = ("sentence", "paragraph", "document")
+
+
+class RuleDefinitionError(TypeError):
+    pass
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the metadata and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    fixable: ClassVar[bool] = False
+    scope: ClassVar[str] = "paragraph"
+    summary: ClassVar[str]
+    sections: ClassVar[dict[str, str]]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if inspect.isabstract(cls) or cls.__dict__.get("abstract", False):
+            return
+        for attr in ("code", "name"):
+            if not isinstance(cls.__dict__.get(attr), str):
+                raise RuleDefinitionError(f"{cls.__name__} must define {attr}")
+        if not _CODE.match(cls.code):
+            raise RuleDefinitionError(f"{cls.__name__}: bad code {cls.code!r}")
+        if not _NAME.match(cls.name):
+            raise RuleDefinitionError(f"{cls.__name__}: name must be kebab-case: {cls.name!r}")
+        if cls.scope not in _SCOPES:
+            raise RuleDefinitionError(f"{cls.__name__}: scope must be one of {_SCOPES}")
+        doc = inspect.getdoc(cls) or ""
+        cls.summary = doc.split("\n", 1)[0].strip()
+        cls.sections = parse_sections(doc)
+        missing = [s for s in DOC_SECTIONS if not cls.sections.get(s)]
+        if not cls.summary or missing:
+            raise RuleDefinitionError(
+                f"{cls.code}: docstring lacks {', '.join(missing) or 'summary'}"
+            )
+
+    def __init__(self, options: dict[str, object] | None = None) -> None:
+        self.options = options or {}
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        span: Span,
+        message: str,
+        related: tuple[Related, ...] = (),
+        fix: Fix | None = None,
+    ) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, span, related, fix)
+
+
+def parse_sections(doc: str) -> dict[str, str]:
+    """Split a docstring into its ``Section:`` blocks (the summary line is skipped)."""
+    sections: dict[str, str] = {}
+    current: str | None = None
+    lines: list[str] = []
+    for line in doc.splitlines()[1:]:
+        header = line.rstrip().rstrip(":")
+        if line.rstrip().endswith(":") and header in DOC_SECTIONS:
+            if current:
+                sections[current] = "\n".join(lines).strip()
+            current, lines = header, []
+        elif current:
+            lines.append(line)
+    if current:
+        sections[current] = "\n".join(lines).strip()
+    return sections

@@ -1,0 +1,313 @@
+"""Repeated text: paragraphs and sentences pasted twice."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import regex
+
+from hegao.checker.document import Block, BlockKind, Document, han_count
+from hegao.checker.model import Finding, Related, Span
+from hegao.checker.rule import Rule
+
+_WORD_CHAR = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+_CLAUSE_BREAK = regex.compile(r"[，,。！？!?；;：:\n]")
+PARAGRAPH_MIN_HAN = 20
+CLAUSE_MIN_HAN = 16
+SHINGLE = 8
+# Stock phrases occur in many paragraphs; a shingle that common says nothing.
+MAX_POSTINGS = 40
+# Far apart, a repeated sentence is usually a recap or a slogan; close by, a paste.
+NEARBY_BLOCKS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Normalized:
+    """Letters, digits and Han characters of a span, with their original offsets."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+
+def _normalize(source: str, span: Span) -> _Normalized:
+    chars, offsets = [], []
+    for m in _WORD_CHAR.finditer(source, span.start, span.end):
+        chars.append(m.group().lower())
+        offsets.append(m.start())
+    return _Normalized("".join(chars), tuple(offsets))
+
+
+@dataclass(frozen=True, slots=True)
+class _ParagraphCopy:
+    later: Span  # the repeated text in the later paragraph
+    earlier: Span  # what it repeats
+    whole: bool  # the later paragraph is entirely a copy
+
+
+def _paragraph_copies(doc: Document) -> list[_ParagraphCopy]:
+    return doc.memo("paragraph_copies", lambda: list(_find_paragraph_copies(doc)))
+
+
+def _find_paragraph_copies(doc: Document) -> Iterator[_ParagraphCopy]:
+    paragraphs: list[tuple[Block, _Normalized]] = []
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        if _is_title_like(doc, block):
+            continue
+        norm = _normalize(doc.masked, block.span)
+        if han_count(norm.text) >= PARAGRAPH_MIN_HAN:
+            paragraphs.append((block, norm))
+    postings: dict[str, list[int]] = defaultdict(list)
+    shingle_counts: list[int] = []
+    for i, (block, norm) in enumerate(paragraphs):
+        shingles = {norm.text[j : j + SHINGLE] for j in range(max(1, len(norm.text) - SHINGLE + 1))}
+        shingle_counts.append(len(shingles))
+        shared: dict[int, int] = defaultdict(int)
+        for sh in shingles:
+            earlier = postings[sh]
+            if len(earlier) < MAX_POSTINGS:
+                for j in earlier:
+                    shared[j] += 1
+                earlier.append(i)
+        best: _ParagraphCopy | None = None
+        for j, count in sorted(shared.items()):
+            if count * 2 < min(len(shingles), shingle_counts[j]):
+                continue
+            copy = _compare(paragraphs[j], (block, norm))
+            if copy is not None:
+                best = copy
+                break
+        if best is not None:
+            yield best
+
+
+def _is_title_like(doc: Document, block: Block) -> bool:
+    """Outline items repeated as section headings, and pull-quotes (a line with no full
+    stop that restates the paragraph below) repeat text on purpose."""
+    if not _FULL_STOP.search(doc.masked, block.span.start, block.span.end):
+        return True
+    return (
+        _NUMBERED_LINE.match(doc.masked, block.span.start) is not None
+        and len(doc.sentences_of(block)) == 1
+    )
+
+
+def _allowed_changes(length: int) -> int:
+    # One changed word still counts as a copy: a few characters, or 5% of a long text.
+    # More than that is a paraphrase (a summary restating the text), not a paste.
+    return max(4, length // 20)
+
+
+CONTAINED_MIN_HAN = 40
+_FULL_STOP = regex.compile(r"[。！？!?]")
+# An outline item repeated as the heading of its section: （一）…。 一、…。 第四，…。
+_NUMBERED_LINE = regex.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
+    r"第[一二三四五六七八九十]{1,3}[，,、]|\d{1,3}[、.．])"
+)
+
+
+def _compare(
+    earlier: tuple[Block, _Normalized], later: tuple[Block, _Normalized]
+) -> _ParagraphCopy | None:
+    a, b = earlier[1].text, later[1].text
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 4]
+    matched = sum(m.size for m in blocks)
+    if not blocks:
+        return None
+    shorter = min(len(a), len(b))
+    if shorter - matched > _allowed_changes(shorter):
+        return None
+    if len(a) - matched <= _allowed_changes(len(a)) >= len(b) - matched:
+        return _ParagraphCopy(later[0].span, earlier[0].span, True)
+    # One paragraph is (nearly) contained in a longer one: only long texts count, as
+    # a short one may well be quoted or summed up in a longer paragraph.
+    if han_count(a if len(a) < len(b) else b) < CONTAINED_MIN_HAN:
+        return None
+    if len(b) < len(a):
+        earlier_part = earlier[1].span(blocks[0].a, blocks[-1].a + blocks[-1].size)
+        return _ParagraphCopy(later[0].span, earlier_part, True)
+    return _ParagraphCopy(
+        later[1].span(blocks[0].b, blocks[-1].b + blocks[-1].size), earlier[0].span, False
+    )
+
+
+class DuplicateParagraph(Rule):
+    """A paragraph repeats an earlier one, exactly or with a word changed.
+
+    What it does:
+        Compares every paragraph of at least 20 Han characters with the paragraphs
+        before it, ignoring punctuation and spacing. A paragraph that repeats an earlier
+        one — wholly, with a word or two changed, or contained in a longer paragraph —
+        is reported on the later copy, with the earlier one as the related place.
+        Headings and short lines are not compared.
+
+    Why it matters:
+        Pasting a paragraph twice is the commonest slip when a draft is assembled from
+        several sources, and a published bulletin that says the same thing twice looks
+        careless.
+
+    Example:
+        全市公安机关持续开展夏季治安打击整治行动，共出动警力三千余人次。
+
+        （中间段落……）
+
+        全市公安机关持续开展夏季治安打击整治行动，共出动警力三千余人次。
+
+    Instead:
+        Delete the later copy, or merge the two paragraphs if they were meant to differ.
+    """
+
+    code = "DUP001"
+    name = "duplicate-paragraph"
+    scope = "document"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for copy in _paragraph_copies(doc):
+            line = doc.line_col(copy.earlier.start)[0]
+            what = "本段与" if copy.whole else "本段包含"
+            yield self.finding(
+                copy.later,
+                f"{what}第 {line} 行的段落重复",
+                (Related(copy.earlier, "先出现的段落"),),
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    norm: str
+    span: Span
+    block: int
+    han: int
+    sentence_start: bool
+    sentence_end: bool
+
+
+def _clauses(doc: Document) -> list[_Clause]:
+    out: list[_Clause] = []
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING or _is_title_like(doc, block):
+            continue
+        for sentence in doc.sentences_of(block):
+            pieces = []
+            start = sentence.span.start
+            for m in _CLAUSE_BREAK.finditer(doc.masked, sentence.span.start, sentence.span.end):
+                pieces.append(Span(start, m.start()))
+                start = m.end()
+            pieces.append(Span(start, sentence.span.end))
+            pieces = [p for p in pieces if p.end > p.start]
+            for k, piece in enumerate(pieces):
+                norm = _normalize(doc.masked, piece)
+                if not norm.text:
+                    continue
+                out.append(
+                    _Clause(
+                        norm.text,
+                        norm.span(0, len(norm.text)),
+                        block.index,
+                        han_count(norm.text),
+                        k == 0,
+                        k == len(pieces) - 1,
+                    )
+                )
+    return out
+
+
+_OPENING_QUOTES = "“「『"
+_CLOSING_QUOTES = "”」』"
+
+
+def _quoted(doc: Document, clause: _Clause) -> bool:
+    """Quoted words (a slogan, a saying) are repeated on purpose."""
+    before = doc.masked[doc.blocks[clause.block].span.start : clause.span.start]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES)
+    closed = sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > closed
+
+
+class DuplicateSentence(Rule):
+    """A sentence or run of clauses repeats text that appeared earlier.
+
+    What it does:
+        Finds a sentence, or a run of consecutive clauses, of at least 16 Han characters
+        that already appeared in the same paragraph or in one of the two before it, and
+        reports the later copy with the earlier as related. A single repeated clause
+        counts when it closes its sentence; a repeated opening clause is parallelism
+        (为了……，必须……。为了……，还必须……). Quoted words, and stock phrases that recur
+        far apart in a long report (以……为指导), are meant and not reported. Paragraphs
+        already reported by DUP001 are not reported again.
+
+    Why it matters:
+        Copy-paste leaves fragments behind: a sentence pasted twice in one paragraph, or
+        the tail of an earlier paragraph glued to the end of another.
+
+    Example:
+        民警逐户走访排查安全隐患，确保风险隐患底数清、情况明、管控牢。发动网格员排查矛盾纠纷，确保风险隐患底数清、情况明、管控牢。
+
+    Instead:
+        民警逐户走访排查安全隐患，发动网格员排查矛盾纠纷，确保风险隐患底数清、情况明、管控牢。
+    """
+
+    code = "DUP002"
+    name = "duplicate-sentence"
+    scope = "document"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        covered = [c.later for c in _paragraph_copies(doc)]
+        clauses = _clauses(doc)
+        seen: dict[str, list[int]] = defaultdict(list)
+        i = 0
+        while i < len(clauses):
+            clause = clauses[i]
+            best = (0, 0, 0)  # (han, run length, earlier index)
+            for j in seen.get(clause.norm, ())[-MAX_POSTINGS:]:
+                run, han = 0, 0
+                while (
+                    i + run < len(clauses)
+                    and j + run < i
+                    and clauses[j + run].norm == clauses[i + run].norm
+                ):
+                    han += clauses[i + run].han
+                    run += 1
+                if han > best[0]:
+                    best = (han, run, j)
+            han, run, j = best
+            if run and self._reportable(clauses, i, j, run, han) and not _quoted(doc, clauses[i]):
+                later = Span(clause.span.start, clauses[i + run - 1].span.end)
+                if not any(c.contains(later) or c.overlaps(later) for c in covered):
+                    earlier = Span(clauses[j].span.start, clauses[j + run - 1].span.end)
+                    line = doc.line_col(earlier.start)[0]
+                    yield self.finding(
+                        later,
+                        f"重复了第 {line} 行已出现的语句（{han} 字）",
+                        (Related(earlier, "先出现的语句"),),
+                    )
+                for k in range(i, i + run):
+                    seen[clauses[k].norm].append(k)
+                i += run
+                continue
+            seen[clause.norm].append(i)
+            i += 1
+
+    @staticmethod
+    def _reportable(clauses: list[_Clause], i: int, j: int, run: int, han: int) -> bool:
+        if han < CLAUSE_MIN_HAN:
+            return False
+        first, last = clauses[i], clauses[i + run - 1]
+        whole_sentence = first.sentence_start and last.sentence_end
+        if first.block - clauses[j].block > NEARBY_BLOCKS:
+            return False
+        # A repeated opening clause is usually deliberate parallelism (为了……，必须……。
+        # 为了……，还必须……); a repeated closing clause or a run of clauses is a paste.
+        return run >= 2 or whole_sentence or last.sentence_end
+
+
+RULES = (DuplicateParagraph, DuplicateSentence)

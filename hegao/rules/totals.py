@@ -1,0 +1,241 @@
+"""Totals and their parts: a stated total must equal the sum of the parts it names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from hegao.checker.document import Document
+from hegao.checker.model import Finding, Related, Span
+from hegao.checker.quantities import Kind, Quantity
+from hegao.checker.rule import Rule
+
+# 共 is a total only where it is not part of a word (公共, 共同, 共享, 中共 …).
+_TOTAL_MARKER = regex.compile(
+    r"(?P<ref>以上|上述|两项|两者|二者|三者|[二两三四五六七八九十]项)?"
+    r"(?P<mk>共计|合计|总计|总共|一共|共有|累计|(?<![公中])共(?![同享建治识产青性赢商筑担生和振鸣谋济用])|计)"
+)
+# Between the marker and the total only a few words may stand: 共计被骗 708604.9万元.
+_MARKER_GAP = regex.compile(r"^[\p{Han}\s]{0,10}$")
+_CLAUSE_BREAKS = "；;"
+# Words that make the figures before a total something other than its parts: a partial
+# breakdown, another period, a change or a ratio.
+_NOT_A_PLAIN_LIST = regex.compile(
+    r"其中|同比|同期|去年|上年|前年|环比|比上|增长|下降|增加|减少|上升|提高|降低|较|占|"
+    r"平均|人均|每|小计|合计|共计|总计|累计|分别占|以上|以下"
+)
+_PARTS_AFTER_TOTAL = regex.compile(r"^[，,：:\s]{0,2}(?:分别为|分别是)")
+_PARTIAL_AFTER = regex.compile(r"其中|包括|等")
+ADDITIVE_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE})
+POWER_OF_TEN_SLIPS = (1, 2, 3, 4, 8)
+_SCALE_NAMES = {4: "万", 8: "亿", 3: "千", 2: "百", 1: "十"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    total: Quantity
+    parts: tuple[Quantity, ...]
+
+
+class TotalMismatch(Rule):
+    """A stated total does not equal the sum of the parts listed with it.
+
+    What it does:
+        Finds a total (共计, 合计, 总计, 共, 两项共计 …) stated right after, or right
+        before (with 分别为), a list of figures in the same unit, adds the figures up in
+        base units and compares. Rounding is allowed for: the parts and the total may
+        differ by half a unit of their last printed digits. When the difference is a
+        power of ten (10, 100, 1000, 10000, 10^8), it says which unit would be right.
+
+    Why it matters:
+        A total that does not add up is the first thing a reader checks, and a unit slip
+        (元 written as 万元) multiplies a figure ten thousand times in a published text.
+
+    Example:
+        被诈骗608605.9元，又被诈骗99999元，共计被骗708604.9万元。
+
+    Instead:
+        被诈骗608605.9元，又被诈骗99999元，共计被骗708604.9元。
+
+        The rule stays silent where the structure is not unambiguous: 其中 breakdowns
+        (often partial), lists of different metrics after 共 (共破获案件156起，抓获51人),
+        figures of different units, approximate figures (余, 多, 约), other periods
+        (同比, 去年同期) and running totals (累计) that do not refer back to a list.
+    """
+
+    code = "SUM001"
+    name = "total-mismatch"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        extraction = doc.extraction
+        for sentence in doc.sentences:
+            for seg in _segments(doc.masked, sentence.span):
+                quantities = extraction.quantities_in(seg)
+                if len(quantities) < 3:
+                    continue
+                for claim in _claims(doc.masked, seg, quantities):
+                    finding = self._compare(claim)
+                    if finding is not None:
+                        yield finding
+
+    def _compare(self, claim: _Claim) -> Finding | None:
+        total, parts = claim.total, claim.parts
+        parts_sum = sum((p.base for p in parts), Decimal(0))
+        tolerance = sum((_rounding(p) for p in parts), _rounding(total))
+        difference = total.base - parts_sum
+        if abs(difference) <= tolerance:
+            return None
+        related = tuple(Related(p.span, f"分项：{p.text}") for p in parts)
+        arithmetic = " + ".join(_show(p.base, p.unit) for p in parts)
+        summed = _show(parts_sum, total.unit)
+        parts_tolerance = sum((_rounding(p) for p in parts), Decimal(0))
+        for k in POWER_OF_TEN_SLIPS:
+            factor = Decimal(10) ** k
+            too_big = abs(total.base - parts_sum * factor) <= (
+                _rounding(total) + parts_tolerance * factor
+            )
+            too_small = abs(total.base * factor - parts_sum) <= (
+                _rounding(total) * factor + parts_tolerance
+            )
+            if too_big or too_small:
+                return self.finding(
+                    total.span,
+                    f"合计与分项相差 {factor} 倍，疑为单位错误：分项合计 {arithmetic} = {summed}，"
+                    f"文中写作“{total.text}”（{_show(total.base, total.unit)}）；应为 {summed}",
+                    related,
+                )
+        slipped = _part_missing_scale(total, parts, tolerance)
+        if slipped is not None:
+            part, k = slipped
+            scale = _SCALE_NAMES.get(k, f"×10^{k}")
+            return self.finding(
+                part.span,
+                f"分项“{part.text}”疑漏写“{scale}”：分项合计 {arithmetic} = {summed}，"
+                f"与合计“{total.text}”不符；按“{part.text}”乘以 {Decimal(10) ** k} 计则相符",
+                (
+                    Related(total.span, f"合计：{total.text}"),
+                    *tuple(r for r in related if r.span != part.span),
+                ),
+            )
+        return self.finding(
+            total.span,
+            f"合计与分项不符：分项合计 {arithmetic} = {summed}，文中写作“{total.text}”"
+            f"（相差 {_show(abs(difference), total.unit)}）",
+            related,
+        )
+
+
+def _segments(masked: str, span: Span) -> Iterator[Span]:
+    start = span.start
+    for i in range(span.start, span.end):
+        if masked[i] in _CLAUSE_BREAKS:
+            yield Span(start, i)
+            start = i + 1
+    yield Span(start, span.end)
+
+
+def _claims(masked: str, seg: Span, quantities: list[Quantity]) -> Iterator[_Claim]:
+    for m in _TOTAL_MARKER.finditer(masked, seg.start, seg.end):
+        after = [q for q in quantities if q.span.start >= m.end()]
+        if not after:
+            continue
+        total = after[0]
+        if not _MARKER_GAP.match(masked[m.end() : total.span.start]):
+            continue
+        if total.kind not in ADDITIVE_KINDS or total.is_approximate:
+            continue
+        if m.group("mk") == "计" and not m.group("ref"):
+            continue  # 计 alone is too common a character (计划, 统计)
+        claim = _parts_before(masked, seg, quantities, m, total)
+        if claim is None:
+            claim = _parts_after(masked, seg, quantities, total)
+        if claim is not None:
+            yield claim
+
+
+def _parts_before(
+    masked: str, seg: Span, quantities: list[Quantity], marker: regex.Match[str], total: Quantity
+) -> _Claim | None:
+    if marker.group("mk") == "累计" and not marker.group("ref"):
+        return None  # a running total, not the sum of the figures before it
+    before = [q for q in quantities if q.span.end <= marker.start()]
+    # "两人共计…", "三起案件共…": a count of the items just before the marker names them.
+    if before and _counts_items(masked, before[-1], marker.start()):
+        before = before[:-1]
+    if len(before) < 2:
+        return None
+    stretch = masked[before[0].span.start : marker.start()]
+    if _NOT_A_PLAIN_LIST.search(stretch):
+        return None
+    if any(not _same_measure(q, total) or q.is_approximate for q in before):
+        return None
+    if len(masked[before[-1].span.end : marker.start()]) > 15:
+        return None
+    return _Claim(total, tuple(before))
+
+
+def _parts_after(
+    masked: str, seg: Span, quantities: list[Quantity], total: Quantity
+) -> _Claim | None:
+    rest = masked[total.span.end : seg.end]
+    if not _PARTS_AFTER_TOTAL.match(rest) or _PARTIAL_AFTER.search(rest):
+        return None
+    after = [q for q in quantities if q.span.start >= total.span.end]
+    if len(after) < 2 or any(not _same_measure(q, total) or q.is_approximate for q in after):
+        return None
+    return _Claim(total, tuple(after))
+
+
+def _rounding(q: Quantity) -> Decimal:
+    """How far the printed figure may be from the exact one.
+
+    A figure with a scale (2902万元, 1.5亿元) or a physical measure (19.5吨) is rounded
+    to its last printed digit: half a unit either way. Counts and sums of money written
+    in base units (15人, 99999元, 608605.9元) are exact.
+    """
+    if not q.scale and q.kind in (Kind.COUNT, Kind.MONEY):
+        return Decimal(0)
+    return q.resolution / 2
+
+
+_ITEM_COUNT_GAP = regex.compile(r"^\p{Han}{0,4}$")
+
+
+def _counts_items(masked: str, q: Quantity, marker_start: int) -> bool:
+    """两人共计…, 三起案件共…: a small count right before the marker names the items."""
+    gap = masked[q.span.end : marker_start]
+    return (
+        q.kind is Kind.COUNT
+        and q.value <= 10
+        and q.scale == ""
+        and _ITEM_COUNT_GAP.match(gap) is not None
+    )
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def _part_missing_scale(
+    total: Quantity, parts: tuple[Quantity, ...], tolerance: Decimal
+) -> tuple[Quantity, int] | None:
+    parts_sum = sum((p.base for p in parts), Decimal(0))
+    for part in parts:
+        for k in POWER_OF_TEN_SLIPS:
+            factor = Decimal(10) ** k
+            fixed = parts_sum - part.base + part.base * factor
+            if abs(total.base - fixed) <= tolerance + _rounding(part) * (factor - 1):
+                return part, k
+    return None
+
+
+def _show(value: Decimal, unit: str) -> str:
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return f"{value:,f} {unit}".strip()
+
+
+RULES = (TotalMismatch,)
