@@ -31,7 +31,7 @@ _PARTS_AFTER_TOTAL = regex.compile(r"^[，,：:\s]{0,2}(?:分别为|分别是)")
 _PARTIAL_AFTER = regex.compile(r"其中|包括|等")
 ADDITIVE_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE})
 POWER_OF_TEN_SLIPS = (1, 2, 3, 4, 8)
-_SCALE_NAMES = {4: "万", 8: "亿", 3: "千", 2: "百", 1: "十"}
+_SCALE_NAMES = {4: "万", 8: "亿"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +111,12 @@ class TotalMismatch(Rule):
         slipped = _part_missing_scale(total, parts, tolerance)
         if slipped is not None:
             part, k = slipped
-            scale = _SCALE_NAMES.get(k, f"×10^{k}")
+            what = f"疑漏写“{_SCALE_NAMES[k]}”" if k in _SCALE_NAMES else f"疑少写 {k} 位数字"
+            corrected = _show(part.base * Decimal(10) ** k, part.unit)
             return self.finding(
                 part.span,
-                f"分项“{part.text}”疑漏写“{scale}”：分项合计 {arithmetic} = {summed}，"
-                f"与合计“{total.text}”不符；按“{part.text}”乘以 {Decimal(10) ** k} 计则相符",
+                f"分项“{part.text}”{what}：分项合计 {arithmetic} = {summed}，"
+                f"与合计“{total.text}”不符；若该项为 {corrected} 则相符",
                 (
                     Related(total.span, f"合计：{total.text}"),
                     *tuple(r for r in related if r.span != part.span),
@@ -166,10 +167,18 @@ def _parts_before(
     # "两人共计…", "三起案件共…": a count of the items just before the marker names them.
     if before and _counts_items(masked, before[-1], marker.start()):
         before = before[:-1]
+    # "两起案件分别涉案126万元和74万元": a leading count of the items that follow.
+    if (
+        len(before) >= 3
+        and not _same_measure(before[0], total)
+        and before[0].kind is Kind.COUNT
+        and before[0].scale == ""
+        and before[0].value == len(before) - 1
+    ):
+        before = before[1:]
     if len(before) < 2:
         return None
-    stretch = masked[before[0].span.start : marker.start()]
-    if _NOT_A_PLAIN_LIST.search(stretch):
+    if _NOT_A_PLAIN_LIST.search(masked[seg.start : marker.start()]):
         return None
     if any(not _same_measure(q, total) or q.is_approximate for q in before):
         return None

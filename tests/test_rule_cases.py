@@ -1,0 +1,46 @@
+"""One parametrized test over every case file in tests/cases/ (one file per rule)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from hegao.checker.config import Config
+from hegao.checker.document import parse_document
+from hegao.checker.engine import lint_document
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def load_cases() -> list[tuple[str, dict]]:
+    out = []
+    for path in sorted(CASES_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        for case in data["case"]:
+            out.append((path.stem, case))
+    return out
+
+
+CASES = load_cases()
+
+
+@pytest.mark.parametrize(
+    ("code", "case"), CASES, ids=[f"{code}-{case['name']}" for code, case in CASES]
+)
+def test_case(code: str, case: dict) -> None:
+    text = case["text"]
+    doc = parse_document(text)
+    findings = lint_document(doc, Config(select=(code,)))
+    got = []
+    for f in findings:
+        line, col = doc.line_col(f.span.start)
+        got.append(
+            {"code": f.code, "line": line, "column": col, "text": text[f.span.start : f.span.end]}
+        )
+    assert got == case["violations"]
+    for f in findings:
+        assert 0 <= f.span.start < f.span.end <= len(text)
+        for r in f.related:
+            assert 0 <= r.span.start < r.span.end <= len(text)

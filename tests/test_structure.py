@@ -1,0 +1,59 @@
+"""Every rule is registered once, documented, and has passing and failing cases."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from hegao.checker.engine import rules
+from hegao.checker.registry import RuleSet
+from hegao.checker.rule import DOC_SECTIONS, Rule, RuleDefinitionError
+
+CASES_DIR = Path(__file__).parent / "cases"
+ALL_RULES = rules().all()
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[r.code for r in ALL_RULES])
+def test_rule_has_cases_that_pass_and_fail(rule: type[Rule]) -> None:
+    path = CASES_DIR / f"{rule.code}.toml"
+    assert path.exists(), f"no case file for {rule.code}"
+    cases = tomllib.loads(path.read_text("utf-8"))["case"]
+    assert any(c["violations"] for c in cases), "no failing case"
+    assert any(not c["violations"] for c in cases), "no passing case"
+    assert len({c["name"] for c in cases}) == len(cases), "case names must be unique"
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[r.code for r in ALL_RULES])
+def test_rule_is_documented(rule: type[Rule]) -> None:
+    assert rule.summary
+    for section in DOC_SECTIONS:
+        assert rule.sections.get(section), f"{rule.code} lacks {section}"
+
+
+def test_codes_and_names_are_unique() -> None:
+    assert len({r.code for r in ALL_RULES}) == len(ALL_RULES)
+    assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+
+
+def test_every_case_file_belongs_to_a_rule() -> None:
+    codes = {r.code for r in ALL_RULES}
+    assert {p.stem for p in CASES_DIR.glob("*.toml")} <= codes
+
+
+def test_registry_rejects_duplicate_codes() -> None:
+    rule_set = RuleSet()
+    rule_set.register(ALL_RULES[0])
+    with pytest.raises(ValueError, match="duplicate"):
+        rule_set.register(ALL_RULES[0])
+
+
+def test_undocumented_rule_is_rejected_at_definition() -> None:
+    with pytest.raises(RuleDefinitionError):
+
+        class Undocumented(Rule):
+            """Only a summary."""
+
+            code = "TST001"
+            name = "undocumented"
