@@ -51,7 +51,8 @@ _SENTENCE_END = regex.compile(r"(?:[。！？!?]+|…{1,2}|\.{3,})[”’」』�
 _LINE_END_FINAL = regex.compile(r"(?:[。！？!?；;…]|[。！？!?][”’」』）)]+|】|\]|:|：)\s*$")
 _ATX_HEADING = regex.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 _LIST_ITEM = regex.compile(r"^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+)")
-_FENCE = regex.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# Used with match(text, pos): match() anchors at pos, so no ^ (which would not).
+_FENCE = regex.compile(r"\s{0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _HAN = regex.compile(r"\p{Han}")
 HEADING_MAX_CHARS = 40

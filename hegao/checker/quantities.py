@@ -130,7 +130,8 @@ def units() -> dict[str, Kind]:
 @cache
 def _fixed_phrase_pattern() -> regex.Pattern[str]:
     phrases = sorted((row[0] for row in _data_rows("fixed_phrases.txt")), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(p) for p in phrases))
+    # 十分 is a word, 十分之一 a fraction.
+    return regex.compile("(?:" + "|".join(regex.escape(p) for p in phrases) + ")(?!之)")
 
 
 def _data_rows(name: str) -> list[list[str]]:
@@ -156,6 +157,7 @@ def _quantity_pattern() -> regex.Pattern[str]:
     num = rf"(?:{_ARABIC}|{_CN}+)"
     return regex.compile(
         rf"(?P<pre>{_PREFIX_APPROX})?"
+        r"(?P<neg>负|負)?"
         rf"(?<![\d.,A-Za-z])(?P<num>{num})"
         rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{num}))?"
         r"(?P<apx1>余|多|来)?"
@@ -282,45 +284,53 @@ def _leading_number(numeral: str) -> int | None:
     return None
 
 
-def _word_quantities(text: str, masked: str, guard: _Blocked):
-    """百分之三十, 千分之五, 三分之一, 三又五分之一."""
-    for m in _PERCENT_WORDS.finditer(text):
-        try:
-            value, decimals = _parse_any(m.group("num"))
-        except NumeralError:
-            continue
-        span = Span(m.start(), m.end())
-        if guard.hits(span):
-            continue
-        unit = "%" if m.group("per") == "百分之" else "‰"
-        approx = (m.group("pre"),) if m.group("pre") else ()
-        yield Quantity(
-            span, masked[span.start : span.end], value, "", unit, approx, Kind.PERCENT, decimals
-        )
+def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
+    """三分之一, 三又五分之一, 百分之三十, 千分之五 (一百分之一 is a fraction, not 1%)."""
+    found: list[Quantity] = []
     for m in _FRACTION.finditer(text):
+        if m.group("den") in ("百", "千"):
+            continue  # 百分之/千分之: a percentage, below
         try:
             den, _ = parse_chinese(m.group("den"))
             num, _ = parse_chinese(m.group("num"))
             whole = parse_chinese(m.group("whole"))[0] if m.group("whole") else Decimal(0)
         except NumeralError:
             continue
-        if den == 0 or (m.group("den").startswith(("百", "千")) and m.group("den") in ("百", "千")):
-            continue
         span = Span(m.start(), m.end())
-        if guard.hits(span):
+        if den == 0 or guard.hits(span):
             continue
         numerator = int(whole * den + num)
-        yield Quantity(
-            span,
-            masked[span.start : span.end],
-            Decimal(numerator) / den,
-            "",
-            "",
-            (),
-            Kind.FRACTION,
-            0,
-            denominator=int(den) if numerator else None,
+        value = Decimal(numerator) / den
+        found.append(
+            Quantity(
+                span,
+                masked[span.start : span.end],
+                value,
+                "",
+                "",
+                (),
+                Kind.FRACTION,
+                0,
+                denominator=int(den),
+            )
         )
+    fractions = _Blocked([q.span for q in found])
+    for m in _PERCENT_WORDS.finditer(text):
+        span = Span(m.start(), m.end())
+        if guard.hits(span) or fractions.hits(span):
+            continue
+        try:
+            value, decimals = _parse_any(m.group("num"))
+        except NumeralError:
+            continue
+        unit = "%" if m.group("per") == "百分之" else "‰"
+        approx = (m.group("pre"),) if m.group("pre") else ()
+        found.append(
+            Quantity(
+                span, masked[span.start : span.end], value, "", unit, approx, Kind.PERCENT, decimals
+            )
+        )
+    return found
 
 
 def _parse_any(numeral: str) -> tuple[Decimal, int]:
@@ -343,7 +353,10 @@ def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantit
             return None
     else:
         parsed = _chinese_with_scale(raw, scale)
-        spoken_range = chinese_range(raw) if parsed is None else None
+        # 七八个 is "seven or eight", not 78; 二〇二一 (four digits) is a number.
+        digits = raw.rstrip(CN_BIG_UNITS)
+        two_digits = len(digits) == 2 and all(ch in CN_DIGITS for ch in digits)
+        spoken_range = chinese_range(raw) if parsed is None or two_digits else None
         if spoken_range is not None and not m.group("num2"):
             low, high, big = spoken_range
             return Quantity(
@@ -381,9 +394,33 @@ def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantit
     kind = units().get(unit, Kind.NUMBER)
     if high is not None:
         kind = Kind.RANGE
+    elif m.group("neg"):
+        value = -value
+    if unit == "元" and not scale:
+        small = _JIAO_FEN.match(text, end)
+        if small:
+            value, decimals, end = _add_jiao_fen(value, decimals, small)
     return Quantity(
         Span(start, end), masked[start:end], value, scale, unit, approx, kind, decimals, high
     )
+
+
+_JIAO_FEN = regex.compile(
+    rf"(?P<jiao>[{''.join(CN_DIGITS)}\d])[角毛](?:(?P<fen>[{''.join(CN_DIGITS)}\d])分)?"
+    rf"|(?:零)?(?P<fen_only>[{''.join(CN_DIGITS)}\d])分"
+)
+
+
+def _add_jiao_fen(value: Decimal, decimals: int, m: regex.Match[str]) -> tuple[Decimal, int, int]:
+    """三千三百八十元五角八分 → 3380.58; 二十五元三毛 → 25.3."""
+
+    def digit(ch: str | None) -> int:
+        return 0 if ch is None else (int(ch) if ch.isdigit() else CN_DIGITS[ch])
+
+    jiao, fen = digit(m.group("jiao")), digit(m.group("fen") or m.group("fen_only"))
+    places = 2 if (m.group("fen") or m.group("fen_only")) else 1
+    cents = Decimal(jiao * 10 + fen).scaleb(-2)
+    return value + cents, max(decimals, places), m.end()
 
 
 def _approx_of(m: regex.Match[str]) -> tuple[str, ...]:
@@ -402,7 +439,13 @@ def _chinese_with_scale(raw: str, scale: str) -> tuple[Decimal, int, str] | None
     """Parse a Chinese numeral, moving a trailing 万/亿 into the scale (五十万 → 50, 万)."""
     body = raw
     trailing = ""
-    while len(body) > 1 and body[-1] in CN_BIG_UNITS and body[-2] not in "点點":
+    # Only the largest unit moves: 五十万 → 50 万, but 一億一千萬 stays one number.
+    while (
+        len(body) > 1
+        and body[-1] in CN_BIG_UNITS
+        and body[-2] not in "点點"
+        and not any(ch in CN_BIG_UNITS for ch in body[:-1])
+    ):
         trailing = body[-1] + trailing
         body = body[:-1]
     if body in ("百", "千", "万", "亿", "萬", "億") or (body == "一" and not (trailing or scale)):

@@ -109,7 +109,7 @@ CONTAINED_MIN_HAN = 40
 _FULL_STOP = regex.compile(r"[。！？!?]")
 # An outline item repeated as the heading of its section: （一）…。 一、…。 第四，…。
 _NUMBERED_LINE = regex.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
+    r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
     r"第[一二三四五六七八九十]{1,3}[，,、]|\d{1,3}[、.．])"
 )
 
