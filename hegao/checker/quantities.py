@@ -334,6 +334,8 @@ def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
 
 
 def _parse_any(numeral: str) -> tuple[Decimal, int]:
+    if not numeral:
+        raise NumeralError(numeral)
     if numeral[0].isdigit():
         return parse_arabic(numeral)
     return parse_chinese(numeral)

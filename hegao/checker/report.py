@@ -13,6 +13,7 @@ from hegao.checker.document import Document
 from hegao.checker.model import Finding, Span
 
 CONTEXT_CHARS = 24  # characters of the source line shown either side of a span
+MAX_MARKED_CHARS = 60  # a longer span (a whole paragraph) is shown by its beginning
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ def excerpt(doc: Document, span: Span) -> tuple[str, int, int]:
     if line_end == -1:
         line_end = len(text)
     line_end = line_end - 1 if line_end > line_start and text[line_end - 1] == "\r" else line_end
-    end = min(span.end, line_end)
+    end = min(span.end, line_end, span.start + MAX_MARKED_CHARS)
     left = max(line_start, span.start - CONTEXT_CHARS)
     right = min(line_end, end + CONTEXT_CHARS)
     prefix = ("…" if left > line_start else "") + text[left : span.start]

@@ -1,0 +1,131 @@
+"""The hegao command end to end: exit codes, formats, golden reports of examples/."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+EXAMPLES = REPO / "examples"
+SLIP = "王某被骗32650.5元，又被骗48000元，共计被骗80650.5万元。\n"
+
+
+def run(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "hegao", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=stdin,
+    )
+
+
+@pytest.mark.parametrize("draft", sorted(EXAMPLES.glob("*.md")), ids=lambda p: p.name)
+def test_examples_match_their_expected_reports(draft: Path) -> None:
+    result = run("check", str(draft.relative_to(REPO)))
+    expected = (draft.parent / (draft.name + ".expected")).read_text("utf-8")
+    assert result.stdout == expected
+    assert result.returncode == (1 if "clean" not in draft.name else 0)
+
+
+def test_json_report_shape(tmp_path: Path) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text(SLIP, encoding="utf-8")
+    result = run("check", "--format", "json", str(draft))
+    assert result.returncode == 1
+    [row] = json.loads(result.stdout)
+    assert set(row) == {
+        "path",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "related",
+        "fix",
+    }
+    assert (row["code"], row["line"], row["column"]) == ("SUM001", 1, SLIP.index("80650.5万元") + 1)
+    assert SLIP[row["start"] : row["end"]] == "80650.5万元"
+    assert row["end_column"] - row["column"] == row["end"] - row["start"]
+    assert [SLIP[r["start"] : r["end"]] for r in row["related"]] == ["32650.5元", "48000元"]
+    assert row["fix"] is None
+
+
+def test_select_and_ignore(tmp_path: Path) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text(SLIP, encoding="utf-8")
+    assert run("check", "--ignore", "SUM", str(draft)).returncode == 0
+    assert run("check", "--select", "DUP", str(draft)).returncode == 0
+    assert run("check", "--select", "SUM001", str(draft)).returncode == 1
+    bad = run("check", "--select", "NOPE1", str(draft))
+    assert bad.returncode == 2 and "NOPE1" in bad.stderr
+
+
+def test_unreadable_files_are_reported_and_others_still_checked(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(SLIP, encoding="utf-8")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    result = run("check", "--format", "json", str(tmp_path / "missing.txt"), str(binary), str(good))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "missing.txt" in lines[0] and "scan.txt" in lines[1]
+    assert [row["code"] for row in json.loads(result.stdout)] == ["SUM001"]
+
+
+def test_directories_are_walked_for_txt_and_md(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text(SLIP, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("正文。\n", encoding="utf-8")
+    (tmp_path / "c.docx.bak").write_text(SLIP, encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path))
+    assert [Path(r["path"]).name for r in json.loads(result.stdout)] == ["a.md"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("check", str(empty)).returncode == 2
+
+
+def test_gbk_file_is_read(tmp_path: Path) -> None:
+    draft = tmp_path / "gbk.txt"
+    draft.write_bytes(SLIP.encode("gbk"))
+    result = run("check", "--format", "json", str(draft))
+    assert [r["code"] for r in json.loads(result.stdout)] == ["SUM001"]
+
+
+def test_quantities_json(tmp_path: Path) -> None:
+    draft = tmp_path / "q.txt"
+    draft.write_text("2021年1月7日，涉案资金2000多万元，抓获51人。", encoding="utf-8")
+    rows = json.loads(run("quantities", "--format", "json", str(draft)).stdout)
+    assert [
+        (r["text"], r["base_value"], r["unit"], r["scale"], r["approx"], r["kind"]) for r in rows
+    ] == [
+        ("2000多万元", "20000000", "元", "万", ["多"], "money"),
+        ("51人", "51", "人", "", [], "count"),
+    ]
+    assert {"text", "start", "end", "value", "unit", "scale", "approx", "kind"} <= set(rows[0])
+
+
+def test_version_rules_and_explain() -> None:
+    assert run("--version").stdout.startswith("hegao ")
+    codes = [line.split("\t")[0] for line in run("rules").stdout.splitlines()]
+    assert "SUM001" in codes and "DUP001" in codes
+    explained = run("explain", "SUM001")
+    assert explained.returncode == 0
+    assert all(
+        s in explained.stdout for s in ("What it does", "Why it matters", "Example", "Instead")
+    )
+    assert run("explain", "XYZ999").returncode == 2

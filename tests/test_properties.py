@@ -1,0 +1,87 @@
+"""Property tests: no input crashes the linter, spans stay in the text, numbers round-trip."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hegao.checker.document import parse_document
+from hegao.checker.engine import lint_document
+from hegao.checker.quantities import extract_from_text
+
+PROSE = st.text(
+    alphabet=st.sampled_from(
+        list("共计合计其中分别为元万亿人起余多约近，。、；：！？“”（）\n 0123456789.,-%")
+        + list("抓获破获案件民警群众被骗资金一二三四五六七八九十百千两零第年月日")
+    ),
+    max_size=300,
+)
+# HEGAO_FUZZ_EXAMPLES raises the count for a long fuzz run (see bench/README.md).
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HEGAO_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@SETTINGS
+@given(st.one_of(PROSE, st.text(max_size=200)))
+def test_linting_never_crashes_and_spans_are_consistent(text: str) -> None:
+    doc = parse_document(text)
+    for f in lint_document(doc):
+        assert 0 <= f.span.start < f.span.end <= len(text)
+        for r in f.related:
+            assert 0 <= r.span.start < r.span.end <= len(text)
+        line, col = doc.line_col(f.span.start)
+        assert text.count("\n", 0, f.span.start) + 1 == line
+        assert f.span.start - (text.rfind("\n", 0, f.span.start) + 1) + 1 == col
+
+
+@SETTINGS
+@given(PROSE)
+def test_quantity_spans_are_in_the_text(text: str) -> None:
+    for q in extract_from_text(text).quantities:
+        assert text[q.span.start : q.span.end] == q.text
+
+
+UNITS = st.sampled_from(["元", "人", "起", "辆", "份", "平方公里", "%"])
+SCALES = st.sampled_from([("", 1), ("万", 10**4), ("亿", 10**8)])
+
+
+@SETTINGS
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=3),
+    SCALES,
+    UNITS,
+    st.booleans(),
+    st.booleans(),
+)
+def test_arabic_numbers_round_trip(n, places, scale, unit, separators, fullwidth) -> None:
+    value = Decimal(n).scaleb(-places)
+    written = f"{value:,f}" if separators else f"{value:f}"
+    if fullwidth:
+        written = written.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    word, factor = scale
+    text = f"今年以来共查获{written}{word}{unit}，同比上升。"
+    [q] = extract_from_text(text).quantities
+    assert q.base == value * factor
+    assert q.decimals == places
+    assert q.unit == unit and q.scale == word
+
+
+@SETTINGS
+@given(st.integers(min_value=2, max_value=99_999_999), SCALES, UNITS)
+def test_chinese_numbers_round_trip(n, scale, unit) -> None:
+    import cn2an
+
+    written = cn2an.an2cn(n, "low")
+    word, factor = scale
+    if word and ("万" in written or "亿" in written):
+        word, factor = "", 1  # 三万万 is not written
+    text = f"全年共查获{written}{word}{unit}。"
+    [q] = extract_from_text(text).quantities
+    assert q.base == n * factor
