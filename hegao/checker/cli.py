@@ -131,8 +131,8 @@ def check(
     """
     config = _config(select, ignore)
     files, errors = discover(paths)
-    for path, message in errors:
-        _error(path, message)
+    for name, message in errors:
+        _error(name, message)
     results = []
     for path in files:
         result = check_file(path, config)

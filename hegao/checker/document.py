@@ -222,7 +222,7 @@ def _blocks(masked: str, line_starts: list[int]) -> list[Block]:
     if current:
         groups.append(current)
 
-    blocks = []
+    blocks: list[Block] = []
     for lines_of_group in groups:
         start = lines_of_group[0][0]
         end = lines_of_group[-1][1]
@@ -259,7 +259,7 @@ def _kind(block_text: str, n_lines: int) -> BlockKind:
 
 
 def _sentences(masked: str, block: Block) -> list[Sentence]:
-    out = []
+    out: list[Sentence] = []
     start = block.span.start
     for m in _SENTENCE_END.finditer(masked, block.span.start, block.span.end):
         _add_sentence(out, masked, block.index, start, m.end())

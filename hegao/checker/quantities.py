@@ -243,9 +243,9 @@ def extract_from_text(masked: str) -> Extraction:
         num_span = Span(m.start("num"), m.end("num2") if m.group("num2") else m.end("num"))
         if guard.hits(num_span) or taken.hits(num_span):
             continue
-        q = _quantity_from_match(m, text, masked)
-        if q is not None:
-            quantities.append(q)
+        found = _quantity_from_match(m, text, masked)
+        if found is not None:
+            quantities.append(found)
     quantities.sort(key=lambda q: q.span.start)
     labels.sort(key=lambda lab: lab.span.start)
     return Extraction(quantities, labels, blocked)
@@ -360,7 +360,7 @@ def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantit
         two_digits = len(digits) == 2 and all(ch in CN_DIGITS for ch in digits)
         spoken_range = chinese_range(raw) if parsed is None or two_digits else None
         if spoken_range is not None and not m.group("num2"):
-            low, high, big = spoken_range
+            low, top, big = spoken_range
             return Quantity(
                 Span(start, end),
                 masked[start:end],
@@ -370,14 +370,14 @@ def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantit
                 _approx_of(m),
                 Kind.RANGE,
                 0,
-                high,
+                top,
             )
         if parsed is None:
             return None
         value, decimals, scale = parsed
         if not unit and not scale and not m.group("num2") and not _standalone_chinese(raw):
             return None
-    high = None
+    high: Decimal | None = None
     if m.group("num2"):
         try:
             high, high_decimals = _parse_any(m.group("num2").rstrip("万亿萬億"))
