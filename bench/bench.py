@@ -53,8 +53,10 @@ def main() -> None:
     folder = Path(sys.argv[2]) if len(sys.argv) > 2 else SHARED / "corpus" / "gov-work-reports"
     if not one.exists() or not folder.exists():
         sys.exit("usage: python bench/bench.py FILE FOLDER (default inputs not found)")
-    print(f"cold start, one file ({one.name}, {one.stat().st_size / 1e3:.1f} kB): "
-          f"{cold_start(one):.3f} s (best of {RUNS}, interpreter start included)")
+    print(
+        f"cold start, one file ({one.name}, {one.stat().st_size / 1e3:.1f} kB): "
+        f"{cold_start(one):.3f} s (best of {RUNS}, interpreter start included)"
+    )
     seconds, mb, n = throughput(folder)
     print(f"throughput, {n} files, {mb:.2f} MB: {seconds:.2f} s = {mb / seconds:.2f} MB/s (1 core)")
 
