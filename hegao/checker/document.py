@@ -44,6 +44,17 @@ class Sentence:
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A piece of a sentence between commas, semicolons or colons (its marks excluded)."""
+
+    block: int
+    sentence: int  # index into Document.sentences
+    span: Span
+    first: bool  # opens its sentence
+    last: bool  # closes its sentence
+
+
 # Sentence ends: full stops, question and exclamation marks (full and half width),
 # an ellipsis, followed by any closing quotes or brackets.
 _SENTENCE_END = regex.compile(r"(?:[。！？!?]+|…{1,2}|\.{3,})[”’」』）)】]*")
@@ -55,6 +66,7 @@ _LIST_ITEM = regex.compile(r"^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+)")
 _FENCE = regex.compile(r"\s{0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _HAN = regex.compile(r"\p{Han}")
+_CLAUSE_BREAK = regex.compile(r"[，,。！？!?；;：:\n]")
 HEADING_MAX_CHARS = 40
 
 
@@ -102,6 +114,21 @@ class Document:
     @cached_property
     def _sentence_blocks(self) -> list[int]:
         return [s.block for s in self.sentences]
+
+    @cached_property
+    def clauses(self) -> list[Clause]:
+        out: list[Clause] = []
+        for i, sentence in enumerate(self.sentences):
+            pieces = []
+            start = sentence.span.start
+            for m in _CLAUSE_BREAK.finditer(self.masked, sentence.span.start, sentence.span.end):
+                pieces.append((start, m.start()))
+                start = m.end()
+            pieces.append((start, sentence.span.end))
+            pieces = [(a, b) for a, b in pieces if b > a]
+            for k, (a, b) in enumerate(pieces):
+                out.append(Clause(sentence.block, i, Span(a, b), k == 0, k == len(pieces) - 1))
+        return out
 
     @cached_property
     def extraction(self) -> Extraction:

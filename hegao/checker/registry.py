@@ -28,10 +28,10 @@ class RuleSet:
 
 
 def default_rules() -> RuleSet:
-    from hegao.rules import duplicates, totals
+    from hegao.rules import approximations, dates, duplicates, measure_words, totals
 
     rules = RuleSet()
-    for module in (totals, duplicates):
+    for module in (totals, duplicates, approximations, dates, measure_words):
         for rule in module.RULES:
             rules.register(rule)
     return rules

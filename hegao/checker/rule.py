@@ -65,8 +65,10 @@ class Rule:
         message: str,
         related: tuple[Related, ...] = (),
         fix: Fix | None = None,
+        severity: Severity | None = None,
     ) -> Finding:
-        return Finding(self.code, self.name, self.severity, message, span, related, fix)
+        """A finding of this rule; ``severity`` overrides the default for this one case."""
+        return Finding(self.code, self.name, severity or self.severity, message, span, related, fix)
 
 
 def parse_sections(doc: str) -> dict[str, str]:

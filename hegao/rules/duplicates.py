@@ -14,7 +14,6 @@ from hegao.checker.model import Finding, Related, Span
 from hegao.checker.rule import Rule
 
 _WORD_CHAR = regex.compile(r"[\p{Han}\p{L}\p{N}]")
-_CLAUSE_BREAK = regex.compile(r"[，,。！？!?；;：:\n]")
 PARAGRAPH_MIN_HAN = 20
 CLAUSE_MIN_HAN = 16
 SHINGLE = 8
@@ -192,32 +191,23 @@ class _Clause:
 
 
 def _clauses(doc: Document) -> list[_Clause]:
+    skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or _is_title_like(doc, b)}
     out: list[_Clause] = []
-    for block in doc.blocks:
-        if block.kind is BlockKind.HEADING or _is_title_like(doc, block):
+    for clause in doc.clauses:
+        if clause.block in skipped:
             continue
-        for sentence in doc.sentences_of(block):
-            pieces = []
-            start = sentence.span.start
-            for m in _CLAUSE_BREAK.finditer(doc.masked, sentence.span.start, sentence.span.end):
-                pieces.append(Span(start, m.start()))
-                start = m.end()
-            pieces.append(Span(start, sentence.span.end))
-            pieces = [p for p in pieces if p.end > p.start]
-            for k, piece in enumerate(pieces):
-                norm = _normalize(doc.masked, piece)
-                if not norm.text:
-                    continue
-                out.append(
-                    _Clause(
-                        norm.text,
-                        norm.span(0, len(norm.text)),
-                        block.index,
-                        han_count(norm.text),
-                        k == 0,
-                        k == len(pieces) - 1,
-                    )
+        norm = _normalize(doc.masked, clause.span)
+        if norm.text:
+            out.append(
+                _Clause(
+                    norm.text,
+                    norm.span(0, len(norm.text)),
+                    clause.block,
+                    han_count(norm.text),
+                    clause.first,
+                    clause.last,
                 )
+            )
     return out
 
 

@@ -1,0 +1,69 @@
+"""Approximation markers that contradict each other on one number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hegao.checker.document import Document
+from hegao.checker.model import Finding
+from hegao.checker.rule import Rule
+
+# What each marker says about the true value compared with the written one.
+_BELOW = {"近", "将近", "接近", "不足", "不到"}
+_ABOUT = {"约", "大约", "左右", "上下", "许"}
+_ABOVE = {"余", "多", "来", "以上", "超过", "超", "逾", "多达", "至少", "不少于", "不低于"}
+_PREFIXES = _BELOW | {"约", "大约"} | {"超过", "超", "逾", "多达", "至少", "不少于", "不低于"}
+
+
+def _direction(marker: str) -> str:
+    if marker in _BELOW:
+        return "below"
+    if marker in _ABOVE:
+        return "above"
+    return "about"
+
+
+class ContradictoryApproximation(Rule):
+    """One number carries two approximation markers that contradict or repeat each other.
+
+    What it does:
+        Looks at every figure with two approximation markers, one before the number
+        (近, 约, 超过, 逾 …) and one after it (余, 多, 以上, 左右 …). “近” (just under)
+        with “余” (just over) contradict each other; “约” with “余” or “左右”, and
+        “超过” with “余”, say the same thing twice and leave the reader unsure which
+        was meant. A single marker (300余人, 近千份, 约300人) is fine.
+
+    Why it matters:
+        A figure like 近20余家 cannot be true in both readings: it is either a little
+        under 20 or a little over. Style guides for official documents reject these
+        combinations.
+
+    Example:
+        全市近20余家企业参与了联防联控。
+
+    Instead:
+        全市近20家企业参与了联防联控。 (or 全市20余家企业……)
+    """
+
+    code = "APX001"
+    name = "contradictory-approximation"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for q in doc.extraction.quantities:
+            if len(q.approx) < 2 or q.approx[0] not in _PREFIXES:
+                continue
+            first, second = q.approx[0], q.approx[-1]
+            a, b = _direction(first), _direction(second)
+            if a == b == "above" and first in ("至少", "不少于", "不低于"):
+                continue  # 至少300人以上 is redundant but unambiguous
+            if {a, b} == {"below", "above"}:
+                why = f"“{first}”表示不足，“{second}”表示超过，二者矛盾"
+            else:
+                why = f"“{first}”与“{second}”重复表示约数"
+            yield self.finding(
+                q.span, f"“{q.text}”同时使用“{first}”和“{second}”：{why}，只保留一个"
+            )
+
+
+RULES = (ContradictoryApproximation,)

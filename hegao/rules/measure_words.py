@@ -1,0 +1,103 @@
+"""Measure words that do not fit the noun they count (手机26张, 银行卡140部)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+import regex
+
+from hegao.checker.document import Document
+from hegao.checker.model import Finding
+from hegao.checker.quantities import Kind, Quantity, units
+from hegao.checker.rule import Rule
+
+_HAN = regex.compile(r"\p{Han}")
+_NOUN_END = "、等和及与的"
+# Durations and ages describe the noun (20年以上逃犯), they do not count it.
+_NOT_COUNTING = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "周", "岁"})
+
+
+@cache
+def measure_table() -> dict[str, tuple[str, ...]]:
+    text = resources.files("hegao.rules").joinpath("data/measure_words.txt").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        noun, words = line.split("\t")
+        table[noun] = tuple(words.split(","))
+    return table
+
+
+@cache
+def _noun_before() -> regex.Pattern[str]:
+    nouns = sorted(measure_table(), key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(map(regex.escape, nouns)) + ")$")
+
+
+@cache
+def _noun_after() -> regex.Pattern[str]:
+    nouns = sorted(measure_table(), key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(map(regex.escape, nouns)) + ")")
+
+
+def _noun_of(doc: Document, q: Quantity) -> str | None:
+    """The noun the count is written against: 手机26部 (before) or 26部手机 (after)."""
+    before = doc.masked[max(0, q.span.start - 8) : q.span.start]
+    m = _noun_before().search(before)
+    if m:
+        return m.group()
+    m = _noun_after().match(doc.masked, q.span.end)
+    if m is None:
+        return None
+    # 两个汽车制造厂: the noun must end there, not begin a longer compound.
+    following = doc.masked[m.end() : m.end() + 1]
+    if following and _HAN.match(following) and following not in _NOUN_END:
+        return None
+    return m.group()
+
+
+class MeasureWordMismatch(Rule):
+    """A measure word that does not fit its noun (手机26张, 银行卡140部).
+
+    What it does:
+        For counts written right after a noun (手机26部) or right before it (26部手机),
+        checks the measure word against a table of nouns common in bulletins and the
+        measure words they take (hegao/rules/data/measure_words.txt): phones take 部 or
+        台, cards take 张, cases take 起, rounds of ammunition take 发. Nouns not in the
+        table are not checked.
+
+    Why it matters:
+        A wrong measure word usually means two figures were swapped while editing
+        (the count of phones and the count of cards), so the number itself is suspect.
+
+    Example:
+        查获作案用手机26张、银行卡140部。
+
+    Instead:
+        查获作案用手机26部、银行卡140张。
+    """
+
+    code = "UNIT001"
+    name = "measure-word-mismatch"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        table = measure_table()
+        for q in doc.extraction.quantities:
+            if q.kind is not Kind.COUNT or q.unit not in units() or q.unit in _NOT_COUNTING:
+                continue
+            noun = _noun_of(doc, q)
+            if noun is None:
+                continue
+            allowed = table[noun]
+            measure = q.unit
+            if measure in allowed or measure.endswith("次"):
+                continue
+            fits = "、".join(allowed)
+            yield self.finding(q.span, f"“{noun}”的量词应为“{fits}”，文中写作“{q.text}”")
+
+
+RULES = (MeasureWordMismatch,)
