@@ -219,8 +219,18 @@ def extract(doc: Document) -> Extraction:
     return extract_from_text(doc.masked)
 
 
+# Full-width figures grouped by full-width commas (２，１５４，０６７元) are one number;
+# elsewhere a full-width comma separates list items.
+_FULLWIDTH_GROUPED = regex.compile(r"(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])")
+
+
+def _normalize_digits(masked: str) -> str:
+    text = _FULLWIDTH_GROUPED.sub(lambda m: m.group().replace("，", ","), masked)
+    return text.translate(FULLWIDTH_DIGITS)  # same length: offsets unchanged
+
+
 def extract_from_text(masked: str) -> Extraction:
-    text = masked.translate(FULLWIDTH_DIGITS)  # same length: offsets unchanged
+    text = _normalize_digits(masked)
     blocked: list[Span] = []
     labels: list[Label] = []
     for m in _NOT_QUANTITY.finditer(text):

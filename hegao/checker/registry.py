@@ -28,10 +28,17 @@ class RuleSet:
 
 
 def default_rules() -> RuleSet:
-    from hegao.rules import approximations, dates, duplicates, measure_words, totals
+    from hegao.rules import (
+        approximations,
+        dates,
+        duplicates,
+        measure_words,
+        percentages,
+        totals,
+    )
 
     rules = RuleSet()
-    for module in (totals, duplicates, approximations, dates, measure_words):
+    for module in (totals, duplicates, approximations, dates, measure_words, percentages):
         for rule in module.RULES:
             rules.register(rule)
     return rules

@@ -12,7 +12,7 @@ from hegao.checker.model import Finding, Fix, Related, Severity, Span
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Instead")
 _CODE = re.compile(r"^[A-Z]{3,4}\d{3}$")
-_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCOPES = ("sentence", "paragraph", "document")
 
 

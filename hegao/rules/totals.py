@@ -9,7 +9,7 @@ from decimal import Decimal
 import regex
 
 from hegao.checker.document import Document
-from hegao.checker.model import Finding, Related, Span
+from hegao.checker.model import Finding, Related, Severity, Span
 from hegao.checker.quantities import Kind, Quantity
 from hegao.checker.rule import Rule
 
@@ -247,4 +247,109 @@ def _show(value: Decimal, unit: str) -> str:
     return f"{value:,f} {unit}".strip()
 
 
-RULES = (TotalMismatch,)
+_WHOLE_THEN_PARTS = regex.compile(r"[，,：:（(\s]{0,2}其中")
+# Parts that are changes or another period, not shares of the whole.
+_NOT_PARTS = regex.compile(r"同比|环比|同期|去年|上年|增加|减少|上升|下降|增长|提高|降低|较|比上")
+# Measures taken against the same people (拘留, then 取保候审 or 逮捕) may overlap.
+_MAY_OVERLAP = regex.compile(r"拘留|刑拘|逮捕|取保|起诉|移送|判处|处罚|批捕|监视居住")
+
+
+def _clause_before(text: str, start: int, end: int) -> str:
+    """The words of the clause that lead up to ``end``."""
+    cut = max(text.rfind(mark, start, end) for mark in "，,；;：:")
+    return text[max(cut + 1, start) : end]
+
+
+def _closing_bracket(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if text[i] in "）)":
+            return i
+    return end
+
+
+class PartExceedsWhole(Rule):
+    """Parts introduced by 其中 add up to more than the whole they belong to.
+
+    What it does:
+        Finds a figure followed by 其中 and a list of figures in the same unit
+        (接报警情1250起，其中刑事312起、治安586起、交通367起), and reports a part larger
+        than the whole, or parts that together exceed it. 其中 lists are often
+        incomplete, so parts that add up to less than the whole are fine. When the
+        parts are measures that may apply to the same people one after another
+        (刑事拘留 then 取保候审 or 逮捕), their sum exceeding the whole is only a
+        warning: the categories may overlap.
+
+    Why it matters:
+        A breakdown larger than its total is a contradiction any reader can check,
+        and usually means a part was mistyped or taken from another period.
+
+    Example:
+        全年接报警情1250起，其中刑事警情312起、治安警情586起、交通警情367起。
+
+    Instead:
+        Check each part against the source: 312 + 586 + 367 = 1265 > 1250.
+    """
+
+    code = "SUM002"
+    name = "part-exceeds-whole"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        extraction = doc.extraction
+        for sentence in doc.sentences:
+            for seg in _segments(doc.masked, sentence.span):
+                quantities = extraction.quantities_in(seg)
+                for i, whole in enumerate(quantities[:-1]):
+                    m = _WHOLE_THEN_PARTS.match(doc.masked, whole.span.end, seg.end)
+                    if not m or whole.kind not in ADDITIVE_KINDS or whole.is_approximate:
+                        continue
+                    if _NOT_PARTS.search(_clause_before(doc.masked, seg.start, whole.span.start)):
+                        continue  # 比去年增加4000亿元，其中…: the whole is a change
+                    scope = seg
+                    if "（" in m.group() or "(" in m.group():
+                        # 40起（其中跨境案件31起）: the breakdown ends with the bracket.
+                        close = _closing_bracket(doc.masked, m.end(), seg.end)
+                        scope = Span(seg.start, close)
+                    after = [q for q in quantities[i + 1 :] if q.span.end <= scope.end]
+                    finding = self._check_parts(doc, scope, whole, after, m.end())
+                    if finding is not None:
+                        yield finding
+
+    def _check_parts(
+        self, doc: Document, seg: Span, whole: Quantity, after: list[Quantity], start: int
+    ) -> Finding | None:
+        stretch = doc.masked[start : seg.end]
+        if "其中" in stretch or _NOT_PARTS.search(stretch):
+            return None  # nested breakdowns, or changes rather than parts
+        parts = [q for q in after if _same_measure(q, whole)]
+        if not parts:
+            return None
+        tolerance = _rounding(whole)
+        related = (Related(whole.span, f"总数：{whole.text}"),)
+        for part in parts:
+            if part.base - _rounding(part) > whole.base + tolerance:
+                return self.finding(
+                    part.span,
+                    f"分项“{part.text}”大于总数“{whole.text}”"
+                    f"（{_show(part.base, part.unit)} > {_show(whole.base, whole.unit)}）",
+                    related,
+                )
+        if len(parts) < 2:
+            return None
+        parts_sum = sum((p.base for p in parts), Decimal(0))
+        slack = tolerance + sum((_rounding(p) for p in parts), Decimal(0))
+        if parts_sum <= whole.base + slack:
+            return None
+        arithmetic = " + ".join(_show(p.base, p.unit) for p in parts)
+        overlap = _MAY_OVERLAP.search(stretch) is not None
+        note = "（这些措施可能先后用于同一批人，如属此情况请忽略）" if overlap else ""
+        return self.finding(
+            parts[-1].span,
+            f"其中各项之和大于总数：{arithmetic} = {_show(parts_sum, whole.unit)}，"
+            f"超过“{whole.text}”{note}",
+            related + tuple(Related(p.span, f"分项：{p.text}") for p in parts[:-1]),
+            severity=Severity.WARNING if overlap else None,
+        )
+
+
+RULES = (TotalMismatch, PartExceedsWhole)
