@@ -71,16 +71,13 @@ class TotalMismatch(Rule):
     scope = "sentence"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        extraction = doc.extraction
-        for sentence in doc.sentences:
-            for seg in _segments(doc.masked, sentence.span):
-                quantities = extraction.quantities_in(seg)
-                if len(quantities) < 3:
-                    continue
-                for claim in _claims(doc.masked, seg, quantities):
-                    finding = self._compare(claim)
-                    if finding is not None:
-                        yield finding
+        for seg, quantities in _segments_with_quantities(doc):
+            if len(quantities) < 3:
+                continue
+            for claim in _claims(doc.masked, seg, quantities):
+                finding = self._compare(claim)
+                if finding is not None:
+                    yield finding
 
     def _compare(self, claim: _Claim) -> Finding | None:
         total, parts = claim.total, claim.parts
@@ -128,6 +125,14 @@ class TotalMismatch(Rule):
             f"（相差 {_show(abs(difference), total.unit)}）",
             related,
         )
+
+
+def _segments_with_quantities(doc: Document) -> Iterator[tuple[Span, list[Quantity]]]:
+    """Each sentence piece between semicolons, with the quantities in it."""
+    extraction = doc.extraction
+    for sentence in doc.sentences:
+        for seg in _segments(doc.masked, sentence.span):
+            yield seg, extraction.quantities_in(seg)
 
 
 def _segments(masked: str, span: Span) -> Iterator[Span]:
@@ -295,25 +300,22 @@ class PartExceedsWhole(Rule):
     scope = "sentence"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        extraction = doc.extraction
-        for sentence in doc.sentences:
-            for seg in _segments(doc.masked, sentence.span):
-                quantities = extraction.quantities_in(seg)
-                for i, whole in enumerate(quantities[:-1]):
-                    m = _WHOLE_THEN_PARTS.match(doc.masked, whole.span.end, seg.end)
-                    if not m or whole.kind not in ADDITIVE_KINDS or whole.is_approximate:
-                        continue
-                    if _NOT_PARTS.search(_clause_before(doc.masked, seg.start, whole.span.start)):
-                        continue  # 比去年增加4000亿元，其中…: the whole is a change
-                    scope = seg
-                    if "（" in m.group() or "(" in m.group():
-                        # 40起（其中跨境案件31起）: the breakdown ends with the bracket.
-                        close = _closing_bracket(doc.masked, m.end(), seg.end)
-                        scope = Span(seg.start, close)
-                    after = [q for q in quantities[i + 1 :] if q.span.end <= scope.end]
-                    finding = self._check_parts(doc, scope, whole, after, m.end())
-                    if finding is not None:
-                        yield finding
+        for seg, quantities in _segments_with_quantities(doc):
+            for i, whole in enumerate(quantities[:-1]):
+                m = _WHOLE_THEN_PARTS.match(doc.masked, whole.span.end, seg.end)
+                if not m or whole.kind not in ADDITIVE_KINDS or whole.is_approximate:
+                    continue
+                if _NOT_PARTS.search(_clause_before(doc.masked, seg.start, whole.span.start)):
+                    continue  # 比去年增加4000亿元，其中…: the whole is a change
+                scope = seg
+                if "（" in m.group() or "(" in m.group():
+                    # 40起（其中跨境案件31起）: the breakdown ends with the bracket.
+                    close = _closing_bracket(doc.masked, m.end(), seg.end)
+                    scope = Span(seg.start, close)
+                after = [q for q in quantities[i + 1 :] if q.span.end <= scope.end]
+                finding = self._check_parts(doc, scope, whole, after, m.end())
+                if finding is not None:
+                    yield finding
 
     def _check_parts(
         self, doc: Document, seg: Span, whole: Quantity, after: list[Quantity], start: int
