@@ -8,7 +8,7 @@ labels are kept separately so that rules can count their items.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -92,13 +92,16 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    quantities: list[Quantity]
+    quantities: list[Quantity]  # sorted by start
     labels: list[Label]
     not_quantities: list[Span]  # dates, times, codes, ordinals, fixed phrases, labels
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [q.span.start for q in self.quantities])
 
     def quantities_in(self, span: Span) -> list[Quantity]:
-        starts = self._starts()
-        lo = bisect.bisect_left(starts, span.start)
+        lo = bisect.bisect_left(self._starts, span.start)
         out = []
         for q in self.quantities[lo:]:
             if q.span.start >= span.end:
@@ -106,9 +109,6 @@ class Extraction:
             if q.span.end <= span.end:
                 out.append(q)
         return out
-
-    def _starts(self) -> list[int]:
-        return [q.span.start for q in self.quantities]
 
 
 def _scale_exponent(scale: str) -> int:
