@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,7 +14,6 @@ from hegao.checker.document import Block, BlockKind, Document, han_count
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.rule import Rule
 
-_WORD_CHAR = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 PARAGRAPH_MIN_HAN = 20
 CLAUSE_MIN_HAN = 16
 SHINGLE = 8
@@ -34,12 +34,30 @@ class _Normalized:
         return Span(self.offsets[start], self.offsets[end - 1] + 1)
 
 
-def _normalize(source: str, span: Span) -> _Normalized:
-    chars, offsets = [], []
-    for m in _WORD_CHAR.finditer(source, span.start, span.end):
-        chars.append(m.group().lower())
-        offsets.append(m.start())
-    return _Normalized("".join(chars), tuple(offsets))
+_WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
+
+
+def _document_words(doc: Document) -> tuple[str, list[int]]:
+    """The document's letters, digits and Han characters, and each one's offset."""
+
+    def compute() -> tuple[str, list[int]]:
+        chars: list[str] = []
+        offsets: list[int] = []
+        for m in _WORD_RUN.finditer(doc.masked):
+            run = m.group()
+            lowered = run.lower()
+            chars.append(lowered if len(lowered) == len(run) else run)  # İ lowers to 2 chars
+            offsets.extend(range(m.start(), m.end()))
+        return "".join(chars), offsets
+
+    return doc.memo("document_words", compute)
+
+
+def _normalize(doc: Document, span: Span) -> _Normalized:
+    words, offsets = _document_words(doc)
+    lo = bisect.bisect_left(offsets, span.start)
+    hi = bisect.bisect_left(offsets, span.end)
+    return _Normalized(words[lo:hi], tuple(offsets[lo:hi]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +78,7 @@ def _find_paragraph_copies(doc: Document) -> Iterator[_ParagraphCopy]:
             continue
         if _is_title_like(doc, block):
             continue
-        norm = _normalize(doc.masked, block.span)
+        norm = _normalize(doc, block.span)
         if han_count(norm.text) >= PARAGRAPH_MIN_HAN:
             paragraphs.append((block, norm))
     postings: dict[str, list[int]] = defaultdict(list)
@@ -196,7 +214,7 @@ def _clauses(doc: Document) -> list[_Clause]:
     for clause in doc.clauses:
         if clause.block in skipped:
             continue
-        norm = _normalize(doc.masked, clause.span)
+        norm = _normalize(doc, clause.span)
         if norm.text:
             out.append(
                 _Clause(

@@ -135,12 +135,14 @@ def _segments_with_quantities(doc: Document) -> Iterator[tuple[Span, list[Quanti
             yield seg, extraction.quantities_in(seg)
 
 
+_SEGMENT_BREAK = regex.compile(f"[{_CLAUSE_BREAKS}]")
+
+
 def _segments(masked: str, span: Span) -> Iterator[Span]:
     start = span.start
-    for i in range(span.start, span.end):
-        if masked[i] in _CLAUSE_BREAKS:
-            yield Span(start, i)
-            start = i + 1
+    for m in _SEGMENT_BREAK.finditer(masked, span.start, span.end):
+        yield Span(start, m.start())
+        start = m.end()
     yield Span(start, span.end)
 
 
