@@ -57,13 +57,16 @@ def test_government_reports_are_silent_but_for_known_defects() -> None:
         _, doc, findings = findings_of(path)
         for f in findings:
             found.setdefault(path.name, []).append((f.code, doc.line_col(f.span.start)[0]))
-    # 038 = 2010 report, 043 = 2015 report: a paragraph repeated; 020 (1992): a
-    # paragraph repeated with its opening words lost. 002 (1955) writes 约……余万 and
-    # 004 (1957) 将近一万多: two approximation markers on one number. No SUM001.
+    # 038 = 2010 report, 043 = 2015 report: a paragraph repeated (in 038 its 四是
+    # follows the first copy's 四是); 020 (1992): a paragraph repeated with its opening
+    # words lost. 002 (1955) writes 约……余万 and 004 (1957) 将近一万多: two
+    # approximation markers on one number. 035 (2007) lost its heading （三） in the
+    # transcription. No SUM001.
     assert found == {
         "002.txt": [("APX001", 696)],
         "004.txt": [("APX001", 161)],
         "020.txt": [("DUP001", 363)],
-        "038.txt": [("DUP001", 174)],
+        "035.txt": [("CNT003", 124)],
+        "038.txt": [("CNT003", 174), ("DUP001", 174)],
         "043.txt": [("DUP001", 102)],
     }

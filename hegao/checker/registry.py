@@ -30,6 +30,7 @@ class RuleSet:
 def default_rules() -> RuleSet:
     from hegao.rules import (
         approximations,
+        counts,
         dates,
         duplicates,
         measure_words,
@@ -38,7 +39,15 @@ def default_rules() -> RuleSet:
     )
 
     rules = RuleSet()
-    for module in (totals, duplicates, approximations, dates, measure_words, percentages):
+    for module in (
+        totals,
+        duplicates,
+        approximations,
+        dates,
+        measure_words,
+        percentages,
+        counts,
+    ):
         for rule in module.RULES:
             rules.register(rule)
     return rules
