@@ -130,6 +130,17 @@ class Document:
                 out.append(Clause(sentence.block, i, Span(a, b), k == 0, k == len(pieces) - 1))
         return out
 
+    def clauses_in_block(self, block: Block | None) -> list[Clause]:
+        if block is None:
+            return []
+        lo = bisect.bisect_left(self._clause_blocks, block.index)
+        hi = bisect.bisect_right(self._clause_blocks, block.index)
+        return self.clauses[lo:hi]
+
+    @cached_property
+    def _clause_blocks(self) -> list[int]:
+        return [c.block for c in self.clauses]
+
     @cached_property
     def extraction(self) -> Extraction:
         """Quantities and numbered labels, extracted once and shared by all rules."""

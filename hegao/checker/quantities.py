@@ -242,7 +242,7 @@ def extract_from_text(masked: str) -> Extraction:
     for m in _QUOTED_LABEL.finditer(text):
         span = Span(m.start("label"), m.end("label"))
         blocked.append(span)
-        number = _leading_number(m.group("num"))
+        number = _label_number(m.group("label"), m.group("num"))
         if number is not None:
             labels.append(Label(span, m.group("label"), number))
     blocked.sort()
@@ -285,6 +285,21 @@ class _Blocked:
             if s.overlaps(span):
                 return True
         return False
+
+
+_COMPOUND_LABEL = regex.compile(r"(?:[一二三四五六七八九十两]+\p{Han})+")
+_LABEL_PART = regex.compile(r"([一二三四五六七八九十两]+)\p{Han}")
+
+
+def _label_number(label: str, leading: str) -> int | None:
+    """How many items a label names: “六有” 6, “四大杀手” 4, “两降两升” 2 + 2,
+    “三查一究” 3 + 1. A quote holding several labels (“十个严禁、七项制度”) names none."""
+    if regex.search(r"[、，,]", label):
+        return None
+    if _COMPOUND_LABEL.fullmatch(label) and len(_LABEL_PART.findall(label)) > 1:
+        numbers = [_leading_number(p) for p in _LABEL_PART.findall(label)]
+        return None if None in numbers else sum(n for n in numbers if n is not None)
+    return _leading_number(leading)
 
 
 def _leading_number(numeral: str) -> int | None:

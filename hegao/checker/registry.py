@@ -33,6 +33,7 @@ def default_rules() -> RuleSet:
         counts,
         dates,
         duplicates,
+        figures,
         measure_words,
         percentages,
         totals,
@@ -47,6 +48,7 @@ def default_rules() -> RuleSet:
         measure_words,
         percentages,
         counts,
+        figures,
     ):
         for rule in module.RULES:
             rules.register(rule)

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import regex
 
-from hegao.checker.document import Block, BlockKind, Document
+from hegao.checker.document import Block, BlockKind, Clause, Document
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.numerals import NumeralError, parse_chinese
-from hegao.checker.quantities import Quantity
+from hegao.checker.quantities import Kind, Quantity
 from hegao.checker.rule import Rule
+
+_CN_NUMERAL = "一二三四五六七八九十"
 
 # ---------------------------------------------------------------- CNT001
 
@@ -107,9 +109,165 @@ def _shorten(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else "…" + text[-limit:]
 
 
+# ---------------------------------------------------------------- CNT002
+
+# A、B、C的“六有”: the list must lead into the label with 的 or 这.
+_LIST_BEFORE_LABEL = regex.compile(r"(?:的|这)\s*[“\"「『]$")
+_LIST_AFTER_LABEL = regex.compile(r"^[”\"」』]\s*[，,]?\s*(?:即|也就是|具体是)?[：:]?\s*")
+_QUOTE_MARKS = regex.compile(r"[“”\"「」『』]")
+_COUNTED_PHRASE = regex.compile(
+    rf"([{_CN_NUMERAL}两]{{1,3}})(?:个|项|条|大|道)?"
+    r"(?:方面|措施|举措|任务|重点|问题|原则|要求|环节|机制|工程|行动)[：:]"
+)
+_COUNT_MEASURES = {"道", "个", "项", "大", "条", "种", "类", "方面", "支", "张", "场"}
+MAX_ITEM_CHARS = 14
+# A verb (or adverb mark) right before the count makes the count its object, not a
+# summary of the list: 坚持五项正义要求, 宣传四项基本原则, 和平共处五项原则.
+_VERB_BEFORE_COUNT = regex.compile(
+    r"(?:坚持|宣传|共处|维护|贯彻|遵循|落实|执行|实行|推行|开展|提出|确立|发表|体现|强调|"
+    r"实现|完成|引进|建立|形成|履行|抓好|做好|搞好|制定|出台|通过|签订|设立|举办|举行|"
+    r"发布|公布|颁布|坚守|遵守|违反|达到|超过|地|得)$"
+)
+
+
+def _items(text: str) -> set[int] | None:
+    """Possible numbers of items in a 、 list (the last item may join two with 和),
+    or None when the text is not a clear list of short items."""
+    plain = _QUOTED.sub("□", text).strip()
+    if "、" not in plain or _QUOTE_MARKS.search(plain):
+        return None
+    items = plain.split("、")
+    if items[-1].endswith("等") or any(
+        not item or len(item) > MAX_ITEM_CHARS for item in items[1:]
+    ):
+        return None
+    n = len(items)
+    return {n, n + len(_AND.findall(items[-1]))}
+
+
+class LabelCount(Rule):
+    """A numbered label and the items it names disagree in number.
+
+    What it does:
+        Counts the items of a list that a numbered label sums up and compares with the
+        label's number: the items before a quoted label (有签到、有记录、有领学的“六有”要求
+        — 3 items, label 六), the items after it (“三个到位”，即……到位、……到位、……到位、
+        ……到位 — 4 for 三), the items before a count (政治安全、反恐维稳、网络安全、矛盾
+        纠纷化解四道防线) and the 一是……二是…… points after 「主要抓好五个方面：」.
+        A list ending in 等 means “and more” and is not counted.
+
+    Why it matters:
+        A label promising six points followed by three tells the reader that something
+        was cut or the label is wrong — and labels are what readers remember.
+
+    Example:
+        全面落实有签到、有记录、有领学的“六有”要求。
+
+    Instead:
+        Name all six, or correct the label (“三有”).
+    """
+
+    code = "CNT002"
+    name = "label-count"
+    scope = "paragraph"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        yield from self._quoted_labels(doc)
+        yield from self._counts_after_lists(doc)
+        yield from self._points(doc)
+
+    def _mismatch(
+        self, span: Span, label: str, number: int, items: set[int], where: Span
+    ) -> Finding:
+        n = "或".join(str(i) for i in sorted(items))
+        return self.finding(
+            span,
+            f"“{label}”表示 {number} 项，实际列出 {n} 项",
+            (Related(where, f"列出的 {n} 项"),),
+        )
+
+    def _quoted_labels(self, doc: Document) -> Iterator[Finding]:
+        for label in doc.extraction.labels:
+            clause = _clause_at(doc, label.span.start)
+            if clause is None:
+                continue
+            open_quote = label.span.start - 1
+            before = doc.masked[clause.span.start : open_quote + 1]
+            m = _LIST_BEFORE_LABEL.search(before)
+            if m:
+                text = before[: m.start()]
+                n = _items(text)
+                if n is not None and label.number not in n:
+                    where = Span(clause.span.start, clause.span.start + len(text))
+                    yield self._mismatch(label.span, label.text, label.number, n, where)
+                    continue
+            after_start = label.span.end
+            sentence = doc.sentences[clause.sentence].span
+            m2 = _LIST_AFTER_LABEL.match(doc.masked[after_start : sentence.end])
+            if not m2 or not m2.group().strip('”"」』 ，,'):
+                continue  # the list must be introduced: “三个到位”，即……
+            list_start = after_start + m2.end()
+            list_end = _list_end(doc.masked, list_start, sentence.end)
+            n = _items(doc.masked[list_start:list_end])
+            if n is not None and label.number not in n:
+                where = Span(list_start, list_end)
+                yield self._mismatch(label.span, label.text, label.number, n, where)
+
+    def _counts_after_lists(self, doc: Document) -> Iterator[Finding]:
+        for q in doc.extraction.quantities:
+            if q.kind is not Kind.COUNT or q.text[0].isdigit() or q.unit not in _COUNT_MEASURES:
+                continue
+            if q.is_approximate or q.value > 12 or q.value < 2:
+                continue
+            clause = _clause_at(doc, q.span.start)
+            if clause is None:
+                continue
+            text = doc.masked[clause.span.start : q.span.start]
+            if text.endswith("这"):
+                text = text[:-1]  # 政治、经济、思想和组织这四个方面
+            if not text or text[-1] in "、，,的" or _VERB_BEFORE_COUNT.search(text):
+                continue  # 坚持五项原则, 推进统一进程的八项主张: the count is an object
+            if "的" in text or doc.extraction.quantities_in(Span(clause.span.start, q.span.start)):
+                continue  # 福建两省的深圳、珠海……: the list does not start at the clause
+            n = _items(text)
+            if n is not None and int(q.value) not in n:
+                where = Span(clause.span.start, q.span.start)
+                yield self._mismatch(q.span, q.text, int(q.value), n, where)
+
+    def _points(self, doc: Document) -> Iterator[Finding]:
+        for block in doc.blocks:
+            for m in _COUNTED_PHRASE.finditer(doc.masked, block.span.start, block.span.end):
+                number = _number(m.group(1).replace("两", "二"))
+                points = [
+                    _number(p.group(1)) for p in _SHI.finditer(doc.masked, m.end(), block.span.end)
+                ]
+                if number is None or not points or points[0] != 1:
+                    continue
+                if points != list(range(1, len(points) + 1)):
+                    continue  # CNT003 reports broken numbering
+                if len(points) != number:
+                    where = Span(m.end(), block.span.end)
+                    label = doc.text[m.start() : m.end() - 1]
+                    span = Span(m.start(), m.end() - 1)
+                    yield self._mismatch(span, label, number, {len(points)}, where)
+
+
+def _clause_at(doc: Document, offset: int) -> Clause | None:
+    for clause in doc.clauses_in_block(doc.block_at(offset)):
+        if clause.span.start <= offset < clause.span.end:
+            return clause
+    return None
+
+
+def _list_end(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if text[i] in "，,。；;！？!?":
+            return i
+    return end
+
+
 # ---------------------------------------------------------------- CNT003
 
-_CN_NUMERAL = "一二三四五六七八九十"
 # Enumerator styles at the start of a block, highest level first.
 _LEVELS = (
     ("chinese", regex.compile(rf"\s*([{_CN_NUMERAL}]{{1,3}})、")),
@@ -238,4 +396,4 @@ class SequenceNumbering(Rule):
         return self.finding(current.span, what, (Related(previous.span, f"上一项：{before}"),))
 
 
-RULES = (RespectivelyArity, SequenceNumbering)
+RULES = (RespectivelyArity, LabelCount, SequenceNumbering)
