@@ -57,7 +57,8 @@ class Clause:
 
 # Sentence ends: full stops, question and exclamation marks (full and half width),
 # an ellipsis, followed by any closing quotes or brackets.
-_SENTENCE_END = regex.compile(r"(?:[。！？!?]+|…{1,2}|\.{3,})[”’」』）)】]*")
+# A half-width full stop after a Han character (pasted text) ends a sentence too.
+_SENTENCE_END = regex.compile(r"(?:[。！？!?]+|…{1,2}|\.{3,}|(?<=\p{Han})\.(?!\d))[”’」』）)】]*")
 # A line that ends like this finishes its paragraph even without a blank line.
 _LINE_END_FINAL = regex.compile(r"(?:[。！？!?；;…]|[。！？!?][”’」』）)]+|】|\]|:|：)\s*$")
 _ATX_HEADING = regex.compile(r"^\s{0,3}#{1,6}(?:\s|$)")

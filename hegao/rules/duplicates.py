@@ -123,7 +123,7 @@ def _allowed_changes(length: int) -> int:
 
 
 CONTAINED_MIN_HAN = 40
-_FULL_STOP = regex.compile(r"[。！？!?]")
+_FULL_STOP = regex.compile(r"[。！？!?]|(?<=\p{Han})\.")
 # An outline item repeated as the heading of its section: （一）…。 一、…。 第四，…。
 _NUMBERED_LINE = regex.compile(
     r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
