@@ -59,3 +59,10 @@ def test_undocumented_rule_is_rejected_at_definition() -> None:
 
             code = "TST001"
             name = "undocumented"
+
+
+def test_rule_docs_are_current() -> None:
+    from hegao.checker.ruledocs import rules_markdown
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert docs.read_text("utf-8") == rules_markdown(), "run python scripts/gen_rule_docs.py"

@@ -122,7 +122,7 @@ def write_text(results: list[FileResult], console: object, show_source: bool = T
     if total:
         summary = Text("\n")
         for code, n in sorted(counts.items()):
-            summary.append(f"{n:>5}  {code}  {names[code]}\n")
+            summary.append(f"{n:>5}  {code:<8}{names[code]}\n")
         files = sum(1 for r in results if r.findings)
         summary.append(f"共 {total} 处问题，涉及 {files} 个文件。", style="bold")
         console.print(summary, soft_wrap=True)  # type: ignore[attr-defined]
