@@ -110,9 +110,7 @@ def test_quantities_json(tmp_path: Path) -> None:
     draft = tmp_path / "q.txt"
     draft.write_text("2021年1月7日，涉案资金2000多万元，抓获51人。", encoding="utf-8")
     rows = json.loads(run("quantities", "--format", "json", str(draft)).stdout)
-    assert [
-        (r["text"], r["base_value"], r["unit"], r["scale"], r["approx"], r["kind"]) for r in rows
-    ] == [
+    assert [(r["text"], r["base_value"], r["unit"], r["scale"], r["approx"], r["kind"]) for r in rows] == [
         ("2000多万元", "20000000", "元", "万", ["多"], "money"),
         ("51人", "51", "人", "", [], "count"),
     ]
@@ -125,7 +123,5 @@ def test_version_rules_and_explain() -> None:
     assert "SUM001" in codes and "DUP001" in codes
     explained = run("explain", "SUM001")
     assert explained.returncode == 0
-    assert all(
-        s in explained.stdout for s in ("What it does", "Why it matters", "Example", "Instead")
-    )
+    assert all(s in explained.stdout for s in ("What it does", "Why it matters", "Example", "Instead"))
     assert run("explain", "XYZ999").returncode == 2

@@ -69,9 +69,7 @@ def agrees(case: dict) -> bool:
     q = quantities[0]
     low, high = expected_value(case["expected"])
     if q.kind is Kind.FRACTION:
-        return (
-            q.denominator is not None and Fraction(q.value).limit_denominator(q.denominator) == low
-        )
+        return q.denominator is not None and Fraction(q.value).limit_denominator(q.denominator) == low
     got_high = None if q.base_high is None else Fraction(q.base_high)
     return Fraction(q.base) == low and got_high == high
 

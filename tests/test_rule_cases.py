@@ -10,6 +10,7 @@ import pytest
 from hegao.checker.config import Config
 from hegao.checker.document import parse_document
 from hegao.checker.engine import lint_document
+from hegao.checker.fixes import fix_text
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -39,9 +40,7 @@ def _expected(text: str, violation: dict) -> dict:
     return {"code": violation["code"], "line": line, "column": column, "text": violation["text"]}
 
 
-@pytest.mark.parametrize(
-    ("code", "case"), CASES, ids=[f"{code}-{case['name']}" for code, case in CASES]
-)
+@pytest.mark.parametrize(("code", "case"), CASES, ids=[f"{code}-{case['name']}" for code, case in CASES])
 def test_case(code: str, case: dict) -> None:
     text = case["text"]
     doc = parse_document(text)
@@ -49,11 +48,16 @@ def test_case(code: str, case: dict) -> None:
     got = []
     for f in findings:
         line, col = doc.line_col(f.span.start)
-        got.append(
-            {"code": f.code, "line": line, "column": col, "text": text[f.span.start : f.span.end]}
-        )
+        got.append({"code": f.code, "line": line, "column": col, "text": text[f.span.start : f.span.end]})
     assert got == [_expected(text, v) for v in case["violations"]]
     for f in findings:
         assert 0 <= f.span.start < f.span.end <= len(text)
         for r in f.related:
             assert 0 <= r.span.start < r.span.end <= len(text)
+    if "fixed" in case:
+        config = Config(select=(code,))
+        fixed, applied = fix_text(text, config, unsafe=case.get("unsafe", False))
+        assert fixed == case["fixed"]
+        assert applied > 0
+        # Fixing twice changes nothing the second time.
+        assert fix_text(fixed, config, unsafe=case.get("unsafe", False)) == (fixed, 0)

@@ -89,13 +89,47 @@ def _walk(root: Path) -> list[Path]:
     return out
 
 
-def check_file(path: Path, config: Config) -> FileResult:
+class FixMode(StrEnum):
+    none = "none"
+    write = "write"
+    diff = "diff"
+
+
+def check_file(path: Path, config: Config, fix: FixMode = FixMode.none, unsafe: bool = False) -> FileResult:
     try:
         decoded = read_file(path)
     except InputError as exc:
         return FileResult(str(path), None, [], str(exc))
-    doc = parse_document(decoded.text)
-    return FileResult(str(path), doc, lint_document(doc, config))
+    text = decoded.text
+    fixed_count = 0
+    diff = ""
+    if fix is not FixMode.none:
+        from hegao.checker.fixes import encode, fix_text, write_atomic
+
+        fixed, fixed_count = fix_text(text, config, unsafe)
+        if fixed != text:
+            if fix is FixMode.write:
+                try:
+                    write_atomic(path, encode(fixed, decoded))
+                except OSError as exc:
+                    return FileResult(str(path), None, [], f"cannot write fixes: {exc.strerror}")
+                text = fixed
+            else:
+                diff = _unified_diff(str(path), text, fixed)
+    doc = parse_document(text)
+    return FileResult(str(path), doc, lint_document(doc, config), None, fixed_count, diff)
+
+
+def _unified_diff(name: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _config(select: str | None, ignore: str | None) -> Config:
@@ -117,11 +151,18 @@ def check(
         str | None, typer.Option(help="Only these rule codes or prefixes, e.g. SUM001,DUP.")
     ] = None,
     ignore: Annotated[str | None, typer.Option(help="Skip these rule codes or prefixes.")] = None,
-    no_source: Annotated[
-        bool, typer.Option("--no-source", help="Do not show the source lines.")
-    ] = False,
+    no_source: Annotated[bool, typer.Option("--no-source", help="Do not show the source lines.")] = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")
+    ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes in place (written atomically).")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
     ] = False,
 ) -> None:
     """Check drafts and report internal contradictions and repeated text.
@@ -133,16 +174,22 @@ def check(
     files, errors = discover(paths)
     for name, message in errors:
         _error(name, message)
+    mode = FixMode.diff if diff else FixMode.write if fix else FixMode.none
     results = []
     for path in files:
-        result = check_file(path, config)
+        result = check_file(path, config, mode, unsafe_fixes)
         if result.error is not None:
             _error(result.path, result.error)
         results.append(result)
+    if mode is FixMode.diff:
+        sys.stdout.write("".join(r.diff for r in results))
+        if errors or any(r.error for r in results):
+            raise typer.Exit(EXIT_ERROR)
+        raise typer.Exit(EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN)
     if output_format is OutputFormat.json:
         write_json(results, sys.stdout)
     else:
-        write_text(results, _console(), show_source=not no_source)
+        write_text(results, _console(), show_source=not no_source, fixing=mode is FixMode.write)
     if errors or any(r.error for r in results):
         raise typer.Exit(EXIT_ERROR)
     if any(r.findings for r in results) and not exit_zero:
@@ -224,9 +271,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. SUM001."
         sys.stderr.write(f"hegao: error: unknown rule code: {code}\n")
         raise typer.Exit(EXIT_ERROR)
     typer.echo(f"{rule.code} ({rule.name}) — {rule.summary}\n")
-    typer.echo(
-        f"Default severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}.\n"
-    )
+    typer.echo(f"Default severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}.\n")
     for title, body in rule.sections.items():
         typer.echo(f"## {title}\n\n{body}\n")
 

@@ -81,6 +81,7 @@ class Document:
     sentences: list[Sentence]
     skipped: list[Span]
     line_starts: list[int] = field(repr=False)
+    wrap_width: int | None = None  # lines cut at this display width (text from PDF)
     _memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -168,9 +169,9 @@ def parse_document(text: str) -> Document:
     line_starts = line_starts_of(text)
     skipped = _non_prose_regions(text, line_starts)
     masked = _mask(text, skipped)
-    blocks = _blocks(masked, line_starts)
+    blocks, wrap_width = _blocks(masked, line_starts)
     sentences = [s for b in blocks for s in _sentences(masked, b)]
-    return Document(text, masked, blocks, sentences, skipped, line_starts)
+    return Document(text, masked, blocks, sentences, skipped, line_starts, wrap_width)
 
 
 def _lines(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
@@ -203,9 +204,7 @@ def _non_prose_regions(text: str, line_starts: list[int]) -> list[Span]:
         m = _FENCE.match(text, start, end)
         if fence is None and m:
             fence, fence_start = m.group(1), start
-        elif (
-            fence is not None and m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
-        ):
+        elif fence is not None and m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
             regions.append(Span(fence_start, end))
             fence = None
         i += 1
@@ -231,13 +230,41 @@ def _mask(text: str, regions: list[Span]) -> str:
     return "".join(parts)
 
 
-def _blocks(masked: str, line_starts: list[int]) -> list[Block]:
+def _width(text: str) -> int:
+    """Display width: CJK characters take two cells."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+HARD_WRAP_MIN_LINES = 6
+
+
+def hard_wrap_width(masked: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width at which a file's lines were cut (text converted from PDF), if they were.
+
+    Most lines then have the same width and end in the middle of a sentence.
+    """
+    widths = [_width(masked[s:e].rstrip()) for s, e in lines if masked[s:e].strip()]
+    if len(widths) < HARD_WRAP_MIN_LINES:
+        return None
+    mode = max(set(widths), key=widths.count)
+    full = [(s, e) for s, e in lines if abs(_width(masked[s:e].rstrip()) - mode) <= 2]
+    if mode < 30 or len(full) < 0.5 * len(widths):
+        return None
+    open_ended = sum(1 for s, e in full if not _LINE_END_FINAL.search(masked[s:e]))
+    return mode if open_ended >= 0.6 * len(full) else None
+
+
+def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | None]:
     lines = [(s, e) for s, e in _lines(masked, line_starts)]
     nonblank = [masked[s:e].strip() != "" for s, e in lines]
-    # A file with no blank line between its lines writes one paragraph per line.
+    # A file with no blank line between its lines writes one paragraph per line --
+    # unless its lines were cut at a fixed width, when a short line ends a paragraph.
     first = next((i for i, b in enumerate(nonblank) if b), None)
     last = max((i for i, b in enumerate(nonblank) if b), default=None)
     one_per_line = first is not None and last is not None and all(nonblank[first : last + 1])
+    wrap_width = hard_wrap_width(masked, lines) if one_per_line else None
+    if wrap_width:
+        one_per_line = False
 
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
@@ -253,6 +280,11 @@ def _blocks(masked: str, line_starts: list[int]) -> list[Block]:
             or _ATX_HEADING.match(line) is not None
             or _LIST_ITEM.match(line) is not None
             or (current and _ends_block(masked, current[-1]))
+            or (
+                wrap_width is not None
+                and current
+                and _width(masked[current[-1][0] : current[-1][1]].rstrip()) < wrap_width - 4
+            )
         )
         if starts_new and current:
             groups.append(current)
@@ -271,10 +303,8 @@ def _blocks(masked: str, line_starts: list[int]) -> list[Block]:
             end -= 1
         if start == end:
             continue
-        blocks.append(
-            Block(len(blocks), _kind(masked[start:end], len(lines_of_group)), Span(start, end))
-        )
-    return blocks
+        blocks.append(Block(len(blocks), _kind(masked[start:end], len(lines_of_group)), Span(start, end)))
+    return blocks, wrap_width
 
 
 def _ends_block(masked: str, line: tuple[int, int]) -> bool:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import regex
 
+from hegao.checker.datafiles import data_lines
 from hegao.checker.model import Span
 from hegao.checker.numerals import (
     CN_BIG_UNITS,
@@ -135,10 +135,7 @@ def _fixed_phrase_pattern() -> regex.Pattern[str]:
 
 
 def _data_rows(name: str) -> list[list[str]]:
-    text = resources.files("hegao.checker").joinpath("data", name).read_text("utf-8")
-    return [
-        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
+    return [line.split("\t") for line in data_lines("hegao.checker", name)]
 
 
 # ---------------------------------------------------------------- patterns
@@ -149,8 +146,7 @@ _RANGE_SEP = r"[-－—–~～至到]"
 _SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百|萬億|萬|億"
 # 近 in 最近 (recently), 附近 (nearby) … is part of a word, not a marker.
 _PREFIX_APPROX = (
-    "大约|约|将近|接近|(?<![最附临邻靠亲新就远逼贴走])近|"
-    "超过|超|逾|多达|高达|不足|不到|不少于|不低于|至少"
+    "大约|约|将近|接近|(?<![最附临邻靠亲新就远逼贴走])近|超过|超|逾|多达|高达|不足|不到|不少于|不低于|至少"
 )
 _SUFFIX_APPROX = "左右|上下|以上|以下|许"
 
@@ -355,9 +351,7 @@ def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
         unit = "%" if m.group("per") == "百分之" else "‰"
         approx = (m.group("pre"),) if m.group("pre") else ()
         found.append(
-            Quantity(
-                span, masked[span.start : span.end], value, "", unit, approx, Kind.PERCENT, decimals
-            )
+            Quantity(span, masked[span.start : span.end], value, "", unit, approx, Kind.PERCENT, decimals)
         )
     return found
 
@@ -431,9 +425,7 @@ def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantit
         small = _JIAO_FEN.match(text, end)
         if small:
             value, decimals, end = _add_jiao_fen(value, decimals, small)
-    return Quantity(
-        Span(start, end), masked[start:end], value, scale, unit, approx, kind, decimals, high
-    )
+    return Quantity(Span(start, end), masked[start:end], value, scale, unit, approx, kind, decimals, high)
 
 
 _JIAO_FEN = regex.compile(
@@ -455,9 +447,7 @@ def _add_jiao_fen(value: Decimal, decimals: int, m: regex.Match[str]) -> tuple[D
 
 
 def _approx_of(m: regex.Match[str]) -> tuple[str, ...]:
-    return tuple(
-        g for g in (m.group("pre"), m.group("apx1"), m.group("apx2"), m.group("post")) if g
-    )
+    return tuple(g for g in (m.group("pre"), m.group("apx1"), m.group("apx2"), m.group("post")) if g)
 
 
 def _touches_ascii(text: str, start: int, end: int) -> bool:

@@ -34,6 +34,8 @@ def default_rules() -> RuleSet:
         dates,
         duplicates,
         figures,
+        hygiene,
+        layout,
         measure_words,
         percentages,
         totals,
@@ -49,6 +51,8 @@ def default_rules() -> RuleSet:
         percentages,
         counts,
         figures,
+        hygiene,
+        layout,
     ):
         for rule in module.RULES:
             rules.register(rule)

@@ -22,6 +22,8 @@ class FileResult:
     doc: Document | None
     findings: list[Finding]
     error: str | None = None
+    fixed: int = 0  # fixes applied (with --fix) or available in the diff (with --diff)
+    diff: str = ""
 
 
 def finding_to_dict(path: str, doc: Document, f: Finding) -> dict[str, object]:
@@ -56,9 +58,7 @@ def finding_to_dict(path: str, doc: Document, f: Finding) -> dict[str, object]:
 
 
 def write_json(results: Iterable[FileResult], out: TextIO) -> None:
-    rows = [
-        finding_to_dict(r.path, r.doc, f) for r in results if r.doc is not None for f in r.findings
-    ]
+    rows = [finding_to_dict(r.path, r.doc, f) for r in results if r.doc is not None for f in r.findings]
     json.dump(rows, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -92,43 +92,80 @@ def excerpt(doc: Document, span: Span) -> tuple[str, int, int]:
 _STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
-def write_text(results: list[FileResult], console: object, show_source: bool = True) -> None:
+# A file that repeats one problem many times (half-width commas throughout) shows the
+# first few in full and counts the rest, so the other problems stay visible.
+GROUP_AFTER = 10
+GROUP_SHOWN = 5
+
+
+def write_text(
+    results: list[FileResult], console: object, show_source: bool = True, fixing: bool = False
+) -> None:
     from rich.text import Text  # lazy: only the terminal report needs rich
 
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    fixable = 0
     for result in results:
         if result.doc is None:
             continue
-        doc = result.doc
+        per_code = Counter(f.code for f in result.findings)
+        shown: Counter[str] = Counter()
         for f in result.findings:
             counts[f.code] += 1
             names[f.code] = f.name
-            line, col = doc.line_col(f.span.start)
-            head = Text()
-            head.append(f"{result.path}:{line}:{col}", style="bold")
-            head.append(" ")
-            head.append(f.code, style=_STYLES.get(f.severity.value, "bold"))
-            head.append(f" {f.message}")
-            console.print(head, soft_wrap=True)  # type: ignore[attr-defined]
-            if show_source:
-                _print_excerpt(console, doc, f.span, line, f.severity.value)
-                for r in f.related:
-                    rline, rcol = doc.line_col(r.span.start)
-                    note = Text(f"  = {r.message}：第 {rline} 行第 {rcol} 列", style="dim")
-                    console.print(note, soft_wrap=True)  # type: ignore[attr-defined]
-                    _print_excerpt(console, doc, r.span, rline, "info")
+            fixable += f.fix is not None and f.fix.safe
+            shown[f.code] += 1
+            if per_code[f.code] > GROUP_AFTER and shown[f.code] > GROUP_SHOWN:
+                continue
+            _print_finding(console, result, f, show_source)
+        for code, n in sorted(per_code.items()):
+            if n > GROUP_AFTER:
+                rest = Text(
+                    f"{result.path}: 另有 {n - GROUP_SHOWN} 处 {code}（{names[code]}）未逐一列出；"
+                    "--format json 列出全部",
+                    style="dim",
+                )
+                console.print(rest, soft_wrap=True)  # type: ignore[attr-defined]
     total = sum(counts.values())
+    fixed = sum(r.fixed for r in results)
+    summary = Text("\n" if total else "")
+    for code, n in sorted(counts.items()):
+        summary.append(f"{n:>5}  {code:<8}{names[code]}\n")
+    if fixing:
+        summary.append(f"已自动修复 {fixed} 处。", style="bold green")
     if total:
-        summary = Text("\n")
-        for code, n in sorted(counts.items()):
-            summary.append(f"{n:>5}  {code:<8}{names[code]}\n")
         files = sum(1 for r in results if r.findings)
         summary.append(f"共 {total} 处问题，涉及 {files} 个文件。", style="bold")
-        console.print(summary, soft_wrap=True)  # type: ignore[attr-defined]
+        if fixable and not fixing:
+            summary.append(f"其中 {fixable} 处可用 --fix 自动修复。")
     else:
         checked = sum(1 for r in results if r.doc is not None)
-        console.print(Text(f"未发现问题（已检查 {checked} 个文件）。", style="green"))  # type: ignore[attr-defined]
+        summary.append(f"未发现问题（已检查 {checked} 个文件）。", style="green")
+    console.print(summary, soft_wrap=True)  # type: ignore[attr-defined]
+
+
+def _print_finding(console: object, result: FileResult, f: Finding, show_source: bool) -> None:
+    from rich.text import Text
+
+    doc = result.doc
+    assert doc is not None
+    line, col = doc.line_col(f.span.start)
+    head = Text()
+    head.append(f"{result.path}:{line}:{col}", style="bold")
+    head.append(" ")
+    head.append(f.code, style=_STYLES.get(f.severity.value, "bold"))
+    if f.fix is not None and f.fix.safe:
+        head.append(" [*]", style="cyan")
+    head.append(f" {f.message}")
+    console.print(head, soft_wrap=True)  # type: ignore[attr-defined]
+    if show_source:
+        _print_excerpt(console, doc, f.span, line, f.severity.value)
+        for r in f.related:
+            rline, rcol = doc.line_col(r.span.start)
+            note = Text(f"  = {r.message}：第 {rline} 行第 {rcol} 列", style="dim")
+            console.print(note, soft_wrap=True)  # type: ignore[attr-defined]
+            _print_excerpt(console, doc, r.span, rline, "info")
 
 
 def _print_excerpt(console: object, doc: Document, span: Span, line: int, severity: str) -> None:

@@ -49,9 +49,7 @@ class Rule:
         cls.sections = parse_sections(doc)
         missing = [s for s in DOC_SECTIONS if not cls.sections.get(s)]
         if not cls.summary or missing:
-            raise RuleDefinitionError(
-                f"{cls.code}: docstring lacks {', '.join(missing) or 'summary'}"
-            )
+            raise RuleDefinitionError(f"{cls.code}: docstring lacks {', '.join(missing) or 'summary'}")
 
     def __init__(self, options: dict[str, object] | None = None) -> None:
         self.options = options or {}

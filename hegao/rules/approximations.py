@@ -61,9 +61,7 @@ class ContradictoryApproximation(Rule):
                 why = f"“{first}”表示不足，“{second}”表示超过，二者矛盾"
             else:
                 why = f"“{first}”与“{second}”重复表示约数"
-            yield self.finding(
-                q.span, f"“{q.text}”同时使用“{first}”和“{second}”：{why}，只保留一个"
-            )
+            yield self.finding(q.span, f"“{q.text}”同时使用“{first}”和“{second}”：{why}，只保留一个")
 
 
 RULES = (ContradictoryApproximation,)

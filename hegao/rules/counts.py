@@ -83,16 +83,13 @@ class RespectivelyArity(Rule):
                 subject_span = Span(clause.span.start, m.start())
                 yield self.finding(
                     Span(values[0].span.start, values[-1].span.end),
-                    f"前面列出 {n} 项（{_shorten(subjects)}），后面给出 {len(values)} 个数值，"
-                    "无法一一对应",
+                    f"前面列出 {n} 项（{_shorten(subjects)}），后面给出 {len(values)} 个数值，无法一一对应",
                     (Related(subject_span, f"{n} 项主语"),),
                 )
                 break
 
 
-def _subject_counts(
-    subjects: str, quantities: list[Quantity], start: int, end: int
-) -> set[int] | None:
+def _subject_counts(subjects: str, quantities: list[Quantity], start: int, end: int) -> set[int] | None:
     """Possible numbers of subjects, or None when the list is not clear."""
     if any(start <= q.span.start < end for q in quantities):
         return None  # figures among the subjects: not a plain list of names
@@ -137,9 +134,7 @@ def _items(text: str) -> set[int] | None:
     if "、" not in plain or _QUOTE_MARKS.search(plain):
         return None
     items = plain.split("、")
-    if items[-1].endswith("等") or any(
-        not item or len(item) > MAX_ITEM_CHARS for item in items[1:]
-    ):
+    if items[-1].endswith("等") or any(not item or len(item) > MAX_ITEM_CHARS for item in items[1:]):
         return None
     n = len(items)
     return {n, n + len(_AND.findall(items[-1]))}
@@ -176,9 +171,7 @@ class LabelCount(Rule):
         yield from self._counts_after_lists(doc)
         yield from self._points(doc)
 
-    def _mismatch(
-        self, span: Span, label: str, number: int, items: set[int], where: Span
-    ) -> Finding:
+    def _mismatch(self, span: Span, label: str, number: int, items: set[int], where: Span) -> Finding:
         n = "或".join(str(i) for i in sorted(items))
         return self.finding(
             span,
@@ -238,9 +231,7 @@ class LabelCount(Rule):
         for block in doc.blocks:
             for m in _COUNTED_PHRASE.finditer(doc.masked, block.span.start, block.span.end):
                 number = _number(m.group(1).replace("两", "二"))
-                points = [
-                    _number(p.group(1)) for p in _SHI.finditer(doc.masked, m.end(), block.span.end)
-                ]
+                points = [_number(p.group(1)) for p in _SHI.finditer(doc.masked, m.end(), block.span.end)]
                 if number is None or not points or points[0] != 1:
                     continue
                 if points != list(range(1, len(points) + 1)):
@@ -368,9 +359,7 @@ class SequenceNumbering(Rule):
                 if finding is not None:
                     yield finding
 
-    def _follow(
-        self, doc: Document, stack: list[_Enumerator], current: _Enumerator
-    ) -> Finding | None:
+    def _follow(self, doc: Document, stack: list[_Enumerator], current: _Enumerator) -> Finding | None:
         """Place ``current`` in the nested lists of its style; a finding if it fits none."""
         if not stack or current.number == 1:
             stack.append(current)

@@ -72,9 +72,7 @@ class InvalidDate(Rule):
             last = _days_in_month(year, month)
             if not 1 <= day <= last:
                 when = f"{year} 年 {month} 月" if year else f"{month} 月"
-                yield self.finding(
-                    span, f"“{doc.text[span.start : span.end]}”：{when}只有 {last} 天"
-                )
+                yield self.finding(span, f"“{doc.text[span.start : span.end]}”：{when}只有 {last} 天")
 
 
 class WeekdayMismatch(Rule):
@@ -123,8 +121,7 @@ class WeekdayMismatch(Rule):
                 actual = _WEEKDAY_NAMES[date.weekday()]
                 yield self.finding(
                     span,
-                    f"{year} 年 {date.month} 月 {date.day} 日是星期{actual}，"
-                    f"文中写作“{m.group('weekday')}”",
+                    f"{year} 年 {date.month} 月 {date.day} 日是星期{actual}，文中写作“{m.group('weekday')}”",
                 )
 
 

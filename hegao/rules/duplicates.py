@@ -111,8 +111,7 @@ def _is_title_like(doc: Document, block: Block) -> bool:
     if not _FULL_STOP.search(doc.masked, block.span.start, block.span.end):
         return True
     return (
-        _NUMBERED_LINE.match(doc.masked, block.span.start) is not None
-        and len(doc.sentences_of(block)) == 1
+        _NUMBERED_LINE.match(doc.masked, block.span.start) is not None and len(doc.sentences_of(block)) == 1
     )
 
 
@@ -131,9 +130,7 @@ _NUMBERED_LINE = regex.compile(
 )
 
 
-def _compare(
-    earlier: tuple[Block, _Normalized], later: tuple[Block, _Normalized]
-) -> _ParagraphCopy | None:
+def _compare(earlier: tuple[Block, _Normalized], later: tuple[Block, _Normalized]) -> _ParagraphCopy | None:
     a, b = earlier[1].text, later[1].text
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size >= 4]
@@ -152,9 +149,7 @@ def _compare(
     if len(b) < len(a):
         earlier_part = earlier[1].span(blocks[0].a, blocks[-1].a + blocks[-1].size)
         return _ParagraphCopy(later[0].span, earlier_part, True)
-    return _ParagraphCopy(
-        later[1].span(blocks[0].b, blocks[-1].b + blocks[-1].size), earlier[0].span, False
-    )
+    return _ParagraphCopy(later[1].span(blocks[0].b, blocks[-1].b + blocks[-1].size), earlier[0].span, False)
 
 
 class DuplicateParagraph(Rule):
@@ -279,9 +274,7 @@ class DuplicateSentence(Rule):
             for j in seen.get(clause.norm, ())[-MAX_POSTINGS:]:
                 run, han = 0, 0
                 while (
-                    i + run < len(clauses)
-                    and j + run < i
-                    and clauses[j + run].norm == clauses[i + run].norm
+                    i + run < len(clauses) and j + run < i and clauses[j + run].norm == clauses[i + run].norm
                 ):
                     han += clauses[i + run].han
                     run += 1

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 import regex
 
+from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Document
 from hegao.checker.model import Finding
 from hegao.checker.quantities import Kind, Quantity, units
@@ -21,11 +21,8 @@ _NOT_COUNTING = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "�
 
 @cache
 def measure_table() -> dict[str, tuple[str, ...]]:
-    text = resources.files("hegao.rules").joinpath("data/measure_words.txt").read_text("utf-8")
     table = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("hegao.rules", "measure_words.txt"):
         noun, words = line.split("\t")
         table[noun] = tuple(words.split(","))
     return table

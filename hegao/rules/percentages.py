@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
 import regex
 
+from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Clause, Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Kind, Quantity
@@ -19,14 +19,9 @@ HUNDRED = Decimal(100)
 _COUNTED = (Kind.COUNT, Kind.MONEY, Kind.MEASURE)
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("hegao.rules").joinpath("data", name).read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def rate_terms() -> dict[str, str]:
-    return dict(line.split("\t") for line in _data_lines("rate_terms.txt"))
+    return dict(line.split("\t") for line in data_lines("hegao.rules", "rate_terms.txt"))
 
 
 @cache
@@ -37,7 +32,7 @@ def _rate_term_pattern() -> regex.Pattern[str]:
 
 @cache
 def _may_go_negative() -> regex.Pattern[str]:
-    words = sorted(_data_lines("may_go_negative.txt"), key=len, reverse=True)
+    words = sorted(data_lines("hegao.rules", "may_go_negative.txt"), key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, words)))
 
 
@@ -93,9 +88,7 @@ class RateOver100(Rule):
             term = found[-1].group()
             kind = terms[term]
             if kind == "share":
-                yield self.finding(
-                    q.span, f"“{term}”是部分占整体的比例，不应超过100%，文中为{q.text}"
-                )
+                yield self.finding(q.span, f"“{term}”是部分占整体的比例，不应超过100%，文中为{q.text}")
             elif kind == "warn":
                 yield self.finding(
                     q.span,
@@ -154,14 +147,11 @@ class DecreaseOver100(Rule):
                 continue
             yield self.finding(
                 q.span,
-                f"“{verb.group()}{q.text}”：下降超过100%意味着结果小于零，"
-                "案件、人数等不可能为负，请核对",
+                f"“{verb.group()}{q.text}”：下降超过100%意味着结果小于零，案件、人数等不可能为负，请核对",
             )
 
 
-_SHARE_AFTER_PART = regex.compile(
-    r"[，,（(]?\s*(?:占比|占总数的|占全部的|占总量的|占)(?:达到|达|为)?$"
-)
+_SHARE_AFTER_PART = regex.compile(r"[，,（(]?\s*(?:占比|占总数的|占全部的|占总量的|占)(?:达到|达|为)?$")
 _LAST_YEAR = regex.compile(r"(?:去年|上年)同期(?:为|是|的)?$")
 _CHANGE_GLUE = regex.compile(r"^[，,\s]?(?:同比|比去年|比上年|较去年|较上年)?$")
 _CHANGE_VERB = regex.compile(r"(上升|增长|增加|提高|下降|减少|降低)(?:了)?$")
@@ -221,8 +211,7 @@ class PercentMismatch(Rule):
             return None
         return self.finding(
             pct.span,
-            f"占比不符：{part.text} ÷ {whole.text} = {_round_like(computed, pct)}%，"
-            f"文中写作{pct.text}",
+            f"占比不符：{part.text} ÷ {whole.text} = {_round_like(computed, pct)}%，文中写作{pct.text}",
             (Related(part.span, f"分项：{part.text}"), Related(whole.span, f"总数：{whole.text}")),
         )
 
@@ -233,9 +222,7 @@ class PercentMismatch(Rule):
             return None
         counts = [q for q in quantities if q.kind in _COUNTED]
         last_year = [
-            q
-            for q in counts
-            if _LAST_YEAR.search(doc.masked[max(0, q.span.start - 8) : q.span.start])
+            q for q in counts if _LAST_YEAR.search(doc.masked[max(0, q.span.start - 8) : q.span.start])
         ]
         if len(last_year) != 1:
             return None

@@ -92,12 +92,8 @@ class TotalMismatch(Rule):
         parts_tolerance = sum((_rounding(p) for p in parts), Decimal(0))
         for k in POWER_OF_TEN_SLIPS:
             factor = Decimal(10) ** k
-            too_big = abs(total.base - parts_sum * factor) <= (
-                _rounding(total) + parts_tolerance * factor
-            )
-            too_small = abs(total.base * factor - parts_sum) <= (
-                _rounding(total) * factor + parts_tolerance
-            )
+            too_big = abs(total.base - parts_sum * factor) <= (_rounding(total) + parts_tolerance * factor)
+            too_small = abs(total.base * factor - parts_sum) <= (_rounding(total) * factor + parts_tolerance)
             if too_big or too_small:
                 return self.finding(
                     total.span,
@@ -194,9 +190,7 @@ def _parts_before(
     return _Claim(total, tuple(before))
 
 
-def _parts_after(
-    masked: str, seg: Span, quantities: list[Quantity], total: Quantity
-) -> _Claim | None:
+def _parts_after(masked: str, seg: Span, quantities: list[Quantity], total: Quantity) -> _Claim | None:
     rest = masked[total.span.end : seg.end]
     if not _PARTS_AFTER_TOTAL.match(rest) or _PARTIAL_AFTER.search(rest):
         return None
@@ -224,12 +218,7 @@ _ITEM_COUNT_GAP = regex.compile(r"^\p{Han}{0,4}$")
 def _counts_items(masked: str, q: Quantity, marker_start: int) -> bool:
     """两人共计…, 三起案件共…: a small count right before the marker names the items."""
     gap = masked[q.span.end : marker_start]
-    return (
-        q.kind is Kind.COUNT
-        and q.value <= 10
-        and q.scale == ""
-        and _ITEM_COUNT_GAP.match(gap) is not None
-    )
+    return q.kind is Kind.COUNT and q.value <= 10 and q.scale == "" and _ITEM_COUNT_GAP.match(gap) is not None
 
 
 def _same_measure(a: Quantity, b: Quantity) -> bool:
@@ -349,8 +338,7 @@ class PartExceedsWhole(Rule):
         note = "（这些措施可能先后用于同一批人，如属此情况请忽略）" if overlap else ""
         return self.finding(
             parts[-1].span,
-            f"其中各项之和大于总数：{arithmetic} = {_show(parts_sum, whole.unit)}，"
-            f"超过“{whole.text}”{note}",
+            f"其中各项之和大于总数：{arithmetic} = {_show(parts_sum, whole.unit)}，超过“{whole.text}”{note}",
             related + tuple(Related(p.span, f"分项：{p.text}") for p in parts[:-1]),
             severity=Severity.WARNING if overlap else None,
         )

@@ -1,0 +1,75 @@
+"""Applying fixes: non-overlapping edits, repeated until the text is stable, and
+written back atomically in the file's own encoding."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from hegao.checker.config import Config
+from hegao.checker.engine import lint_text
+from hegao.checker.model import Finding, Fix
+from hegao.checker.reading import UTF8_BOM, DecodedText
+
+MAX_PASSES = 10
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """Apply the fixes that do not overlap an earlier one; return the text and how many."""
+    fixes = sorted(
+        (f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)),
+        key=lambda fix: (fix.span.start, fix.span.end),
+    )
+    pieces: list[str] = []
+    pos = 0
+    applied = 0
+    previous: Fix | None = None
+    for fix in fixes:
+        if fix.span.start < pos or (previous is not None and fix.span == previous.span):
+            continue  # overlaps an applied fix: the next pass will see it again
+        pieces.append(text[pos : fix.span.start])
+        pieces.append(fix.replacement)
+        pos = fix.span.end
+        applied += 1
+        previous = fix
+    pieces.append(text[pos:])
+    return "".join(pieces), applied
+
+
+def fix_text(text: str, config: Config | None = None, unsafe: bool = False) -> tuple[str, int]:
+    """Fix ``text`` until no applicable fix is left (or MAX_PASSES): text and fix count."""
+    total = 0
+    for _ in range(MAX_PASSES):
+        fixed, applied = apply_fixes(text, lint_text(text, config), unsafe)
+        if applied == 0 or fixed == text:
+            break
+        text = fixed
+        total += applied
+    return text, total
+
+
+def encode(text: str, decoded: DecodedText) -> bytes:
+    data = text.encode(decoded.encoding)
+    return UTF8_BOM + data if decoded.bom else data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves either the old file or the
+    new one, never a half-written draft: write a temporary file beside it, flush it to
+    disk, then rename it over the original (keeping the original's permissions)."""
+    directory = path.parent
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".hegao-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
