@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from decimal import Decimal
 
@@ -85,3 +86,44 @@ def test_chinese_numbers_round_trip(n, scale, unit) -> None:
     text = f"全年共查获{written}{word}{unit}。"
     [q] = extract_from_text(text).quantities
     assert q.base == n * factor
+
+
+FIXABLE_PROSE = st.lists(
+    st.sampled_from(
+        [
+            *list("民警车辆开展了问題責任攢，,。;:()!?（）、\n 0123456789"),
+            "\u200b",
+            "，，",
+            "。。",
+            " |",
+            "\n\n",
+            "车辆车辆",
+            "工作目\n\n标，",
+            "达\n\n100%",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@SETTINGS
+@given(FIXABLE_PROSE)
+def test_fixes_touch_only_their_spans_and_are_idempotent(text: str) -> None:
+    from hegao.checker.engine import lint_text
+    from hegao.checker.fixes import apply_fixes, fix_text
+
+    fixed, applied = apply_fixes(text, lint_text(text))
+    # Applied edits are disjoint and in order, and everything outside them is kept.
+    for a, b in itertools.pairwise(applied):
+        assert a.span.end <= b.span.start
+    kept = []
+    pos = 0
+    for fix in applied:
+        assert 0 <= fix.span.start <= fix.span.end <= len(text)
+        kept.append(text[pos : fix.span.start] + fix.replacement)
+        pos = fix.span.end
+    assert fixed == "".join(kept) + text[pos:]
+    once, _ = fix_text(text)
+    assert fix_text(once) == (once, 0)
+    # after fixing, no finding offers a safe fix any more
+    assert not [f for f in lint_text(once) if f.fix is not None and f.fix.safe]

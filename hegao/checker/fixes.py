@@ -16,15 +16,15 @@ from hegao.checker.reading import UTF8_BOM, DecodedText
 MAX_PASSES = 10
 
 
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
-    """Apply the fixes that do not overlap an earlier one; return the text and how many."""
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, list[Fix]]:
+    """Apply the fixes that do not overlap an earlier one; return the text and those fixes."""
     fixes = sorted(
         (f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)),
         key=lambda fix: (fix.span.start, fix.span.end),
     )
     pieces: list[str] = []
     pos = 0
-    applied = 0
+    applied: list[Fix] = []
     previous: Fix | None = None
     for fix in fixes:
         if fix.span.start < pos or (previous is not None and fix.span == previous.span):
@@ -32,7 +32,7 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
         pieces.append(text[pos : fix.span.start])
         pieces.append(fix.replacement)
         pos = fix.span.end
-        applied += 1
+        applied.append(fix)
         previous = fix
     pieces.append(text[pos:])
     return "".join(pieces), applied
@@ -43,10 +43,10 @@ def fix_text(text: str, config: Config | None = None, unsafe: bool = False) -> t
     total = 0
     for _ in range(MAX_PASSES):
         fixed, applied = apply_fixes(text, lint_text(text, config), unsafe)
-        if applied == 0 or fixed == text:
+        if not applied or fixed == text:
             break
         text = fixed
-        total += applied
+        total += len(applied)
     return text, total
 
 
