@@ -8,6 +8,7 @@ and the dictionary lacks are added from hegao/rules/data/extra_words.txt.
 
 from __future__ import annotations
 
+import bisect
 import marshal
 import os
 import tempfile
@@ -21,38 +22,39 @@ MAX_WORD = 4
 
 def _cache_file(version: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hegao" / f"lexicon-jieba-{version}.marshal"
+    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v2.marshal"
 
 
 @cache
-def words() -> frozenset[str]:
-    """jieba's words of two to four characters."""
+def words() -> tuple[str, ...]:
+    """jieba's words of two to four characters, sorted (searched with bisect: a sorted
+    tuple loads from the cache in half the time a set takes to rebuild)."""
     import importlib.metadata
     from importlib import resources
 
     try:
         version = importlib.metadata.version("jieba")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - declared dependency
-        return frozenset()
+        return ()
     cached = _cache_file(version)
     try:
         loaded = marshal.loads(cached.read_bytes())
-        if isinstance(loaded, frozenset):
+        if isinstance(loaded, tuple):
             return loaded
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    found = []
+    found = set()
     with resources.files("jieba").joinpath("dict.txt").open("rb") as fh:
         for line in fh:
             word = line.split(b" ", 1)[0].decode("utf-8", "replace")
             if 2 <= len(word) <= MAX_WORD:
-                found.append(word)
-    result = frozenset(found)
+                found.add(word)
+    result = tuple(sorted(found))
     _store(cached, result)
     return result
 
 
-def _store(path: Path, found: frozenset[str]) -> None:
+def _store(path: Path, found: tuple[str, ...]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
@@ -69,6 +71,9 @@ def extra_words() -> frozenset[str]:
     return frozenset(data_lines("hegao.rules", "extra_words.txt"))
 
 
-@cache
-def all_words() -> frozenset[str]:
-    return words() | extra_words()
+def is_word(text: str) -> bool:
+    if text in extra_words():
+        return True
+    table = words()
+    i = bisect.bisect_left(table, text)
+    return i < len(table) and table[i] == text

@@ -121,6 +121,75 @@ def parse_chinese(text: str) -> tuple[Decimal, int]:
     return Decimal(_chinese_integer(simple)), 0
 
 
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+
+def _standard_integer(text: str) -> int | None:
+    """Standard written numerals (三千五百万, 一亿零一万, 十五); None for anything else.
+
+    As in speech, a digit after a unit with no unit of its own counts in the next lower
+    unit: 一百一 is 110, 一万五 is 15000.
+    """
+    text = text.replace("万万", "亿")  # 四万万 (an old way of writing 亿)
+    head, _, tail = text.rpartition("亿")
+    if head:
+        high = _standard_integer(head)
+        low = _below_yi(tail, colloquial_unit=10**7)
+        return None if high is None or low is None else high * 10**8 + low
+    return _below_yi(tail, colloquial_unit=None)
+
+
+def _below_yi(text: str, colloquial_unit: int | None) -> int | None:
+    head, _, tail = text.rpartition("万")
+    if head:
+        high = _below_wan(head, None)
+        low = _below_wan(tail, 1000)
+        return None if high is None or low is None else high * 10**4 + low
+    return _below_wan(tail, colloquial_unit)
+
+
+def _below_wan(text: str, colloquial_unit: int | None) -> int | None:
+    """Up to 9999. ``colloquial_unit``: what a lone leading digit counts in (一万五 → 5000)."""
+    if not text:
+        return 0
+    total = 0
+    digit: int | None = None
+    last_unit = 10**4
+    zero = False
+    for ch in text:
+        if ch in "零〇":
+            if digit is not None:
+                return None
+            zero = True
+        elif ch in CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row: 三五, not a standard numeral
+            digit = CN_DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            if unit >= last_unit:
+                return None
+            if digit is None:
+                if unit != 10 or zero:
+                    return None
+                digit = 1  # 十五 = 15, 一百十 = 110
+            total += digit * unit
+            digit = None
+            last_unit = unit
+            zero = False
+        else:
+            return None
+    if digit is not None:
+        if last_unit == 10**4:
+            # a lone digit: itself, or in the unit below the section's (一万五)
+            total += digit * (colloquial_unit or 1) if text.strip("零〇") == text else digit
+        elif zero or last_unit == 10:
+            total += digit
+        else:
+            total += digit * last_unit // 10  # 一百一 = 110
+    return total
+
+
 def _chinese_integer(text: str) -> int:
     if all(ch in CN_DIGITS for ch in text):
         # Digit by digit: 二〇二一 = 2021, 一二三四 = 1234.
@@ -131,7 +200,12 @@ def _chinese_integer(text: str) -> int:
         return int("".join(str(CN_DIGITS[ch]) for ch in text))
     if text[0] in "零〇":
         raise NumeralError(text)
-    import cn2an  # lazy: costs a noticeable share of start-up
+    value = _standard_integer(text)
+    if value is not None:
+        return value
+    if not any(ch in CN_DIGITS for ch in text) and not text.startswith("十"):
+        raise NumeralError(text)  # 百万, 千: units without a number
+    import cn2an  # lazy and rare: it costs over 0.1 s to import (pydantic and more)
 
     try:
         value = cn2an.cn2an(text, "normal")

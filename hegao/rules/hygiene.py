@@ -41,20 +41,20 @@ def _is_legitimate(text: str, start: int, unit: str) -> bool:
     middle = start + k
     if unit * 2 in _reduplications() or any(ch in _NUMERALS for ch in unit):
         return True
-    words = lexicon.all_words()
+    is_word = lexicon.is_word
     function = k == 1 and unit in _function_chars()
     # The doubled text lies inside one word: 大大, 某某, 兢兢业业, 喜气洋洋 (but not a
     # doubled particle that the dictionary happens to list: 了了).
     for a in range(max(0, end - lexicon.MAX_WORD), start + 1):
         for b in range(end, min(len(text), a + lexicon.MAX_WORD) + 1):
-            if text[a:b] in words and not (function and b - a == 2):
+            if is_word(text[a:b]) and not (function and b - a == 2):
                 return True
     if k > 1:
         if unit.startswith(_EMPHATIC):
             return True  # 很紧很紧: repeated for emphasis
         # A doubled non-word straddles words (就业|创业|创新); a doubled word is
         # legitimate only where a longer word begins with it (基金|基金经理).
-        return unit not in words or _word_from(text, middle, min_length=k + 1)
+        return not is_word(unit) or _word_from(text, middle, min_length=k + 1)
     before = text[start - 1 : start]
     after = text[end : end + 1]
     if before == "一" or (after and after * 2 == text[end : end + 2]):
@@ -76,12 +76,12 @@ def _is_legitimate(text: str, start: int, unit: str) -> bool:
 
 
 def _word_to(text: str, end: int) -> bool:
-    return any(text[a:end] in lexicon.all_words() for a in range(max(0, end - lexicon.MAX_WORD), end - 1))
+    return any(lexicon.is_word(text[a:end]) for a in range(max(0, end - lexicon.MAX_WORD), end - 1))
 
 
 def _word_from(text: str, start: int, min_length: int) -> bool:
     return any(
-        text[start:b] in lexicon.all_words()
+        lexicon.is_word(text[start:b])
         for b in range(start + min_length, min(len(text), start + lexicon.MAX_WORD) + 1)
     )
 

@@ -60,15 +60,14 @@ def _dangling(text: str) -> bool:
 def _word_across(left: str, right: str) -> bool:
     """A word is split by the break: 工作目|标, 派出|所, 公安机|关 — longer than any
     word that ends where the left part ends (小康水平|城乡 ends on 水平: no split)."""
-    words = lexicon.all_words()
     ending = max(
-        (k for k in range(2, min(lexicon.MAX_WORD, len(left)) + 1) if left[-k:] in words),
+        (k for k in range(2, min(lexicon.MAX_WORD, len(left)) + 1) if lexicon.is_word(left[-k:])),
         default=0,
     )
     for k in range(1, min(3, len(left)) + 1):
         for m in range(1, min(3, len(right)) + 1):
             word = left[-k:] + right[:m]
-            if len(word) > max(ending, 1) and word in words and len(set(word)) > 1:
+            if len(word) > max(ending, 1) and len(set(word)) > 1 and lexicon.is_word(word):
                 return True
     return False
 

@@ -29,31 +29,24 @@ def measure_table() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _noun_before() -> regex.Pattern[str]:
-    nouns = sorted(measure_table(), key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(map(regex.escape, nouns)) + ")$")
-
-
-@cache
-def _noun_after() -> regex.Pattern[str]:
-    nouns = sorted(measure_table(), key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(map(regex.escape, nouns)) + ")")
+def _nouns_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(measure_table(), key=len, reverse=True))
 
 
 def _noun_of(doc: Document, q: Quantity) -> str | None:
     """The noun the count is written against: 手机26部 (before) or 26部手机 (after)."""
-    before = doc.masked[max(0, q.span.start - 8) : q.span.start]
-    m = _noun_before().search(before)
-    if m:
-        return m.group()
-    m = _noun_after().match(doc.masked, q.span.end)
-    if m is None:
-        return None
-    # 两个汽车制造厂: the noun must end there, not begin a longer compound.
-    following = doc.masked[m.end() : m.end() + 1]
-    if following and _HAN.match(following) and following not in _NOUN_END:
-        return None
-    return m.group()
+    text = doc.masked
+    for noun in _nouns_longest_first():
+        if text.endswith(noun, 0, q.span.start):
+            return noun
+    for noun in _nouns_longest_first():
+        if text.startswith(noun, q.span.end):
+            # 两个汽车制造厂: the noun must end there, not begin a longer compound.
+            following = text[q.span.end + len(noun) : q.span.end + len(noun) + 1]
+            if following and _HAN.match(following) and following not in _NOUN_END:
+                return None
+            return noun
+    return None
 
 
 class MeasureWordMismatch(Rule):
