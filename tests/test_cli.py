@@ -125,3 +125,14 @@ def test_version_rules_and_explain() -> None:
     assert explained.returncode == 0
     assert all(s in explained.stdout for s in ("What it does", "Why it matters", "Example", "Instead"))
     assert run("explain", "XYZ999").returncode == 2
+
+
+def test_a_problem_repeated_throughout_a_file_is_grouped(tmp_path: Path) -> None:
+    draft = tmp_path / "commas.txt"
+    draft.write_text("".join(f"第{i}组民警走访群众{i}户,发放资料。" for i in range(15)), encoding="utf-8")
+    result = run("check", "--no-source", str(draft))
+    listed = [line for line in result.stdout.splitlines() if " CHAR002 " in line]
+    assert len(listed) == 5
+    assert "另有 10 处 CHAR002" in result.stdout
+    rows = json.loads(run("check", "--format", "json", str(draft)).stdout)
+    assert sum(r["code"] == "CHAR002" for r in rows) == 15
