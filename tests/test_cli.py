@@ -131,7 +131,7 @@ def test_a_problem_repeated_throughout_a_file_is_grouped(tmp_path: Path) -> None
     draft = tmp_path / "commas.txt"
     draft.write_text("".join(f"第{i}组民警走访群众{i}户,发放资料。" for i in range(15)), encoding="utf-8")
     result = run("check", "--no-source", str(draft))
-    listed = [line for line in result.stdout.splitlines() if " CHAR002 " in line]
+    listed = [ln for ln in result.stdout.splitlines() if ln.startswith(str(draft)) and " CHAR002 " in ln]
     assert len(listed) == 5
     assert "另有 10 处 CHAR002" in result.stdout
     rows = json.loads(run("check", "--format", "json", str(draft)).stdout)
