@@ -1,32 +1,242 @@
-"""Which rules run, and with what options."""
+"""Which rules run, with what severity and options: from hegao.toml or [tool.hegao] in
+pyproject.toml (the nearest one above a checked file wins) and the command line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import fnmatch
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from hegao.checker.model import Severity
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
+KNOWN_KEYS = {
+    "select", "ignore", "extend-select", "severity", "per-file-ignores",
+    "include", "exclude", "rules",
+}  # fmt: skip
 
 
 class ConfigError(ValueError):
-    """A bad selection or option; the message names what is wrong."""
+    """A bad configuration; the message names the file and the key."""
 
 
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ()  # codes or prefixes; empty means all
     ignore: tuple[str, ...] = ()
-    options: dict[str, dict[str, object]] = field(default_factory=dict)
+    extend_select: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    root: Path | None = None  # the folder of the config file: globs are relative to it
+    source: Path | None = None
 
     def enabled(self, code: str) -> bool:
-        if self.select and not any(code.startswith(p) for p in self.select):
-            return False
-        return not any(code.startswith(p) for p in self.ignore)
+        chosen = not self.select or _matches(code, self.select) or _matches(code, self.extend_select)
+        return chosen and not _matches(code, self.ignore)
+
+    def for_path(self, path: Path) -> Config:
+        """This config with the per-file ignores that match ``path`` added to ``ignore``."""
+        relative = self.relative(path)
+        extra = tuple(
+            code
+            for pattern, codes in self.per_file_ignores
+            if _glob_match(relative, pattern)
+            for code in codes
+        )
+        return replace(self, ignore=self.ignore + extra) if extra else self
+
+    def is_excluded(self, path: Path) -> bool:
+        relative = self.relative(path)
+        return any(_glob_match(relative, pattern) for pattern in self.exclude)
+
+    def is_included(self, path: Path) -> bool:
+        return any(fnmatch.fnmatch(path.name.lower(), pattern.lower()) for pattern in self.include)
+
+    def relative(self, path: Path) -> str:
+        resolved = path.resolve()
+        if self.root is not None:
+            try:
+                return resolved.relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def with_command_line(
+        self, select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...]
+    ) -> Config:
+        """Command-line choices: --select replaces, --ignore and --extend-select add."""
+        return replace(
+            self,
+            select=select or self.select,
+            ignore=self.ignore + ignore,
+            extend_select=self.extend_select + extend_select,
+        )
 
 
-def parse_code_list(value: str | None, known: list[str]) -> tuple[str, ...]:
+def _matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(code.startswith(p) for p in prefixes)
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    """``*.md`` matches a file name anywhere; a pattern with a slash matches the path from
+    the config file's folder (``drafts/*``, ``archive/**/*.txt``; ``*`` crosses folders)."""
+    if "/" not in pattern:
+        return fnmatch.fnmatch(PurePosixPath(relative).name, pattern)
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern.replace("**/", ""))
+
+
+def parse_code_list(value: str | None, known: list[str], where: str = "") -> tuple[str, ...]:
     """``"SUM001,DUP"`` → ``("SUM001", "DUP")``; unknown codes or prefixes are an error."""
     if not value:
         return ()
-    items = tuple(part.strip().upper() for part in value.split(",") if part.strip())
+    return _codes([part for part in value.split(",")], known, where or "command line")
+
+
+def _codes(items: Iterable[object], known: list[str], where: str) -> tuple[str, ...]:
+    out = []
     for item in items:
-        if item != "ALL" and not any(code.startswith(item) for code in known):
-            raise ConfigError(f"unknown rule code or prefix: {item}")
-    return tuple("" if item == "ALL" else item for item in items)
+        if not isinstance(item, str):
+            raise ConfigError(f"{where}: expected rule codes as strings, got {item!r}")
+        code = item.strip().upper()
+        if not code:
+            continue
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{where}: unknown rule code or prefix {item.strip()!r}")
+        out.append("" if code == "ALL" else code)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- files
+
+
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest hegao.toml, or pyproject.toml with [tool.hegao], at or above ``start``."""
+    folder = start if start.is_dir() else start.parent
+    return _find_in(folder.resolve())
+
+
+@cache
+def _find_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    for candidate in (folder / "hegao.toml", folder / "pyproject.toml"):
+        if not candidate.is_file():
+            continue
+        data = _read_toml(candidate)
+        if candidate.name == "hegao.toml":
+            return candidate, data
+        tool = data.get("tool", {})
+        if isinstance(tool, dict) and "hegao" in tool:
+            return candidate, tool["hegao"]
+    if folder.parent == folder:
+        return None
+    return _find_in(folder.parent)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def load_config(start: Path, known: list[str], rule_options: dict[str, dict[str, Any]]) -> Config:
+    """The configuration that applies to files at ``start`` (defaults if there is none)."""
+    found = find_config_file(start)
+    if found is None:
+        return Config()
+    path, data = found
+    return config_from_dict(data, path, known, rule_options)
+
+
+def config_from_dict(
+    data: dict[str, Any], path: Path, known: list[str], rule_options: dict[str, dict[str, Any]]
+) -> Config:
+    where = f"{path}"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: [tool.hegao] must be a table")
+    for key in data:
+        if key not in KNOWN_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+    return Config(
+        select=_codes(_list(data, "select", where), known, f"{where}: select"),
+        ignore=_codes(_list(data, "ignore", where), known, f"{where}: ignore"),
+        extend_select=_codes(_list(data, "extend-select", where), known, f"{where}: extend-select"),
+        severity=_severities(data.get("severity", {}), known, where),
+        per_file_ignores=_per_file_ignores(data.get("per-file-ignores", {}), known, where),
+        include=tuple(_strings(data, "include", where)) or DEFAULT_INCLUDE,
+        exclude=tuple(_strings(data, "exclude", where)),
+        options=_rule_options(data.get("rules", {}), rule_options, where),
+        root=path.parent,
+        source=path,
+    )
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> list[object]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: {key} must be a list of rule codes")
+    return value
+
+
+def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of glob patterns")
+    return value
+
+
+def _severities(value: object, known: list[str], where: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: severity must be a table of CODE = "error|warning|info"')
+    out = {}
+    for code, level in value.items():
+        (normalized,) = _codes([code], known, f"{where}: severity")
+        try:
+            out[normalized] = Severity(level)
+        except ValueError:
+            raise ConfigError(
+                f"{where}: severity.{code} must be error, warning or info, not {level!r}"
+            ) from None
+    return out
+
+
+def _per_file_ignores(value: object, known: list[str], where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: per-file-ignores must be a table of "glob" = [codes]')
+    out = []
+    for pattern, codes in value.items():
+        if not isinstance(codes, list):
+            raise ConfigError(f"{where}: per-file-ignores.{pattern!r} must be a list of rule codes")
+        out.append((pattern, _codes(codes, known, f"{where}: per-file-ignores.{pattern}")))
+    return tuple(out)
+
+
+def _rule_options(
+    value: object, defaults: dict[str, dict[str, Any]], where: str
+) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: rules must be a table of [rules.CODE] option tables")
+    out: dict[str, dict[str, Any]] = {}
+    for code, options in value.items():
+        accepted = defaults.get(code.upper())
+        if accepted is None:
+            raise ConfigError(f"{where}: rules.{code}: unknown rule, or a rule without options")
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: rules.{code} must be a table")
+        for name, given in options.items():
+            if name not in accepted:
+                known = ", ".join(sorted(accepted))
+                raise ConfigError(f"{where}: rules.{code}.{name}: unknown option (known: {known})")
+            if type(given) is not type(accepted[name]):
+                wanted = type(accepted[name]).__name__
+                raise ConfigError(f"{where}: rules.{code}.{name} must be of type {wanted}")
+        out[code.upper()] = dict(options)
+    return out

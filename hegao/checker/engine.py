@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hegao.checker.config import Config
 from hegao.checker.document import Document, parse_document
 from hegao.checker.model import Finding
 from hegao.checker.registry import RuleSet, default_rules
+from hegao.checker.suppression import suppress
 
 _DEFAULT_RULES: RuleSet | None = None
 
@@ -25,8 +28,23 @@ def lint_document(doc: Document, config: Config | None = None) -> list[Finding]:
             continue
         rule = rule_class(config.options.get(rule_class.code))
         findings.extend(rule.check(doc))
+    findings = suppress(doc.text, findings)
+    if config.severity:
+        findings = [_with_severity(f, config) for f in findings]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _with_severity(finding: Finding, config: Config) -> Finding:
+    for prefix in sorted(config.severity, key=len, reverse=True):
+        if finding.code.startswith(prefix):
+            return replace(finding, severity=config.severity[prefix])
+    return finding
+
+
+def rule_options() -> dict[str, dict[str, object]]:
+    """The options each rule accepts, with defaults (for validating configuration)."""
+    return {r.code: dict(r.default_options) for r in rules().all() if r.default_options}
 
 
 def lint_text(text: str, config: Config | None = None) -> list[Finding]:

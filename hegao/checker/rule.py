@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Fix, Related, Severity, Span
@@ -30,6 +30,8 @@ class Rule:
     scope: ClassVar[str] = "paragraph"
     summary: ClassVar[str]
     sections: ClassVar[dict[str, str]]
+    # Options users may set under [tool.hegao.rules.CODE], with their defaults.
+    default_options: ClassVar[dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -51,8 +53,8 @@ class Rule:
         if not cls.summary or missing:
             raise RuleDefinitionError(f"{cls.code}: docstring lacks {', '.join(missing) or 'summary'}")
 
-    def __init__(self, options: dict[str, object] | None = None) -> None:
-        self.options = options or {}
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        self.options: dict[str, Any] = {**self.default_options, **(options or {})}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError

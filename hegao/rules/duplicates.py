@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any, ClassVar
 
 import regex
 
@@ -67,11 +68,11 @@ class _ParagraphCopy:
     whole: bool  # the later paragraph is entirely a copy
 
 
-def _paragraph_copies(doc: Document) -> list[_ParagraphCopy]:
-    return doc.memo("paragraph_copies", lambda: list(_find_paragraph_copies(doc)))
+def _paragraph_copies(doc: Document, min_han: int = PARAGRAPH_MIN_HAN) -> list[_ParagraphCopy]:
+    return doc.memo(f"paragraph_copies:{min_han}", lambda: list(_find_paragraph_copies(doc, min_han)))
 
 
-def _find_paragraph_copies(doc: Document) -> Iterator[_ParagraphCopy]:
+def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCopy]:
     paragraphs: list[tuple[Block, _Normalized]] = []
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
@@ -79,7 +80,7 @@ def _find_paragraph_copies(doc: Document) -> Iterator[_ParagraphCopy]:
         if _is_title_like(doc, block):
             continue
         norm = _normalize(doc, block.span)
-        if han_count(norm.text) >= PARAGRAPH_MIN_HAN:
+        if han_count(norm.text) >= min_han:
             paragraphs.append((block, norm))
     postings: dict[str, list[int]] = defaultdict(list)
     shingle_counts: list[int] = []
@@ -181,9 +182,10 @@ class DuplicateParagraph(Rule):
     code = "DUP001"
     name = "duplicate-paragraph"
     scope = "document"
+    default_options: ClassVar[dict[str, Any]] = {"min-han": PARAGRAPH_MIN_HAN}
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for copy in _paragraph_copies(doc):
+        for copy in _paragraph_copies(doc, self.options["min-han"]):
             line = doc.line_col(copy.earlier.start)[0]
             what = "本段与" if copy.whole else "本段包含"
             yield self.finding(
@@ -262,6 +264,7 @@ class DuplicateSentence(Rule):
     code = "DUP002"
     name = "duplicate-sentence"
     scope = "document"
+    default_options: ClassVar[dict[str, Any]] = {"min-han": CLAUSE_MIN_HAN}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         covered = [c.later for c in _paragraph_copies(doc)]
@@ -281,7 +284,8 @@ class DuplicateSentence(Rule):
                 if han > best[0]:
                     best = (han, run, j)
             han, run, j = best
-            if run and self._reportable(clauses, i, j, run, han) and not _quoted(doc, clauses[i]):
+            reportable = run and self._reportable(clauses, i, j, run, han, self.options["min-han"])
+            if reportable and not _quoted(doc, clauses[i]):
                 later = Span(clause.span.start, clauses[i + run - 1].span.end)
                 if not any(c.contains(later) or c.overlaps(later) for c in covered):
                     earlier = Span(clauses[j].span.start, clauses[j + run - 1].span.end)
@@ -299,8 +303,8 @@ class DuplicateSentence(Rule):
             i += 1
 
     @staticmethod
-    def _reportable(clauses: list[_Clause], i: int, j: int, run: int, han: int) -> bool:
-        if han < CLAUSE_MIN_HAN:
+    def _reportable(clauses: list[_Clause], i: int, j: int, run: int, han: int, min_han: int) -> bool:
+        if han < min_han:
             return False
         first, last = clauses[i], clauses[i + run - 1]
         whole_sentence = first.sentence_start and last.sentence_end

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import Any, ClassVar
 
 import regex
 
@@ -30,7 +31,7 @@ def _function_chars() -> frozenset[str]:
     return frozenset("".join(data_lines("hegao.rules", "function_chars.txt")))
 
 
-def _is_legitimate(text: str, start: int, unit: str) -> bool:
+def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = frozenset()) -> bool:
     """Whether ``unit`` written twice at ``start`` is Chinese as it should be.
 
     ``text`` is the simplified form of the document (same length), so that the
@@ -39,7 +40,8 @@ def _is_legitimate(text: str, start: int, unit: str) -> bool:
     k = len(unit)
     end = start + 2 * k
     middle = start + k
-    if unit * 2 in _reduplications() or any(ch in _NUMERALS for ch in unit):
+    double = unit * 2
+    if double in _reduplications() or double in allowed or any(ch in _NUMERALS for ch in unit):
         return True
     is_word = lexicon.is_word
     function = k == 1 and unit in _function_chars()
@@ -132,10 +134,13 @@ class DoubledWord(Rule):
     name = "doubled-word"
     fixable = True
     scope = "sentence"
+    # Doubled text that is right in your documents (a brand, a coined term): ["企企"].
+    default_options: ClassVar[dict[str, Any]] = {"allow": []}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.masked
         simple = _simplified(text)
+        allowed = frozenset(self.options["allow"])
         for block in doc.blocks:
             pos = block.span.start
             while True:
@@ -143,7 +148,7 @@ class DoubledWord(Rule):
                 if m is None:
                     break
                 unit = m.group(1)
-                if _is_legitimate(simple, m.start(), simple[m.start() : m.start() + len(unit)]):
+                if _is_legitimate(simple, m.start(), simple[m.start() : m.start() + len(unit)], allowed):
                     pos = m.start() + 1
                     continue
                 second = Span(m.start() + len(unit), m.end())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import Any, ClassVar
 
 import regex
 
@@ -28,18 +29,13 @@ def measure_table() -> dict[str, tuple[str, ...]]:
     return table
 
 
-@cache
-def _nouns_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(measure_table(), key=len, reverse=True))
-
-
-def _noun_of(doc: Document, q: Quantity) -> str | None:
+def _noun_of(doc: Document, q: Quantity, nouns: tuple[str, ...]) -> str | None:
     """The noun the count is written against: 手机26部 (before) or 26部手机 (after)."""
     text = doc.masked
-    for noun in _nouns_longest_first():
+    for noun in nouns:
         if text.endswith(noun, 0, q.span.start):
             return noun
-    for noun in _nouns_longest_first():
+    for noun in nouns:
         if text.startswith(noun, q.span.end):
             # 两个汽车制造厂: the noun must end there, not begin a longer compound.
             following = text[q.span.end + len(noun) : q.span.end + len(noun) + 1]
@@ -73,13 +69,17 @@ class MeasureWordMismatch(Rule):
     code = "UNIT001"
     name = "measure-word-mismatch"
     scope = "sentence"
+    # More nouns and the measure words they take: {"无人机" = ["架", "台"]}.
+    default_options: ClassVar[dict[str, Any]] = {"measure-words": {}}
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        table = measure_table()
+        extra = {noun: tuple(words) for noun, words in self.options["measure-words"].items()}
+        table = {**measure_table(), **extra}
+        nouns = tuple(sorted(table, key=len, reverse=True))
         for q in doc.extraction.quantities:
             if q.kind is not Kind.COUNT or q.unit not in units() or q.unit in _NOT_COUNTING:
                 continue
-            noun = _noun_of(doc, q)
+            noun = _noun_of(doc, q, nouns)
             if noun is None:
                 continue
             allowed = table[noun]
