@@ -24,13 +24,21 @@ class FileResult:
     error: str | None = None
     fixed: int = 0  # fixes applied (with --fix) or available in the diff (with --diff)
     diff: str = ""
+    labels: list[str] | None = None  # where each line is, for Word documents: 第 3 段
+
+    def location(self, line: int) -> str | None:
+        if self.labels is None or not 1 <= line <= len(self.labels):
+            return None
+        return self.labels[line - 1]
 
 
-def finding_to_dict(path: str, doc: Document, f: Finding) -> dict[str, object]:
+def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
+    doc = result.doc
+    assert doc is not None
     line, col = doc.line_col(f.span.start)
     end_line, end_col = doc.line_col(f.span.end)
-    return {
-        "path": path,
+    row: dict[str, object] = {
+        "path": result.path,
         "code": f.code,
         "name": f.name,
         "severity": f.severity.value,
@@ -55,10 +63,14 @@ def finding_to_dict(path: str, doc: Document, f: Finding) -> dict[str, object]:
         if f.fix is None
         else {"start": f.fix.span.start, "end": f.fix.span.end, "replacement": f.fix.replacement},
     }
+    location = result.location(line)
+    if location is not None:
+        row["location"] = location
+    return row
 
 
 def write_json(results: Iterable[FileResult], out: TextIO) -> None:
-    rows = [finding_to_dict(r.path, r.doc, f) for r in results if r.doc is not None for f in r.findings]
+    rows = [finding_to_dict(r, f) for r in results if r.doc is not None for f in r.findings]
     json.dump(rows, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -98,8 +110,27 @@ GROUP_AFTER = 10
 GROUP_SHOWN = 5
 
 
+def write_statistics(results: list[FileResult], console: object) -> None:
+    """Only the count of findings per rule, most frequent first."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    fixable: Counter[str] = Counter()
+    for result in results:
+        for f in result.findings:
+            counts[f.code] += 1
+            names[f.code] = f.name
+            fixable[f.code] += f.fix is not None and f.fix.safe
+    for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        mark = "[*]" if fixable[code] else "   "
+        console.print(f"{n:>6}  {code:<8}{mark} {names[code]}", soft_wrap=True)  # type: ignore[attr-defined]
+
+
 def write_text(
-    results: list[FileResult], console: object, show_source: bool = True, fixing: bool = False
+    results: list[FileResult],
+    console: object,
+    show_source: bool = True,
+    fixing: bool = False,
+    quiet: bool = False,
 ) -> None:
     from rich.text import Text  # lazy: only the terminal report needs rich
 
@@ -116,17 +147,19 @@ def write_text(
             names[f.code] = f.name
             fixable += f.fix is not None and f.fix.safe
             shown[f.code] += 1
-            if per_code[f.code] > GROUP_AFTER and shown[f.code] > GROUP_SHOWN:
+            if per_code[f.code] > GROUP_AFTER and shown[f.code] > GROUP_SHOWN and not quiet:
                 continue
             _print_finding(console, result, f, show_source)
         for code, n in sorted(per_code.items()):
-            if n > GROUP_AFTER:
+            if n > GROUP_AFTER and not quiet:
                 rest = Text(
                     f"{result.path}: 另有 {n - GROUP_SHOWN} 处 {code}（{names[code]}）未逐一列出；"
                     "--format json 列出全部",
                     style="dim",
                 )
                 console.print(rest, soft_wrap=True)  # type: ignore[attr-defined]
+    if quiet:
+        return
     total = sum(counts.values())
     fixed = sum(r.fixed for r in results)
     summary = Text("\n" if total else "")
@@ -153,6 +186,9 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
     line, col = doc.line_col(f.span.start)
     head = Text()
     head.append(f"{result.path}:{line}:{col}", style="bold")
+    location = result.location(line)
+    if location is not None:
+        head.append(f"（{location}）", style="bold")
     head.append(" ")
     head.append(f.code, style=_STYLES.get(f.severity.value, "bold"))
     if f.fix is not None and f.fix.safe:

@@ -1,0 +1,79 @@
+"""A baseline: the findings an archive already has, so that only new ones are reported.
+
+A finding is recorded by its path, code, the text it covers and a little context — not
+its line number, so that editing elsewhere in the file does not make old findings new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from hegao.checker.model import Finding
+from hegao.checker.report import FileResult
+
+VERSION = 1
+CONTEXT = 12
+
+
+def fingerprint(text: str, finding: Finding) -> str:
+    start, end = finding.span.start, finding.span.end
+    key = "\x1f".join(
+        [finding.code, text[max(0, start - CONTEXT) : start], text[start:end], text[end : end + CONTEXT]]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _entries(results: list[FileResult]) -> Counter[tuple[str, str, str]]:
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for result in results:
+        if result.doc is None:
+            continue
+        for f in result.findings:
+            counts[(result.path, f.code, fingerprint(result.doc.text, f))] += 1
+    return counts
+
+
+def write_baseline(path: Path, results: list[FileResult]) -> int:
+    entries = _entries(results)
+    rows = [
+        {"path": p, "code": c, "fingerprint": fp, "count": n} for (p, c, fp), n in sorted(entries.items())
+    ]
+    path.write_text(
+        json.dumps({"version": VERSION, "findings": rows}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
+    )
+    return sum(entries.values())
+
+
+def load_baseline(path: Path) -> Counter[tuple[str, str, str]]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        rows = data["findings"]
+        return Counter(
+            {(row["path"], row["code"], row["fingerprint"]): int(row.get("count", 1)) for row in rows}
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a hegao baseline ({exc})") from None
+
+
+def without_baseline(results: list[FileResult], baseline: Counter[tuple[str, str, str]]) -> list[FileResult]:
+    """The results with the findings recorded in the baseline removed."""
+    remaining = Counter(baseline)
+    out = []
+    for result in results:
+        if result.doc is None:
+            out.append(result)
+            continue
+        kept = []
+        for f in result.findings:
+            key = (result.path, f.code, fingerprint(result.doc.text, f))
+            if remaining[key] > 0:
+                remaining[key] -= 1
+            else:
+                kept.append(f)
+        out.append(replace(result, findings=kept))
+    return out

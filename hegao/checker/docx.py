@@ -1,0 +1,73 @@
+"""Word documents (optional extra ``hegao[docx]``): body paragraphs and table cells in
+document order, one per line, each labelled so findings can say where they are."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from hegao.checker.reading import InputError
+
+# A .docx is a zip archive; refuse archives that would expand to absurd sizes.
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ENTRIES = 10_000
+
+
+def _check_archive(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError("not a valid .docx (the file is not a zip archive)") from None
+    if len(entries) > MAX_ENTRIES:
+        raise InputError(f"refusing .docx with {len(entries)} archive entries")
+    total = sum(e.file_size for e in entries)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"refusing .docx that expands to {total // (1024 * 1024)} MB")
+    for e in entries:
+        if e.file_size > 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1):
+            raise InputError(
+                f"refusing .docx: {e.filename} is compressed {e.file_size // max(e.compress_size, 1)}:1"
+            )
+    if "word/document.xml" not in {e.filename for e in entries}:
+        raise InputError("not a valid .docx (no word/document.xml)")
+
+
+def read_docx(path: Path) -> tuple[str, list[str]]:
+    """The text (one paragraph or table cell per line) and a label for each line."""
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError:
+        raise InputError("reading .docx needs python-docx: pip install 'hegao[docx]'") from None
+    _check_archive(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds on damaged files
+        raise InputError(f"not a valid .docx ({type(exc).__name__})") from None
+    lines: list[str] = []
+    labels: list[str] = []
+    paragraph_no = table_no = 0
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph_no += 1
+            lines.append(_one_line(Paragraph(child, document).text))
+            labels.append(f"第 {paragraph_no} 段")
+        elif tag == "tbl":
+            table_no += 1
+            for r, row in enumerate(Table(child, document).rows, start=1):
+                seen = set()
+                for c, cell in enumerate(row.cells, start=1):
+                    if id(cell._tc) in seen:
+                        continue  # a merged cell appears once
+                    seen.add(id(cell._tc))
+                    lines.append(_one_line(cell.text))
+                    labels.append(f"表 {table_no} 第 {r} 行第 {c} 列")
+    return "\n".join(lines) + "\n", labels
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\r", "\n").split("\n"))

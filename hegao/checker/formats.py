@@ -1,0 +1,191 @@
+"""Machine formats for CI: SARIF 2.1.0 (GitHub code scanning), GitHub workflow
+annotations, and JUnit XML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from hegao import __version__
+from hegao.checker.engine import rules
+from hegao.checker.model import Finding
+from hegao.checker.report import FileResult
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _findings(results: Iterable[FileResult]) -> Iterable[tuple[FileResult, Finding]]:
+    for result in results:
+        if result.doc is not None:
+            for finding in result.findings:
+                yield result, finding
+
+
+def _uri(path: str) -> str:
+    return path.replace("\\", "/").removeprefix("./")
+
+
+def write_sarif(results: list[FileResult], out: TextIO) -> None:
+    rule_list = rules().all()
+    index = {r.code: i for i, r in enumerate(rule_list)}
+    sarif_results = []
+    for result, f in _findings(results):
+        doc = result.doc
+        assert doc is not None
+        line, col = doc.line_col(f.span.start)
+        end_line, end_col = doc.line_col(f.span.end)
+        entry = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": _SARIF_LEVEL[f.severity.value],
+            "message": {"text": f.message},
+            "locations": [_location(result.path, line, col, end_line, end_col)],
+        }
+        if f.related:
+            entry["relatedLocations"] = [
+                {
+                    "id": i,
+                    "message": {"text": r.message},
+                    **_location(result.path, *doc.line_col(r.span.start), *doc.line_col(r.span.end)),
+                }
+                for i, r in enumerate(f.related)
+            ]
+        if f.fix is not None:
+            fix_line, fix_col = doc.line_col(f.fix.span.start)
+            fix_end_line, fix_end_col = doc.line_col(f.fix.span.end)
+            entry["fixes"] = [
+                {
+                    "description": {"text": "hegao --fix"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": _uri(result.path)},
+                            "replacements": [
+                                {
+                                    "deletedRegion": _region(fix_line, fix_col, fix_end_line, fix_end_col),
+                                    "insertedContent": {"text": f.fix.replacement},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        sarif_results.append(entry)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "hegao",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/hegao/",
+                        "rules": [
+                            {
+                                "id": r.code,
+                                "name": r.name,
+                                "shortDescription": {"text": r.summary},
+                                "fullDescription": {"text": r.sections.get("What it does", r.summary)},
+                                "help": {"text": _help(r.sections)},
+                                "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity.value]},
+                            }
+                            for r in rule_list
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+    json.dump(log, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _help(sections: dict[str, str]) -> str:
+    return "\n\n".join(f"{title}:\n{body}" for title, body in sections.items())
+
+
+def _region(line: int, col: int, end_line: int, end_col: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+
+
+def _location(path: str, line: int, col: int, end_line: int, end_col: int) -> dict[str, object]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(path)},
+            "region": _region(line, col, end_line, end_col),
+        }
+    }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(results: list[FileResult], out: TextIO) -> None:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    kinds = {"error": "error", "warning": "warning", "info": "notice"}
+    for result, f in _findings(results):
+        doc = result.doc
+        assert doc is not None
+        line, col = doc.line_col(f.span.start)
+        end_line, end_col = doc.line_col(f.span.end)
+        props = ",".join(
+            [
+                f"file={_escape_property(_uri(result.path))}",
+                f"line={line}",
+                f"col={col}",
+                f"endLine={end_line}",
+                f"endColumn={end_col}",
+                f"title={_escape_property(f'{f.code} {f.name}')}",
+            ]
+        )
+        out.write(f"::{kinds[f.severity.value]} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
+
+
+def write_junit(results: list[FileResult], out: TextIO) -> None:
+    """JUnit XML: a test suite per file, a failing test case per finding (a passing one
+    for a clean file), so that CI systems that read test reports show the problems."""
+    suites = []
+    total = failures = 0
+    for result in results:
+        cases = []
+        for f in result.findings:
+            assert result.doc is not None
+            line, col = result.doc.line_col(f.span.start)
+            name = f"{f.code} {result.path}:{line}:{col}"
+            body = escape(f"{result.path}:{line}:{col} {f.code} {f.message}")
+            cases.append(
+                f"    <testcase classname={quoteattr(result.path)} name={quoteattr(name)}>\n"
+                f"      <failure type={quoteattr(f.code)} message={quoteattr(f.message)}>{body}</failure>\n"
+                f"    </testcase>"
+            )
+        if result.error is not None:
+            cases.append(
+                f'    <testcase classname={quoteattr(result.path)} name="read">\n'
+                f"      <error message={quoteattr(result.error)}/>\n"
+                f"    </testcase>"
+            )
+        if not cases:
+            cases.append(f'    <testcase classname={quoteattr(result.path)} name="hegao"/>')
+        n_fail = len(result.findings)
+        total += len(cases)
+        failures += n_fail
+        suites.append(
+            f'  <testsuite name={quoteattr(result.path)} tests="{len(cases)}" '
+            f'failures="{n_fail}" errors="{int(result.error is not None)}">\n'
+            + "\n".join(cases)
+            + "\n  </testsuite>"
+        )
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(f'<testsuites name="hegao" tests="{total}" failures="{failures}">\n')
+    out.write("\n".join(suites) + ("\n" if suites else ""))
+    out.write("</testsuites>\n")
