@@ -20,10 +20,11 @@ CONTEXT = 12
 
 
 def fingerprint(text: str, finding: Finding) -> str:
+    """The code, the text covered, and up to CONTEXT characters either side on its line."""
     start, end = finding.span.start, finding.span.end
-    key = "\x1f".join(
-        [finding.code, text[max(0, start - CONTEXT) : start], text[start:end], text[end : end + CONTEXT]]
-    )
+    before = text[max(0, start - CONTEXT) : start].rsplit("\n", 1)[-1]
+    after = text[end : end + CONTEXT].split("\n", 1)[0]
+    key = "\x1f".join([finding.code, before, text[start:end], after])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
