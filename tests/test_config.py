@@ -45,7 +45,7 @@ def test_unknown_key_and_bad_values_name_the_key_and_file(tmp_path: Path) -> Non
     assert result.returncode == 2 and "SUM001" in result.stderr and "fatal" in result.stderr
     write(tmp_path / "hegao.toml", 'ignore = ["XYZ9"]\n')
     assert "XYZ9" in run("check", str(draft)).stderr
-    write(tmp_path / "hegao.toml", "[rules.DUP002]\nmin-han = \"many\"\n")
+    write(tmp_path / "hegao.toml", '[rules.DUP002]\nmin-han = "many"\n')
     assert "min-han" in run("check", str(draft)).stderr
     write(tmp_path / "hegao.toml", "select = [\n")
     result = run("check", str(draft))

@@ -58,7 +58,9 @@ def test_sarif_is_valid_against_the_schema(drafts: list[Path], sarif_schema: dic
     jsonschema.validate(log, sarif_schema)
     run_ = log["runs"][0]
     assert {r["id"] for r in run_["tool"]["driver"]["rules"]} >= {"SUM001", "DUP003", "CHAR002"}
-    found = {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run_["results"]}
+    found = {
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run_["results"]
+    }
     assert found == {("SUM001", 1), ("DUP003", 2), ("CHAR002", 2)}
     slip = next(r for r in run_["results"] if r["ruleId"] == "SUM001")
     assert slip["locations"][0]["physicalLocation"]["region"]["startColumn"] == SLIP.index("80650.5万元") + 1

@@ -26,9 +26,7 @@ FLAGS = [
 @pytest.fixture()
 def report(tmp_path: Path) -> Path:
     draft = tmp_path / "draft.md"
-    draft.write_text(
-        "# 通报\n\n" + SLIP + "\n民警民警开展巡逻,发放资料<b>300</b>份。\n", encoding="utf-8"
-    )
+    draft.write_text("# 通报\n\n" + SLIP + "\n民警民警开展巡逻,发放资料<b>300</b>份。\n", encoding="utf-8")
     out = tmp_path / "report.html"
     result = run("check", "--format", "html", "-o", str(out), str(draft))
     assert result.returncode == 1

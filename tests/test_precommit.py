@@ -18,9 +18,7 @@ PRE_COMMIT = shutil.which("pre-commit") or str(Path(os.sys.executable).with_name
 
 
 def git(*args: str, cwd: Path) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
-    ).stdout.strip()
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -46,7 +44,11 @@ def test_hook_fails_on_a_bad_draft_and_passes_after_the_fix(tmp_path: Path) -> N
     def hook() -> subprocess.CompletedProcess:
         return subprocess.run(
             [PRE_COMMIT, "run", "--all-files", "--color", "never"],
-            cwd=editorial, env=env, capture_output=True, text=True, timeout=900,
+            cwd=editorial,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
 
     failed = hook()
