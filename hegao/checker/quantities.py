@@ -102,13 +102,8 @@ class Extraction:
 
     def quantities_in(self, span: Span) -> list[Quantity]:
         lo = bisect.bisect_left(self._starts, span.start)
-        out = []
-        for q in self.quantities[lo:]:
-            if q.span.start >= span.end:
-                break
-            if q.span.end <= span.end:
-                out.append(q)
-        return out
+        hi = bisect.bisect_left(self._starts, span.end, lo)
+        return [q for q in self.quantities[lo:hi] if q.span.end <= span.end]
 
 
 def _scale_exponent(scale: str) -> int:
