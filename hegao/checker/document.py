@@ -19,7 +19,7 @@ import regex
 from hegao.checker.model import Span
 
 if TYPE_CHECKING:
-    from hegao.checker.quantities import Extraction
+    from hegao.checker.quantities import Extraction, Quantity
 
 
 T = TypeVar("T")
@@ -142,6 +142,13 @@ class Document:
     @cached_property
     def _clause_blocks(self) -> list[int]:
         return [c.block for c in self.clauses]
+
+    @cached_property
+    def clause_quantities(self) -> list[list[Quantity]]:
+        """The quantities in each clause, parallel to ``clauses``; shared by the rules
+        that read clause by clause."""
+        quantities_in = self.extraction.quantities_in
+        return [quantities_in(c.span) for c in self.clauses]
 
     @cached_property
     def extraction(self) -> Extraction:

@@ -7,12 +7,21 @@ cn2an (imported lazily: most drafts write figures in Arabic digits); digits afte
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 
 # Same length in and out, so offsets into the translated text stay valid. The
 # full-width comma is left alone: in prose it separates list items, not thousands.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULLWIDTH_FIGURE = re.compile("[０-９．％]")
+
+
+def ascii_figures(text: str) -> str:
+    """Full-width digits, point and percent sign as ASCII; same length, so offsets hold.
+    (A whole document rarely has any, and translate looks up every character.)"""
+    return text.translate(FULLWIDTH_DIGITS) if _FULLWIDTH_FIGURE.search(text) else text
+
 
 SCALES: dict[str, int] = {
     "十": 1,

@@ -22,9 +22,9 @@ from hegao.checker.numerals import (
     CN_BIG_UNITS,
     CN_DIGITS,
     CN_UNITS,
-    FULLWIDTH_DIGITS,
     SCALES,
     NumeralError,
+    ascii_figures,
     parse_arabic,
     parse_chinese,
 )
@@ -217,7 +217,7 @@ _FULLWIDTH_GROUPED = regex.compile(r"(?<![０-９])[０-９]{1,3}(?:，[０-９]
 
 def _normalize_digits(masked: str) -> str:
     text = _FULLWIDTH_GROUPED.sub(lambda m: m.group().replace("，", ","), masked)
-    return text.translate(FULLWIDTH_DIGITS)  # same length: offsets unchanged
+    return ascii_figures(text)
 
 
 def extract_from_text(masked: str) -> Extraction:
@@ -257,24 +257,27 @@ def extract_from_text(masked: str) -> Extraction:
 
 
 class _Blocked:
-    """Sorted, possibly overlapping spans with a fast overlap test."""
+    """Sorted, possibly overlapping spans with a fast overlap test (bisecting plain
+    integers: comparing Span objects runs Python code on every step)."""
 
     def __init__(self, spans: list[Span]) -> None:
-        self.spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
         self._max_len = max((len(s) for s in spans), default=0)
 
     def add(self, span: Span) -> None:
-        bisect.insort(self.spans, span)
+        i = bisect.bisect_right(self._starts, span.start)
+        self._starts.insert(i, span.start)  # at the end when spans come in order
+        self._ends.insert(i, span.end)
         self._max_len = max(self._max_len, len(span))
 
     def hits(self, span: Span) -> bool:
-        lo = max(0, span.start - self._max_len)
-        i = bisect.bisect_left(self.spans, Span(lo, lo))
-        for s in self.spans[i:]:
-            if s.start >= span.end:
-                return False
-            if s.overlaps(span):
+        starts, ends = self._starts, self._ends
+        i = bisect.bisect_left(starts, span.start - self._max_len)
+        while i < len(starts) and starts[i] < span.end:
+            if ends[i] > span.start and starts[i] < span.end:
                 return True
+            i += 1
         return False
 
 

@@ -66,9 +66,7 @@ class RespectivelyArity(Rule):
     scope = "sentence"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        extraction = doc.extraction
-        for clause in doc.clauses:
-            quantities = extraction.quantities_in(clause.span)
+        for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
             if len(quantities) < 2:
                 continue
             for m in _RESPECTIVELY.finditer(doc.masked, clause.span.start, clause.span.end):

@@ -10,7 +10,7 @@ import regex
 
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Span
-from hegao.checker.numerals import FULLWIDTH_DIGITS
+from hegao.checker.numerals import ascii_figures
 from hegao.checker.rule import Rule
 
 _DATE = regex.compile(
@@ -23,7 +23,7 @@ _WEEKDAY_NAMES = "一二三四五六日"
 
 def _dates(doc: Document) -> list[regex.Match[str]]:
     def find() -> list[regex.Match[str]]:
-        text = doc.masked.translate(FULLWIDTH_DIGITS)
+        text = ascii_figures(doc.masked)
         return list(_DATE.finditer(text))
 
     return doc.memo("dates", find)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import repeat
 from typing import Any, ClassVar
 
 import regex
 
-from hegao.checker.document import Block, BlockKind, Document, han_count
+from hegao.checker.document import Block, BlockKind, Clause, Document, han_count
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.rule import Rule
 
@@ -24,41 +25,71 @@ MAX_POSTINGS = 40
 NEARBY_BLOCKS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class _Normalized:
-    """Letters, digits and Han characters of a span, with their original offsets."""
-
-    text: str
-    offsets: tuple[int, ...]
-
-    def span(self, start: int, end: int) -> Span:
-        return Span(self.offsets[start], self.offsets[end - 1] + 1)
-
-
 _WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
 
 
-def _document_words(doc: Document) -> tuple[str, list[int]]:
-    """The document's letters, digits and Han characters, and each one's offset."""
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The document's letters, digits and Han characters (lower-cased), kept as runs:
+    run k starts at ``text_starts[k]`` in the original text and at ``word_starts[k]``
+    in ``words``. Runs, not one offset per character, keep this small and fast."""
 
-    def compute() -> tuple[str, list[int]]:
+    words: str
+    text_starts: list[int]
+    word_starts: list[int]
+
+    def index_at(self, offset: int) -> int:
+        """Index in ``words`` of the first word character at or after ``offset``."""
+        k = bisect.bisect_right(self.text_starts, offset) - 1
+        if k < 0:
+            return 0
+        inside = offset - self.text_starts[k]
+        end = self.word_starts[k + 1] if k + 1 < len(self.word_starts) else len(self.words)
+        return min(self.word_starts[k] + inside, end)
+
+    def offset_of(self, index: int) -> int:
+        """Offset in the original text of ``words[index]``."""
+        k = bisect.bisect_right(self.word_starts, index) - 1
+        return self.text_starts[k] + index - self.word_starts[k]
+
+
+def _document_words(doc: Document) -> _Words:
+    def compute() -> _Words:
+        lowered = doc.masked.lower()
+        if len(lowered) != len(doc.masked):  # İ lowers to two characters
+            lowered = doc.masked
         chars: list[str] = []
-        offsets: list[int] = []
-        for m in _WORD_RUN.finditer(doc.masked):
+        text_starts: list[int] = []
+        word_starts: list[int] = []
+        size = 0
+        for m in _WORD_RUN.finditer(lowered):
             run = m.group()
-            lowered = run.lower()
-            chars.append(lowered if len(lowered) == len(run) else run)  # İ lowers to 2 chars
-            offsets.extend(range(m.start(), m.end()))
-        return "".join(chars), offsets
+            chars.append(run)
+            text_starts.append(m.start())
+            word_starts.append(size)
+            size += len(run)
+        return _Words("".join(chars), text_starts, word_starts)
 
     return doc.memo("document_words", compute)
 
 
+@dataclass(frozen=True, slots=True)
+class _Normalized:
+    """The word characters of a span of the document: ``words.words[lo:lo + len(text)]``."""
+
+    text: str
+    words: _Words
+    lo: int
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.words.offset_of(self.lo + start), self.words.offset_of(self.lo + end - 1) + 1)
+
+
 def _normalize(doc: Document, span: Span) -> _Normalized:
-    words, offsets = _document_words(doc)
-    lo = bisect.bisect_left(offsets, span.start)
-    hi = bisect.bisect_left(offsets, span.end)
-    return _Normalized(words[lo:hi], tuple(offsets[lo:hi]))
+    words = _document_words(doc)
+    lo = words.index_at(span.start)
+    hi = words.index_at(span.end)
+    return _Normalized(words.words[lo:hi], words, lo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,28 +113,26 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
         norm = _normalize(doc, block.span)
         if han_count(norm.text) >= min_han:
             paragraphs.append((block, norm))
-    postings: dict[str, list[int]] = defaultdict(list)
-    shingle_counts: list[int] = []
+    # Candidates are the paragraphs that share at least half of their 8-character
+    # shingles. Each shingle maps to the latest paragraph that holds it (dict and
+    # Counter do the counting in C), so the search is linear in the text; a copy of an
+    # old paragraph whose shingles recur later is found through the later paragraph.
+    latest: dict[str, int] = {}
+    sizes: list[int] = []
     for i, (block, norm) in enumerate(paragraphs):
-        shingles = {norm.text[j : j + SHINGLE] for j in range(max(1, len(norm.text) - SHINGLE + 1))}
-        shingle_counts.append(len(shingles))
-        shared: dict[int, int] = defaultdict(int)
-        for sh in shingles:
-            earlier = postings[sh]
-            if len(earlier) < MAX_POSTINGS:
-                for j in earlier:
-                    shared[j] += 1
-                earlier.append(i)
-        best: _ParagraphCopy | None = None
-        for j, count in sorted(shared.items()):
-            if count * 2 < min(len(shingles), shingle_counts[j]):
+        text = norm.text
+        shingles = {text[j : j + SHINGLE] for j in range(max(1, len(text) - SHINGLE + 1))}
+        sizes.append(len(shingles))
+        shared = Counter(map(latest.get, shingles, repeat(-1)))
+        del shared[-1]
+        latest.update(dict.fromkeys(shingles, i))
+        for j in sorted(shared):
+            if shared[j] * 2 < min(len(shingles), sizes[j]):
                 continue
             copy = _compare(paragraphs[j], (block, norm))
             if copy is not None:
-                best = copy
+                yield copy
                 break
-        if best is not None:
-            yield best
 
 
 def _is_title_like(doc: Document, block: Block) -> bool:
@@ -195,47 +224,79 @@ class DuplicateParagraph(Rule):
             )
 
 
+_NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
-    norm: str
-    span: Span
-    block: int
-    han: int
-    sentence_start: bool
-    sentence_end: bool
+    norm: str  # its letters, digits and Han characters, lower-cased
+    clause: Clause
+
+    @property
+    def block(self) -> int:
+        return self.clause.block
+
+    def han(self) -> int:
+        return han_count(self.norm)
+
+    def span(self, doc: Document) -> Span:
+        """From its first to its last letter, digit or Han character."""
+        start, end = self.clause.span.start, self.clause.span.end
+        text = doc.masked
+        lead = _NOT_WORD.match(text, start, end)
+        if lead:
+            start = lead.end()
+        while end > start and _NOT_WORD.match(text, end - 1, end):
+            end -= 1
+        return Span(start, end)
 
 
 def _clauses(doc: Document) -> list[_Clause]:
+    # Only clauses that recur are measured and located, so each is normalized with one
+    # substitution here and its span and Han count are worked out when needed.
     skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or _is_title_like(doc, b)}
     out: list[_Clause] = []
+    masked = doc.masked
+    strip = _NOT_WORD.sub
     for clause in doc.clauses:
         if clause.block in skipped:
             continue
-        norm = _normalize(doc, clause.span)
-        if norm.text:
-            out.append(
-                _Clause(
-                    norm.text,
-                    norm.span(0, len(norm.text)),
-                    clause.block,
-                    han_count(norm.text),
-                    clause.first,
-                    clause.last,
-                )
-            )
+        raw = strip("", masked[clause.span.start : clause.span.end])
+        if raw:
+            lowered = raw.lower()
+            out.append(_Clause(lowered if len(lowered) == len(raw) else raw, clause))
     return out
 
 
-_OPENING_QUOTES = "“「『"
-_CLOSING_QUOTES = "”」』"
+_QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
 
 
-def _quoted(doc: Document, clause: _Clause) -> bool:
-    """Quoted words (a slogan, a saying) are repeated on purpose."""
-    before = doc.masked[doc.blocks[clause.block].span.start : clause.span.start]
-    opened = sum(before.count(q) for q in _OPENING_QUOTES)
-    closed = sum(before.count(q) for q in _CLOSING_QUOTES)
-    return opened > closed
+def _quote_depths(doc: Document) -> tuple[list[int], list[int]]:
+    """Offsets of the quotation marks and how many are open just after each."""
+
+    def compute() -> tuple[list[int], list[int]]:
+        offsets: list[int] = []
+        depths: list[int] = []
+        depth = 0
+        for m in _QUOTE.finditer(doc.masked):
+            depth += 1 if m.group("open") else -1
+            offsets.append(m.start())
+            depths.append(depth)
+        return offsets, depths
+
+    return doc.memo("quote_depths", compute)
+
+
+def _quoted(doc: Document, offset: int, block: int) -> bool:
+    """Quoted words (a slogan, a saying) are repeated on purpose: more quotes are
+    opened than closed between the start of the paragraph and ``offset``."""
+    offsets, depths = _quote_depths(doc)
+
+    def depth_before(at: int) -> int:
+        i = bisect.bisect_left(offsets, at)
+        return depths[i - 1] if i else 0
+
+    return depth_before(offset) > depth_before(doc.blocks[block].span.start)
 
 
 class DuplicateSentence(Rule):
@@ -279,16 +340,16 @@ class DuplicateSentence(Rule):
                 while (
                     i + run < len(clauses) and j + run < i and clauses[j + run].norm == clauses[i + run].norm
                 ):
-                    han += clauses[i + run].han
+                    han += clauses[i + run].han()
                     run += 1
                 if han > best[0]:
                     best = (han, run, j)
             han, run, j = best
             reportable = run and self._reportable(clauses, i, j, run, han, self.options["min-han"])
-            if reportable and not _quoted(doc, clauses[i]):
-                later = Span(clause.span.start, clauses[i + run - 1].span.end)
+            if reportable and not _quoted(doc, clauses[i].span(doc).start, clause.block):
+                later = Span(clause.span(doc).start, clauses[i + run - 1].span(doc).end)
                 if not any(c.contains(later) or c.overlaps(later) for c in covered):
-                    earlier = Span(clauses[j].span.start, clauses[j + run - 1].span.end)
+                    earlier = Span(clauses[j].span(doc).start, clauses[j + run - 1].span(doc).end)
                     line = doc.line_col(earlier.start)[0]
                     yield self.finding(
                         later,
@@ -307,12 +368,12 @@ class DuplicateSentence(Rule):
         if han < min_han:
             return False
         first, last = clauses[i], clauses[i + run - 1]
-        whole_sentence = first.sentence_start and last.sentence_end
+        whole_sentence = first.clause.first and last.clause.last
         if first.block - clauses[j].block > NEARBY_BLOCKS:
             return False
         # A repeated opening clause is usually deliberate parallelism (为了……，必须……。
         # 为了……，还必须……); a repeated closing clause or a run of clauses is a paste.
-        return run >= 2 or whole_sentence or last.sentence_end
+        return run >= 2 or whole_sentence or last.clause.last
 
 
 RULES = (DuplicateParagraph, DuplicateSentence)

@@ -68,10 +68,9 @@ class ConflictingFigures(Rule):
     scope = "document"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        extraction = doc.extraction
         seen: dict[tuple[str, tuple[str, ...]], Quantity] = {}
-        for clause in doc.clauses:
-            for q in extraction.quantities_in(clause.span):
+        for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
+            for q in quantities:
                 if q.kind not in (Kind.COUNT, Kind.MONEY) or q.is_approximate or q.high:
                     continue
                 key = _key(doc, clause.span.start, q)

@@ -38,9 +38,8 @@ def _may_go_negative() -> regex.Pattern[str]:
 
 def _percentages(doc: Document) -> Iterator[tuple[Clause, Quantity]]:
     """Every percentage (%, not ‰ or points) with the clause it stands in."""
-    quantities = doc.extraction
-    for clause in doc.clauses:
-        for q in quantities.quantities_in(clause.span):
+    for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
+        for q in quantities:
             if q.kind is Kind.PERCENT and q.unit == "%":
                 yield clause, q
 
