@@ -33,6 +33,11 @@ def only(text: str):
         ("占百分之八十八点八", "百分之八十八点八", "88.8", "", "%", (), Kind.PERCENT, 1),
         ("十多个省市", "十多个", "10", "", "个", ("多",), Kind.COUNT, 0),
         ("三百余名民警", "三百余名", "300", "", "名", ("余",), Kind.COUNT, 0),
+        # 千 of 千瓦 / 千米 belongs to the unit, not to the Chinese numeral before it
+        ("新增装机容量五万千瓦", "五万千瓦", "50000", "万", "千瓦", (), Kind.MEASURE, 0),
+        ("年发电二百零五万千瓦时", "二百零五万千瓦时", "2050000", "万", "千瓦时", (), Kind.MEASURE, 0),
+        ("新建道路三百千米", "三百千米", "300", "", "千米", (), Kind.MEASURE, 0),
+        ("投资五千万元", "五千万元", "50000000", "万", "元", (), Kind.MONEY, 0),
     ],
 )
 def test_extracts(text, written, base, scale, unit, approx, kind, decimals) -> None:

@@ -135,10 +135,11 @@ def _data_rows(name: str) -> list[list[str]]:
 
 # ---------------------------------------------------------------- patterns
 
-_CN = f"[{''.join(CN_DIGITS)}{CN_UNITS}{CN_BIG_UNITS}点點]"
+# A 千 that starts a metric unit (五万千瓦, 三百千米) is the unit's, not the numeral's.
+_CN = f"(?:[{''.join(CN_DIGITS)}{CN_UNITS.replace('千', '')}{CN_BIG_UNITS}点點]|千(?![瓦米克]))"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _RANGE_SEP = r"[-－—–~～至到]"
-_SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百|萬億|萬|億"
+_SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克])|百|萬億|萬|億"
 # 近 in 最近 (recently), 附近 (nearby) … is part of a word, not a marker.
 _PREFIX_APPROX = (
     "大约|约|将近|接近|(?<![最附临邻靠亲新就远逼贴走])近|超过|超|逾|多达|高达|不足|不到|不少于|不低于|至少"

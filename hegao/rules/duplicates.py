@@ -336,16 +336,20 @@ class DuplicateSentence(Rule):
             clause = clauses[i]
             best = (0, 0, 0)  # (han, run length, earlier index)
             for j in seen.get(clause.norm, ())[-MAX_POSTINGS:]:
-                run, han = 0, 0
+                # Only nearby copies count; skipping far ones first also keeps a long
+                # document with a far repeat from re-walking the whole repeat per clause.
+                if clause.block - clauses[j].block > NEARBY_BLOCKS:
+                    continue
+                run = 0
                 while (
                     i + run < len(clauses) and j + run < i and clauses[j + run].norm == clauses[i + run].norm
                 ):
-                    han += clauses[i + run].han()
                     run += 1
+                han = sum(c.han() for c in clauses[i : i + run])
                 if han > best[0]:
                     best = (han, run, j)
             han, run, j = best
-            reportable = run and self._reportable(clauses, i, j, run, han, self.options["min-han"])
+            reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
             if reportable and not _quoted(doc, clauses[i].span(doc).start, clause.block):
                 later = Span(clause.span(doc).start, clauses[i + run - 1].span(doc).end)
                 if not any(c.contains(later) or c.overlaps(later) for c in covered):
@@ -364,13 +368,11 @@ class DuplicateSentence(Rule):
             i += 1
 
     @staticmethod
-    def _reportable(clauses: list[_Clause], i: int, j: int, run: int, han: int, min_han: int) -> bool:
+    def _reportable(clauses: list[_Clause], i: int, run: int, han: int, min_han: int) -> bool:
         if han < min_han:
             return False
         first, last = clauses[i], clauses[i + run - 1]
         whole_sentence = first.clause.first and last.clause.last
-        if first.block - clauses[j].block > NEARBY_BLOCKS:
-            return False
         # A repeated opening clause is usually deliberate parallelism (为了……，必须……。
         # 为了……，还必须……); a repeated closing clause or a run of clauses is a paste.
         return run >= 2 or whole_sentence or last.clause.last
