@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from hegao.checker import fixes
-from hegao.checker.cli import FixMode, check_file
 from hegao.checker.config import Config
+from hegao.checker.runner import CheckOptions, FixMode, check_file
 
 from .test_cli import run
 
@@ -60,7 +60,7 @@ def test_fixed_file_rechecked_has_none_of_the_fixed_codes(tmp_path: Path) -> Non
     draft.write_text(DRAFT, encoding="utf-8")
     before = {f.code for f in check_file(draft, Config()).findings}
     assert {"CHAR002", "DUP003"} <= before
-    check_file(draft, Config(), FixMode.write)
+    check_file(draft, Config(), CheckOptions(FixMode.write))
     assert not {"CHAR002", "DUP003"} & {f.code for f in check_file(draft, Config()).findings}
 
 
@@ -72,7 +72,7 @@ def test_a_failed_write_leaves_the_original_intact(tmp_path: Path, monkeypatch: 
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fixes.os, "replace", crash)
-    result = check_file(draft, Config(), FixMode.write)
+    result = check_file(draft, Config(), CheckOptions(FixMode.write))
     assert result.error is not None and "cannot write" in result.error
     assert draft.read_text("utf-8") == DRAFT
     assert os.listdir(tmp_path) == ["a.txt"]  # no temporary file left behind

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,17 +29,17 @@ def fingerprint(text: str, finding: Finding) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _entries(results: list[FileResult]) -> Counter[tuple[str, str, str]]:
+def _entries(results: Iterable[FileResult]) -> Counter[tuple[str, str, str]]:
     counts: Counter[tuple[str, str, str]] = Counter()
     for result in results:
-        if result.doc is None:
+        if result.source is None:
             continue
         for f in result.findings:
-            counts[(result.path, f.code, fingerprint(result.doc.text, f))] += 1
+            counts[(result.path, f.code, fingerprint(result.source.text, f))] += 1
     return counts
 
 
-def write_baseline(path: Path, results: list[FileResult]) -> int:
+def write_baseline(path: Path, results: Iterable[FileResult]) -> int:
     entries = _entries(results)
     rows = [
         {"path": p, "code": c, "fingerprint": fp, "count": n} for (p, c, fp), n in sorted(entries.items())
@@ -61,20 +62,20 @@ def load_baseline(path: Path) -> Counter[tuple[str, str, str]]:
         raise ValueError(f"{path}: not a hegao baseline ({exc})") from None
 
 
-def without_baseline(results: list[FileResult], baseline: Counter[tuple[str, str, str]]) -> list[FileResult]:
-    """The results with the findings recorded in the baseline removed."""
+def without_baseline(
+    results: Iterable[FileResult], baseline: Counter[tuple[str, str, str]]
+) -> Iterator[FileResult]:
+    """The results, as they come, with the findings recorded in the baseline removed."""
     remaining = Counter(baseline)
-    out = []
     for result in results:
-        if result.doc is None:
-            out.append(result)
+        if result.source is None:
+            yield result
             continue
         kept = []
         for f in result.findings:
-            key = (result.path, f.code, fingerprint(result.doc.text, f))
+            key = (result.path, f.code, fingerprint(result.source.text, f))
             if remaining[key] > 0:
                 remaining[key] -= 1
             else:
                 kept.append(f)
-        out.append(replace(result, findings=kept))
-    return out
+        yield replace(result, findings=kept, source=result.source if kept else None)

@@ -6,22 +6,32 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
 from hegao import __version__
-from hegao.checker.config import Config, ConfigError, load_config, parse_code_list
+from hegao.checker.config import DEFAULT_MAX_FILE_MB, Config, ConfigError, parse_code_list
 from hegao.checker.document import parse_document
-from hegao.checker.engine import lint_document, rule_options, rules
+from hegao.checker.engine import rules
 from hegao.checker.model import Severity
-from hegao.checker.reading import DecodedText, InputError, decode_bytes, read_file
+from hegao.checker.reading import InputError, decode_bytes
 from hegao.checker.report import FileResult, write_json, write_statistics, write_text
-
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"}
+from hegao.checker.runner import (
+    CheckOptions,
+    FixMode,
+    Job,
+    check_decoded,
+    check_files,
+    config_for,
+    default_workers,
+    discover,
+    read_input,
+    worth_a_pool,
+)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -48,12 +58,6 @@ class FailOn(StrEnum):
     info = "info"
 
 
-class FixMode(StrEnum):
-    none = "none"
-    write = "write"
-    diff = "diff"
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"hegao {__version__}")
@@ -71,121 +75,6 @@ def _main(
 
 def _error(path: str, message: str) -> None:
     sys.stderr.write(f"{path}: error: {message}\n")
-
-
-@cache
-def config_for(folder: Path) -> Config:
-    """The configuration of the nearest hegao.toml / pyproject.toml above ``folder``."""
-    return load_config(folder, rules().codes(), rule_options())
-
-
-def discover(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to check, in a stable order, and (path, message) for paths that fail.
-
-    Files named on the command line are always checked; in folders, the configuration's
-    include and exclude globs choose (default: .txt, .md, .docx).
-    """
-    files: list[Path] = []
-    errors: list[tuple[str, str]] = []
-    seen: set[Path] = set()
-    for path in paths:
-        if not path.exists() and not path.is_symlink():
-            errors.append((str(path), "no such file or directory"))
-            continue
-        if path.is_dir():
-            try:
-                found = sorted(_walk(path))
-            except ConfigError as exc:
-                errors.append((str(path), str(exc)))
-                continue
-            if not found:
-                errors.append((str(path), "no files to check in this directory (.txt, .md, .docx)"))
-            candidates = found
-        else:
-            candidates = [path]
-        for f in candidates:
-            key = f.resolve() if f.exists() else f
-            if key not in seen:
-                seen.add(key)
-                files.append(f)
-    return files, errors
-
-
-def _walk(root: Path) -> list[Path]:
-    out = []
-    visited: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        stat = os.stat(dirpath)
-        if (stat.st_dev, stat.st_ino) in visited:
-            dirnames[:] = []  # a symlink loop
-            continue
-        visited.add((stat.st_dev, stat.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
-        folder = Path(dirpath)
-        config = config_for(folder)
-        for name in sorted(filenames):
-            path = folder / name
-            if config.is_included(path) and not config.is_excluded(path):
-                out.append(path)
-    return out
-
-
-def _read(path: Path) -> tuple[DecodedText, list[str] | None]:
-    if path.suffix.lower() == ".docx":
-        from hegao.checker.docx import read_docx
-
-        text, labels = read_docx(path)
-        return DecodedText(text, "docx", False, "\n"), labels
-    return read_file(path), None
-
-
-def check_file(path: Path, config: Config, fix: FixMode = FixMode.none, unsafe: bool = False) -> FileResult:
-    try:
-        decoded, labels = _read(path)
-    except InputError as exc:
-        return FileResult(str(path), None, [], str(exc))
-    return check_decoded(str(path), decoded, config, fix, unsafe, path, labels)
-
-
-def check_decoded(
-    name: str,
-    decoded: DecodedText,
-    config: Config,
-    fix: FixMode = FixMode.none,
-    unsafe: bool = False,
-    path: Path | None = None,
-    labels: list[str] | None = None,
-) -> FileResult:
-    text = decoded.text
-    fixed_count = 0
-    diff = ""
-    if fix is not FixMode.none and decoded.encoding != "docx":
-        from hegao.checker.fixes import encode, fix_text, write_atomic
-
-        fixed, fixed_count = fix_text(text, config, unsafe)
-        if fixed != text:
-            if fix is FixMode.write and path is not None:
-                try:
-                    write_atomic(path, encode(fixed, decoded))
-                except OSError as exc:
-                    return FileResult(name, None, [], f"cannot write fixes: {exc.strerror}")
-                text = fixed
-            else:
-                diff = _unified_diff(name, text, fixed)
-    doc = parse_document(text)
-    return FileResult(name, doc, lint_document(doc, config), None, fixed_count, diff, labels)
-
-
-def _unified_diff(name: str, before: str, after: str) -> str:
-    import difflib
-
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name.lstrip('/')}",
-        tofile=f"b/{name.lstrip('/')}",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -242,6 +131,22 @@ def check(
     write_baseline: Annotated[
         Path | None, typer.Option(help="Record the current findings in this baseline file.")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Check files in N processes (default: one per core when there is over 1 MB of text).",
+        ),
+    ] = None,
+    max_file_size: Annotated[
+        float | None,
+        typer.Option(
+            min=0.001,
+            help=f"Refuse files larger than this many MB (default {DEFAULT_MAX_FILE_MB:g}).",
+        ),
+    ] = None,
 ) -> None:
     """Check drafts and report internal contradictions and repeated text.
 
@@ -259,10 +164,17 @@ def check(
 
     def effective(path: Path) -> Config:
         base = config_for(path.parent if not path.is_dir() else path)
-        return base.with_command_line(cli_select, cli_ignore, cli_extend).for_path(path)
+        with_cli = base.with_command_line(cli_select, cli_ignore, cli_extend, max_file_size)
+        return with_cli.for_path(path)
 
-    results: list[FileResult] = []
-    errors: list[tuple[str, str]] = []
+    def job(path: Path) -> Job:
+        try:
+            return Job(path, effective(path))
+        except ConfigError as exc:
+            return Job(path, None, str(exc))
+
+    run = _Run(Severity(fail_on.value).rank)
+    results: Iterator[FileResult]
     if [str(p) for p in paths] == ["-"]:
         name = stdin_filename or "<stdin>"
         try:
@@ -272,25 +184,20 @@ def check(
             _error(name, str(exc))
             raise typer.Exit(EXIT_ERROR) from None
         # Fixes of standard input go to standard output as a diff, never to a file.
-        stdin_mode = FixMode.diff if mode is not FixMode.none else mode
-        results.append(check_decoded(name, decoded, config, stdin_mode, unsafe_fixes))
-        mode = stdin_mode
+        mode = FixMode.diff if mode is not FixMode.none else mode
+        results = iter([check_decoded(name, decoded, config, CheckOptions(mode, unsafe_fixes))])
     else:
         files, errors = discover(paths)
-        for path in files:
-            try:
-                config = effective(path)
-            except ConfigError as exc:
-                results.append(FileResult(str(path), None, [], str(exc)))
-                continue
-            results.append(check_file(path, config, mode, unsafe_fixes))
-    for path_name, message in errors:
-        _error(path_name, message)
-    for result in results:
-        if result.error is not None:
-            _error(result.path, result.error)
-    failed = bool(errors) or any(r.error for r in results)
+        for path_name, message in errors:
+            _error(path_name, message)
+        run.failed = bool(errors)
+        work = [job(path) for path in files]
+        workers = jobs if jobs is not None else default_workers() if worth_a_pool(work) else 1
+        results = check_files(work, CheckOptions(mode, unsafe_fixes), workers)
 
+    # Results stream from checking through the baseline to the report, one file at a
+    # time, so that memory does not grow with the size of an archive.
+    results = run.errors_reported(results)
     if baseline is not None:
         from hegao.checker.baseline import load_baseline, without_baseline
 
@@ -298,30 +205,53 @@ def check(
             results = without_baseline(results, load_baseline(baseline))
         except ValueError as exc:
             raise _fail(str(exc)) from None
+    results = run.counted(results)
     if write_baseline is not None:
         from hegao.checker.baseline import write_baseline as record
 
         n = record(write_baseline, results)
         sys.stderr.write(f"hegao: recorded {n} findings in {write_baseline}\n")
-        raise typer.Exit(EXIT_ERROR if failed else EXIT_CLEAN)
+        raise typer.Exit(EXIT_ERROR if run.failed else EXIT_CLEAN)
 
     if mode is FixMode.diff:
-        sys.stdout.write("".join(r.diff for r in results))
-        if failed:
+        for result in results:
+            sys.stdout.write(result.diff)
+        if run.failed:
             raise typer.Exit(EXIT_ERROR)
-        raise typer.Exit(EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN)
+        raise typer.Exit(EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
 
     _report(results, output_format, output, no_source or quiet, quiet, statistics, mode)
-    if failed:
+    if run.failed:
         raise typer.Exit(EXIT_ERROR)
-    threshold = Severity(fail_on.value).rank
-    failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
-    if failing and not exit_zero:
+    if run.failing and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
 
+class _Run:
+    """What the exit status needs to know, gathered as the results stream past."""
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self.failed = False  # a file could not be checked
+        self.failing = False  # a finding at or above the --fail-on severity
+        self.diffs = False
+
+    def errors_reported(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for result in results:
+            if result.error is not None:
+                _error(result.path, result.error)
+                self.failed = True
+            yield result
+
+    def counted(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for result in results:
+            self.diffs = self.diffs or bool(result.diff)
+            self.failing = self.failing or any(f.severity.rank >= self.threshold for f in result.findings)
+            yield result
+
+
 def _report(
-    results: list[FileResult],
+    results: Iterable[FileResult],
     output_format: OutputFormat,
     output: Path | None,
     no_source: bool,
@@ -329,38 +259,31 @@ def _report(
     statistics: bool,
     mode: FixMode,
 ) -> None:
+    buffer = io.StringIO() if output is not None else None
+    out = buffer if buffer is not None else sys.stdout
     if output_format is OutputFormat.text:
-        if output is not None:
-            buffer = io.StringIO()
-            _text(results, _console(buffer), no_source, quiet, statistics, mode)
-            _write_output(output, buffer.getvalue())
-        else:
-            _text(results, _console(None), no_source, quiet, statistics, mode)
-        return
-    buffer = io.StringIO()
-    if output_format is OutputFormat.json:
-        write_json(results, buffer)
+        _text(results, _console(buffer), no_source, quiet, statistics, mode)
+    elif output_format is OutputFormat.json:
+        write_json(results, out)
     else:
         from hegao.checker import formats
 
-        if output_format is OutputFormat.sarif:
-            formats.write_sarif(results, buffer)
-        elif output_format is OutputFormat.github:
-            formats.write_github(results, buffer)
+        if output_format is OutputFormat.github:
+            formats.write_github(results, out)
+        elif output_format is OutputFormat.sarif:
+            formats.write_sarif(list(results), out)
         elif output_format is OutputFormat.junit:
-            formats.write_junit(results, buffer)
+            formats.write_junit(list(results), out)
         else:
             from hegao.checker.html import write_html
 
-            write_html(results, buffer)
-    if output is not None:
+            write_html(list(results), out)
+    if buffer is not None and output is not None:
         _write_output(output, buffer.getvalue())
-    else:
-        sys.stdout.write(buffer.getvalue())
 
 
 def _text(
-    results: list[FileResult],
+    results: Iterable[FileResult],
     console: object,
     no_source: bool,
     quiet: bool,
@@ -425,7 +348,7 @@ def quantities(
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
     try:
-        decoded, _ = _read(path)
+        decoded, _ = read_input(path)
     except InputError as exc:
         _error(str(path), str(exc))
         raise typer.Exit(EXIT_ERROR) from None

@@ -14,9 +14,12 @@ from typing import Any
 from hegao.checker.model import Severity
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
+# A draft is tens of kilobytes; a file this large is an export or a dump, and checking it
+# would take minutes and gigabytes (bench/README.md has the figures).
+DEFAULT_MAX_FILE_MB = 20.0
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "per-file-ignores",
-    "include", "exclude", "rules",
+    "include", "exclude", "rules", "max-file-size",
 }  # fmt: skip
 
 
@@ -34,6 +37,7 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    max_file_size: float = DEFAULT_MAX_FILE_MB  # in MB; larger files are refused
     root: Path | None = None  # the folder of the config file: globs are relative to it
     source: Path | None = None
 
@@ -69,15 +73,25 @@ class Config:
         return path.as_posix()
 
     def with_command_line(
-        self, select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...]
+        self,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        extend_select: tuple[str, ...],
+        max_file_size: float | None = None,
     ) -> Config:
-        """Command-line choices: --select replaces, --ignore and --extend-select add."""
+        """Command-line choices: --select replaces, --ignore and --extend-select add,
+        --max-file-size replaces."""
         return replace(
             self,
             select=select or self.select,
             ignore=self.ignore + ignore,
             extend_select=self.extend_select + extend_select,
+            max_file_size=self.max_file_size if max_file_size is None else max_file_size,
         )
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_size * 1_000_000)
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -174,9 +188,17 @@ def config_from_dict(
         include=tuple(_strings(data, "include", where)) or DEFAULT_INCLUDE,
         exclude=tuple(_strings(data, "exclude", where)),
         options=_rule_options(data.get("rules", {}), rule_options, where),
+        max_file_size=_positive_number(data, "max-file-size", DEFAULT_MAX_FILE_MB, where),
         root=path.parent,
         source=path,
     )
+
+
+def _positive_number(data: dict[str, Any], key: str, default: float, where: str) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"{where}: {key} must be a positive number (megabytes), not {value!r}")
+    return float(value)
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[object]:

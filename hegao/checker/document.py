@@ -71,6 +71,20 @@ _CLAUSE_BREAK = regex.compile(r"[，,。！？!?；;：:\n]")
 HEADING_MAX_CHARS = 40
 
 
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A checked text and where its lines start: all a report needs of a document.
+    Small and picklable, so results can come back from worker processes."""
+
+    text: str
+    line_starts: list[int] = field(repr=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+
 @dataclass
 class Document:
     """A segmented draft. ``masked`` is ``text`` with non-prose regions blanked."""
@@ -84,10 +98,13 @@ class Document:
     wrap_width: int | None = None  # lines cut at this display width (text from PDF)
     _memo: dict[str, object] = field(default_factory=dict, repr=False)
 
+    @cached_property
+    def source(self) -> SourceText:
+        return SourceText(self.text, self.line_starts)
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        return self.source.line_col(offset)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute an analysis once per document and share it between rules."""

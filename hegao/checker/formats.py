@@ -19,7 +19,7 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def _findings(results: Iterable[FileResult]) -> Iterable[tuple[FileResult, Finding]]:
     for result in results:
-        if result.doc is not None:
+        if result.source is not None:
             for finding in result.findings:
                 yield result, finding
 
@@ -33,7 +33,7 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
     index = {r.code: i for i, r in enumerate(rule_list)}
     sarif_results = []
     for result, f in _findings(results):
-        doc = result.doc
+        doc = result.source
         assert doc is not None
         line, col = doc.line_col(f.span.start)
         end_line, end_col = doc.line_col(f.span.end)
@@ -130,11 +130,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write_github(results: list[FileResult], out: TextIO) -> None:
+def write_github(results: Iterable[FileResult], out: TextIO) -> None:
     """GitHub Actions workflow commands: one annotation per finding."""
     kinds = {"error": "error", "warning": "warning", "info": "notice"}
     for result, f in _findings(results):
-        doc = result.doc
+        doc = result.source
         assert doc is not None
         line, col = doc.line_col(f.span.start)
         end_line, end_col = doc.line_col(f.span.end)
@@ -159,8 +159,8 @@ def write_junit(results: list[FileResult], out: TextIO) -> None:
     for result in results:
         cases = []
         for f in result.findings:
-            assert result.doc is not None
-            line, col = result.doc.line_col(f.span.start)
+            assert result.source is not None
+            line, col = result.source.line_col(f.span.start)
             name = f"{f.code} {result.path}:{line}:{col}"
             body = escape(f"{result.path}:{line}:{col} {f.code} {f.message}")
             cases.append(

@@ -55,10 +55,13 @@ def write_html(results: list[FileResult], out: TextIO) -> None:
 
 def _write_file(out: TextIO, number: int, result: FileResult) -> None:
     out.write(f'<section class="file" id="file-{number}">\n')
-    if result.doc is None:
+    if not result.checked:
         out.write(f"<p>{escape(result.path)}：无法读取（{escape(result.error or '')}）</p>\n</section>\n")
         return
-    doc = result.doc
+    if result.source is None:
+        out.write(f"<p>{escape(result.path)}：未发现问题</p>\n</section>\n")
+        return
+    doc = result.source
     prefix = f"{number}-"
     out.write(f'<div class="doc"><h2>{escape(result.path)}</h2>')
     out.write(_highlighted(doc.text, result.findings, prefix))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
-from hegao.checker.document import Document
+from hegao.checker.document import SourceText
 from hegao.checker.model import Finding, Span
 
 CONTEXT_CHARS = 24  # characters of the source line shown either side of a span
@@ -18,13 +18,21 @@ MAX_MARKED_CHARS = 60  # a longer span (a whole paragraph) is shown by its begin
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
+    """What checking one file gave. ``source`` is kept only while there are findings to
+    show (it is None for a clean file and for a file that could not be read), so a long
+    run over an archive does not hold every text it has read."""
+
     path: str
-    doc: Document | None
+    source: SourceText | None
     findings: list[Finding]
     error: str | None = None
     fixed: int = 0  # fixes applied (with --fix) or available in the diff (with --diff)
     diff: str = ""
     labels: list[str] | None = None  # where each line is, for Word documents: 第 3 段
+
+    @property
+    def checked(self) -> bool:
+        return self.error is None
 
     def location(self, line: int) -> str | None:
         if self.labels is None or not 1 <= line <= len(self.labels):
@@ -33,7 +41,7 @@ class FileResult:
 
 
 def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
-    doc = result.doc
+    doc = result.source
     assert doc is not None
     line, col = doc.line_col(f.span.start)
     end_line, end_col = doc.line_col(f.span.end)
@@ -70,9 +78,15 @@ def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
 
 
 def write_json(results: Iterable[FileResult], out: TextIO) -> None:
-    rows = [finding_to_dict(r, f) for r in results if r.doc is not None for f in r.findings]
-    json.dump(rows, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """One JSON array of findings, written as the results come (the same text as
+    ``json.dump(rows, indent=2)``), so an archive's findings are never all in memory."""
+    first = True
+    for result in results:
+        for f in result.findings:
+            row = json.dumps(finding_to_dict(result, f), ensure_ascii=False, indent=2)
+            out.write(("[\n" if first else ",\n") + "  " + row.replace("\n", "\n  "))
+            first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 # ---------------------------------------------------------------- terminal text
@@ -83,7 +97,7 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def excerpt(doc: Document, span: Span) -> tuple[str, int, int]:
+def excerpt(doc: SourceText, span: Span) -> tuple[str, int, int]:
     """The source around ``span`` on its first line, and the underline's offset and width."""
     text = doc.text
     line_start = text.rfind("\n", 0, span.start) + 1
@@ -110,7 +124,7 @@ GROUP_AFTER = 10
 GROUP_SHOWN = 5
 
 
-def write_statistics(results: list[FileResult], console: object) -> None:
+def write_statistics(results: Iterable[FileResult], console: object) -> None:
     """Only the count of findings per rule, most frequent first."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -126,20 +140,24 @@ def write_statistics(results: list[FileResult], console: object) -> None:
 
 
 def write_text(
-    results: list[FileResult],
+    results: Iterable[FileResult],
     console: object,
     show_source: bool = True,
     fixing: bool = False,
     quiet: bool = False,
 ) -> None:
+    """Findings as they come, then a summary (one pass: results are not kept)."""
     from rich.text import Text  # lazy: only the terminal report needs rich
 
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    fixable = 0
+    fixable = fixed = checked = with_findings = 0
     for result in results:
-        if result.doc is None:
+        if not result.checked:
             continue
+        checked += 1
+        fixed += result.fixed
+        with_findings += bool(result.findings)
         per_code = Counter(f.code for f in result.findings)
         shown: Counter[str] = Counter()
         for f in result.findings:
@@ -161,19 +179,16 @@ def write_text(
     if quiet:
         return
     total = sum(counts.values())
-    fixed = sum(r.fixed for r in results)
     summary = Text("\n" if total else "")
     for code, n in sorted(counts.items()):
         summary.append(f"{n:>5}  {code:<8}{names[code]}\n")
     if fixing:
         summary.append(f"已自动修复 {fixed} 处。", style="bold green")
     if total:
-        files = sum(1 for r in results if r.findings)
-        summary.append(f"共 {total} 处问题，涉及 {files} 个文件。", style="bold")
+        summary.append(f"共 {total} 处问题，涉及 {with_findings} 个文件。", style="bold")
         if fixable and not fixing:
             summary.append(f"其中 {fixable} 处可用 --fix 自动修复。")
     else:
-        checked = sum(1 for r in results if r.doc is not None)
         summary.append(f"未发现问题（已检查 {checked} 个文件）。", style="green")
     console.print(summary, soft_wrap=True)  # type: ignore[attr-defined]
 
@@ -181,7 +196,7 @@ def write_text(
 def _print_finding(console: object, result: FileResult, f: Finding, show_source: bool) -> None:
     from rich.text import Text
 
-    doc = result.doc
+    doc = result.source
     assert doc is not None
     line, col = doc.line_col(f.span.start)
     head = Text()
@@ -204,7 +219,7 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
             _print_excerpt(console, doc, r.span, rline, "info")
 
 
-def _print_excerpt(console: object, doc: Document, span: Span, line: int, severity: str) -> None:
+def _print_excerpt(console: object, doc: SourceText, span: Span, line: int, severity: str) -> None:
     from rich.text import Text
 
     shown, offset, width = excerpt(doc, span)

@@ -1,0 +1,288 @@
+"""Checking files: finding them, reading them, linting and fixing them — one after the
+other, or in a pool of worker processes — with the results in a stable order.
+
+Nothing here raises for a bad file: every problem with one file (missing, unreadable,
+binary, undecodable, empty, too large, a bad configuration, even a bug in a rule)
+becomes that file's one-line error, and the other files are still checked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from hegao.checker.config import Config, ConfigError, load_config
+from hegao.checker.document import parse_document
+from hegao.checker.engine import lint_document, rule_options, rules
+from hegao.checker.reading import DecodedText, InputError, read_file
+from hegao.checker.report import FileResult
+
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"}
+
+# Below this much text, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 1_000_000
+
+
+class FixMode(StrEnum):
+    none = "none"
+    write = "write"
+    diff = "diff"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    fix: FixMode = FixMode.none
+    unsafe: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to check with its configuration, or the error that stops it."""
+
+    path: Path
+    config: Config | None
+    error: str | None = None
+
+
+# ---------------------------------------------------------------- finding files
+
+
+@cache
+def config_for(folder: Path) -> Config:
+    """The configuration of the nearest hegao.toml / pyproject.toml above ``folder``."""
+    return load_config(folder, rules().codes(), rule_options())
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to check, in a stable order, and (path, message) for paths that fail.
+
+    Files named on the command line are always checked; in folders, the configuration's
+    include and exclude globs choose (default: .txt, .md, .docx).
+    """
+    files: list[Path] = []
+    errors: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            errors.append((str(path), "no such file or directory"))
+            continue
+        if path.is_dir():
+            found, walk_errors = _walk(path)
+            errors.extend(walk_errors)
+            if not found and not walk_errors:
+                errors.append((str(path), "no files to check in this directory (.txt, .md, .docx)"))
+            candidates = found
+        else:
+            candidates = [path]
+        for f in candidates:
+            try:
+                key = f.resolve()
+            except (OSError, RuntimeError):  # a symlink loop: reading it will say so
+                key = f
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, errors
+
+
+def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    out: list[Path] = []
+    errors: list[tuple[str, str]] = []
+    visited: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=_walk_error(errors)):
+        try:
+            stat = os.stat(dirpath)
+        except OSError:
+            continue
+        if (stat.st_dev, stat.st_ino) in visited:
+            dirnames[:] = []  # a symlink loop
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
+        folder = Path(dirpath)
+        try:
+            config = config_for(folder)
+        except ConfigError as exc:
+            # A broken configuration stops the files it governs, not the whole run.
+            errors.append((str(folder), str(exc)))
+            dirnames[:] = []
+            continue
+        for name in sorted(filenames):
+            path = folder / name
+            if config.is_included(path) and not config.is_excluded(path):
+                out.append(path)
+    return out, errors
+
+
+def _walk_error(errors: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    def record(exc: OSError) -> None:
+        errors.append((str(exc.filename), exc.strerror or str(exc)))
+
+    return record
+
+
+# ---------------------------------------------------------------- one file
+
+
+def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, list[str] | None]:
+    """The text of a draft (and, for Word, where each line is); InputError if it has none."""
+    if max_bytes is not None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # reading will report the problem
+        if size > max_bytes:
+            raise InputError(
+                f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB, "
+                "see --max-file-size)"
+            )
+    if path.suffix.lower() == ".docx":
+        from hegao.checker.docx import read_docx
+
+        text, labels = read_docx(path)
+        return DecodedText(text, "docx", False, "\n"), labels
+    return read_file(path), None
+
+
+def check_file(path: Path, config: Config, options: CheckOptions | None = None) -> FileResult:
+    """Read, check and (as asked) fix one file. Never raises."""
+    options = options or CheckOptions()
+    try:
+        decoded, labels = read_input(path, config.max_bytes)
+        if not decoded.text.strip():
+            raise InputError("empty file: nothing to check")
+    except InputError as exc:
+        return FileResult(str(path), None, [], str(exc))
+    return check_decoded(str(path), decoded, config, options, path, labels)
+
+
+def check_decoded(
+    name: str,
+    decoded: DecodedText,
+    config: Config,
+    options: CheckOptions | None = None,
+    path: Path | None = None,
+    labels: list[str] | None = None,
+) -> FileResult:
+    options = options or CheckOptions()
+    try:
+        return _check_decoded(name, decoded, config, options, path, labels)
+    except Exception as exc:  # a bug in a rule must not stop the other files
+        return FileResult(name, None, [], f"internal error, please report it: {type(exc).__name__}: {exc}")
+
+
+def _check_decoded(
+    name: str,
+    decoded: DecodedText,
+    config: Config,
+    options: CheckOptions,
+    path: Path | None,
+    labels: list[str] | None,
+) -> FileResult:
+    text = decoded.text
+    fixed_count = 0
+    diff = ""
+    if options.fix is not FixMode.none and decoded.encoding != "docx":
+        from hegao.checker.fixes import encode, fix_text, write_atomic
+
+        fixed, fixed_count = fix_text(text, config, options.unsafe)
+        if fixed != text:
+            if options.fix is FixMode.write and path is not None:
+                try:
+                    write_atomic(path, encode(fixed, decoded))
+                except OSError as exc:
+                    return FileResult(name, None, [], f"cannot write fixes: {exc.strerror or exc}")
+                text = fixed
+            else:
+                diff = unified_diff(name, text, fixed)
+    doc = parse_document(text)
+    findings = lint_document(doc, config)
+    source = doc.source if findings else None
+    return FileResult(name, source, findings, None, fixed_count, diff, labels)
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name.lstrip('/')}",
+        tofile=f"b/{name.lstrip('/')}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+# ---------------------------------------------------------------- many files
+
+
+def run_job(job: Job, options: CheckOptions) -> FileResult:
+    if job.config is None:
+        return FileResult(str(job.path), None, [], job.error or "no configuration")
+    return check_file(job.path, job.config, options)
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worth_a_pool(jobs: list[Job]) -> bool:
+    """Whether there is enough text for worker processes to pay for their start."""
+    total = 0
+    for job in jobs:
+        try:
+            total += job.path.stat().st_size
+        except OSError:
+            continue
+        if total >= PARALLEL_MIN_BYTES:
+            return len(jobs) > 1
+    return False
+
+
+def check_files(jobs: list[Job], options: CheckOptions, workers: int = 1) -> Iterator[FileResult]:
+    """The result of each job, in the order of ``jobs`` whatever the number of workers."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_job(job, options)
+        return
+    yield from _in_pool(jobs, options, min(workers, len(jobs)))
+
+
+def _in_pool(jobs: list[Job], options: CheckOptions, workers: int) -> Iterator[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+
+    # fork starts a worker in milliseconds with the rules already imported; elsewhere
+    # (macOS, Windows) the default start method is used.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(16, len(jobs) // (workers * 8)))
+    done = 0
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        for result in pool.map(partial(run_job, options=options), jobs, chunksize=chunk):
+            done += 1
+            yield result
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, most likely): the files it had are lost,
+        # and they are reported rather than silently skipped.
+        for job in jobs[done:]:
+            yield FileResult(str(job.path), None, [], "worker process died while checking (out of memory?)")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C goes to the whole process group; the main process alone handles it.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
