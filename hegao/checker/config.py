@@ -64,7 +64,10 @@ class Config:
         return any(fnmatch.fnmatch(path.name.lower(), pattern.lower()) for pattern in self.include)
 
     def relative(self, path: Path) -> str:
-        resolved = path.resolve()
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading the file will say so
+            resolved = path.absolute()
         if self.root is not None:
             try:
                 return resolved.relative_to(self.root.resolve()).as_posix()
