@@ -6,7 +6,7 @@ import itertools
 import os
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hegao.checker.document import parse_document
@@ -95,6 +95,9 @@ FIXABLE_PROSE = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 
 @SETTINGS
 @given(FIXABLE_PROSE)
+# found by the long fuzz run (bench/README.md): a run of copies took a pass per halving
+@example("- 镵换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换|")
+@example("车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆")
 def test_fixes_touch_only_their_spans_and_are_idempotent(text: str) -> None:
     from hegao.checker.engine import lint_text
     from hegao.checker.fixes import apply_fixes, fix_text
@@ -114,3 +117,40 @@ def test_fixes_touch_only_their_spans_and_are_idempotent(text: str) -> None:
     assert fix_text(once) == (once, 0)
     # after fixing, no finding offers a safe fix any more
     assert not [f for f in lint_text(once) if f.fix is not None and f.fix.safe]
+
+
+ENCODINGS = st.sampled_from([("utf-8", False), ("utf-8", True), ("gb18030", False)])
+
+
+@SETTINGS
+@given(FIXABLE_PROSE, ENCODINGS, st.sampled_from(["\n", "\r\n"]))
+def test_fix_on_disk_keeps_encoding_bom_and_newlines_and_leaves_nothing_to_fix(
+    text: str, encoding: tuple[str, bool], newline: str
+) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from hegao.checker.config import Config
+    from hegao.checker.fixes import fix_text
+    from hegao.checker.reading import decode_bytes
+    from hegao.checker.runner import CheckOptions, FixMode, check_file
+
+    codec, bom = encoding
+    # A real sentence first: two GBK bytes alone can also be valid UTF-8 (責 = ؟).
+    text = ("全市公安机关开展夏季治安打击整治行动。\n" + text).replace("\n", newline)
+    prefix = b"\xef\xbb\xbf" if bom else b""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "draft.txt"
+        path.write_bytes(prefix + text.encode(codec))
+        before = check_file(path, Config())
+        after = check_file(path, Config(), CheckOptions(FixMode.write))
+        data = path.read_bytes()
+    expected, applied = fix_text(text)
+    assert after.fixed == applied
+    assert (applied > 0) == any(f.fix is not None and f.fix.safe for f in before.findings)
+    assert data == prefix + expected.encode(codec)  # same codec, BOM and line endings
+    if newline == "\r\n":  # no bare LF slipped in
+        assert decode_bytes(data).text.count("\n") == decode_bytes(data).text.count("\r\n")
+    # The re-check after fixing offers no safe fix: of the codes that were fixed, only
+    # findings with no safe fix remain (侦侦 wants --unsafe-fixes, a 10,000× slip a person).
+    assert not [f for f in after.findings if f.fix is not None and f.fix.safe]

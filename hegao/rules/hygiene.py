@@ -21,6 +21,14 @@ _DOUBLED = regex.compile(r"(\p{Han}{1,4})\1")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 
 
+def _primitive(unit: str) -> str:
+    """The shortest piece that ``unit`` repeats: 换换 → 换, 车辆 → 车辆."""
+    for size in range(1, len(unit)):
+        if len(unit) % size == 0 and unit[:size] * (len(unit) // size) == unit:
+            return unit[:size]
+    return unit
+
+
 @cache
 def _reduplications() -> frozenset[str]:
     return frozenset(data_lines("hegao.rules", "reduplication.txt"))
@@ -147,17 +155,22 @@ class DoubledWord(Rule):
                 m = _DOUBLED.search(text, pos, block.span.end)
                 if m is None:
                     break
-                unit = m.group(1)
-                if _is_legitimate(simple, m.start(), simple[m.start() : m.start() + len(unit)], allowed):
-                    pos = m.start() + 1
+                unit = _primitive(m.group(1))  # 换换换换 is 换 four times, not 换换 twice
+                start = m.start()
+                if _is_legitimate(simple, start, simple[start : start + len(unit)], allowed):
+                    pos = start + 1
                     continue
-                second = Span(m.start() + len(unit), m.end())
+                # All the copies in a row are one finding, and the fix keeps one copy, so
+                # that one pass of fixing leaves nothing to fix.
+                end = start + len(unit)
+                while text.startswith(unit, end, block.span.end):
+                    end += len(unit)
                 yield self.finding(
-                    Span(m.start(), m.end()),
-                    f"“{unit}”重复：“{m.group()}”",
-                    fix=Fix(second, "", safe=len(unit) > 1),
+                    Span(start, end),
+                    f"“{unit}”重复：“{text[start:end]}”",
+                    fix=Fix(Span(start + len(unit), end), "", safe=len(unit) > 1),
                 )
-                pos = m.end()
+                pos = end
 
 
 # ---------------------------------------------------------------- CHAR001
