@@ -3,8 +3,9 @@
     python bench/build_corpus.py [OUT_DIR]
 
 Concatenates the government reports and seed bulletins and repeats them to single files
-of 1, 10 and 50 MB (UTF-8), and writes an archive folder of many ordinary-size files
-(10 MB in all) for the parallel run. Output goes to bench/out/ (git-ignored).
+of 1, 10 and 50 MB (UTF-8), and writes archive folders of many ordinary-size files (10
+and 50 MB in all) for the parallel runs and the memory check. Output goes to bench/out/
+(git-ignored).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SIZES_MB = (1, 10, 50)
+ARCHIVE_MB = (10, 50)
 
 
 def source_texts() -> list[str]:
@@ -41,16 +43,17 @@ def build(out: Path) -> list[Path]:
         path = out / f"corpus-{mb}mb.txt"
         path.write_text(data, encoding="utf-8")
         made.append(path)
-    archive = out / "archive"
-    archive.mkdir(exist_ok=True)
-    size = 0
-    i = 0
-    while size < 10_000_000:
-        text = texts[i % len(texts)]
-        (archive / f"{i:04d}.txt").write_text(text, encoding="utf-8")
-        size += len(text.encode("utf-8"))
-        i += 1
-    made.append(archive)
+    for mb in ARCHIVE_MB:
+        archive = out / f"archive-{mb}mb"
+        archive.mkdir(exist_ok=True)
+        size = 0
+        i = 0
+        while size < mb * 1_000_000:
+            text = texts[i % len(texts)]
+            (archive / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+            size += len(text.encode("utf-8"))
+            i += 1
+        made.append(archive)
     return made
 
 

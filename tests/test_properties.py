@@ -97,6 +97,7 @@ FIXABLE_PROSE = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 @given(FIXABLE_PROSE)
 # found by the long fuzz run (bench/README.md): a run of copies took a pass per halving
 @example("- 镵换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换换|")
+@example(": |  | |: |  | |  |||   ||| || |")  # a stray bar removed per pass
 @example("车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆")
 def test_fixes_touch_only_their_spans_and_are_idempotent(text: str) -> None:
     from hegao.checker.engine import lint_text

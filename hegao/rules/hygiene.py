@@ -322,8 +322,8 @@ class HalfwidthPunctuation(Rule):
 
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _DOUBLED_MARK = regex.compile(r"([，。、；：])\1+")
-# A bar at the end of a line that is not a Markdown table row.
-_TRAILING_BAR = regex.compile(r"(?<=^[^|\n][^\n]*?)[ \t　]*[|｜][ \t　]*(?=\r?$)", regex.MULTILINE)
+# Bars at the end of a line that is not a Markdown table row (all of them: one fix).
+_TRAILING_BAR = regex.compile(r"(?<=^[^|\n][^\n]*?)[ \t　]*(?:[|｜][ \t　]*)+(?=\r?$)", regex.MULTILINE)
 _REPLACEMENT = "\ufffd"
 
 
