@@ -136,3 +136,19 @@ def test_a_problem_repeated_throughout_a_file_is_grouped(tmp_path: Path) -> None
     assert "另有 10 处 CHAR002" in result.stdout
     rows = json.loads(run("check", "--format", "json", str(draft)).stdout)
     assert sum(r["code"] == "CHAR002" for r in rows) == 15
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+def test_parallel_output_is_identical_to_one_process(tmp_path: Path, output_format: str) -> None:
+    drafts = tmp_path / "drafts"
+    for i in range(9):
+        folder = drafts / f"d{i % 3}"
+        folder.mkdir(parents=True, exist_ok=True)
+        body = SLIP if i % 2 else "民警深入社区开展宣传,发放资料300余份。\n查获车辆车辆12台。\n"
+        (folder / f"{i}.txt").write_text(body * (i + 1), encoding="utf-8")
+    (drafts / "d1" / "empty.md").write_text("", encoding="utf-8")
+    one = run("check", "-j", "1", "--format", output_format, str(drafts))
+    many = run("check", "-j", "3", "--format", output_format, str(drafts))
+    assert one.returncode == many.returncode == 2  # the empty file
+    assert one.stdout == many.stdout and one.stderr == many.stderr
+    assert one.stdout.count("SUM001") >= 4

@@ -50,6 +50,10 @@ def test_unknown_key_and_bad_values_name_the_key_and_file(tmp_path: Path) -> Non
     write(tmp_path / "hegao.toml", "select = [\n")
     result = run("check", str(draft))
     assert result.returncode == 2 and "invalid TOML" in result.stderr
+    for bad in ("0", "-1", '"20MB"', "true"):
+        write(tmp_path / "hegao.toml", f"max-file-size = {bad}\n")
+        result = run("check", str(draft))
+        assert result.returncode == 2 and "max-file-size" in result.stderr
 
 
 def test_severity_per_file_ignores_and_exclude(tmp_path: Path) -> None:

@@ -330,6 +330,7 @@ def show_config(
     typer.echo(f"include = {json.dumps(list(config.include))}")
     typer.echo(f"exclude = {json.dumps(list(config.exclude))}")
     typer.echo(f"excluded = {json.dumps(config.is_excluded(path))}")
+    typer.echo(f"max-file-size = {config.max_file_size:g}")
     severities = {code: level.value for code, level in config.severity.items()}
     typer.echo(f"severity = {json.dumps(severities)}")
     typer.echo(f"per-file-ignores = {json.dumps(dict(config.per_file_ignores), ensure_ascii=False)}")
