@@ -113,6 +113,23 @@ def test_empty_file(tmp_path: Path, good: Path, content: bytes) -> None:
     assert "empty" in result.stderr
 
 
+def test_empty_standard_input() -> None:
+    result = run("check", "-", stdin="")
+    assert result.returncode == 2 and result.stderr.strip() == "<stdin>: error: empty file: nothing to check"
+
+
+def test_files_in_subfolders_come_in_path_order(tmp_path: Path) -> None:
+    (tmp_path / "a" / "sub").mkdir(parents=True)
+    for name in ("a/z.txt", "a/sub/x.txt", "b.txt"):
+        (tmp_path / name).write_text(SLIP, encoding="utf-8")
+    rows = json.loads(check_json(tmp_path).stdout)
+    assert [Path(r["path"]).relative_to(tmp_path).as_posix() for r in rows] == [
+        "a/sub/x.txt",
+        "a/z.txt",
+        "b.txt",
+    ]
+
+
 def test_100_mb_single_line_file_is_refused_without_reading_it(tmp_path: Path, good: Path) -> None:
     huge = tmp_path / "huge.txt"
     line = "全市公安机关持续开展夏季治安打击整治行动，".encode()

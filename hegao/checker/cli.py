@@ -30,6 +30,7 @@ from hegao.checker.runner import (
     default_workers,
     discover,
     read_input,
+    require_text,
     worth_a_pool,
 )
 
@@ -180,6 +181,7 @@ def check(
         try:
             config = effective(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
             decoded = decode_bytes(sys.stdin.buffer.read())
+            require_text(decoded)
         except (ConfigError, InputError) as exc:
             _error(name, str(exc))
             raise typer.Exit(EXIT_ERROR) from None

@@ -72,6 +72,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             continue
         if path.is_dir():
             found, walk_errors = _walk(path)
+            found.sort()
             errors.extend(walk_errors)
             if not found and not walk_errors:
                 errors.append((str(path), "no files to check in this directory (.txt, .md, .docx)"))
@@ -148,13 +149,18 @@ def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, l
     return read_file(path), None
 
 
+def require_text(decoded: DecodedText) -> None:
+    """An empty draft is a mistake (a paste that did not happen), not a clean one."""
+    if not decoded.text.strip():
+        raise InputError("empty file: nothing to check")
+
+
 def check_file(path: Path, config: Config, options: CheckOptions | None = None) -> FileResult:
     """Read, check and (as asked) fix one file. Never raises."""
     options = options or CheckOptions()
     try:
         decoded, labels = read_input(path, config.max_bytes)
-        if not decoded.text.strip():
-            raise InputError("empty file: nothing to check")
+        require_text(decoded)
     except InputError as exc:
         return FileResult(str(path), None, [], str(exc))
     return check_decoded(str(path), decoded, config, options, path, labels)
