@@ -9,7 +9,7 @@ becomes that file's one-line error, and the other files are still checked.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -119,7 +119,7 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return out, errors
 
 
-def _walk_error(errors: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+def _walk_error(errors: list[tuple[str, str]]) -> Callable[[OSError], None]:
     def record(exc: OSError) -> None:
         errors.append((str(exc.filename), exc.strerror or str(exc)))
 

@@ -56,8 +56,8 @@ class _Words:
 def _document_words(doc: Document) -> _Words:
     def compute() -> _Words:
         lowered = doc.masked.lower()
-        if len(lowered) != len(doc.masked):  # İ lowers to two characters
-            lowered = doc.masked
+        if len(lowered) != len(doc.masked):  # İ lowers to two characters: keep it as is
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in doc.masked)
         chars: list[str] = []
         text_starts: list[int] = []
         word_starts: list[int] = []
