@@ -149,6 +149,17 @@ class Document:
                 out.append(Clause(sentence.block, i, Span(a, b), k == 0, k == len(pieces) - 1))
         return out
 
+    def clause_at(self, offset: int) -> Clause | None:
+        """The clause that holds ``offset``, if any (not its punctuation)."""
+        i = bisect.bisect_right(self._clause_starts, offset) - 1
+        if i >= 0 and offset < self.clauses[i].span.end:
+            return self.clauses[i]
+        return None
+
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [c.span.start for c in self.clauses]
+
     def clauses_in_block(self, block: Block | None) -> list[Clause]:
         if block is None:
             return []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
-from hegao.checker.document import Block, BlockKind, Clause, Document
+from hegao.checker.document import Block, BlockKind, Document
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.numerals import NumeralError, parse_chinese
 from hegao.checker.quantities import Kind, Quantity
@@ -108,7 +109,7 @@ def _shorten(text: str, limit: int = 24) -> str:
 
 # A、B、C的“六有”: the list must lead into the label with 的 or 这.
 _LIST_BEFORE_LABEL = regex.compile(r"(?:的|这)\s*[“\"「『]$")
-_LIST_AFTER_LABEL = regex.compile(r"^[”\"」』]\s*[，,]?\s*(?:即|也就是|具体是)?[：:]?\s*")
+_LIST_AFTER_LABEL = regex.compile(r"[”\"」』]\s*[，,]?\s*(?:即|也就是|具体是)?[：:]?\s*")  # match()ed
 _QUOTE_MARKS = regex.compile(r"[“”\"「」『』]")
 _COUNTED_PHRASE = regex.compile(
     rf"([{_CN_NUMERAL}两]{{1,3}})(?:个|项|条|大|道)?"
@@ -179,7 +180,7 @@ class LabelCount(Rule):
 
     def _quoted_labels(self, doc: Document) -> Iterator[Finding]:
         for label in doc.extraction.labels:
-            clause = _clause_at(doc, label.span.start)
+            clause = doc.clause_at(label.span.start)
             if clause is None:
                 continue
             open_quote = label.span.start - 1
@@ -194,10 +195,10 @@ class LabelCount(Rule):
                     continue
             after_start = label.span.end
             sentence = doc.sentences[clause.sentence].span
-            m2 = _LIST_AFTER_LABEL.match(doc.masked[after_start : sentence.end])
+            m2 = _LIST_AFTER_LABEL.match(doc.masked, after_start, sentence.end)
             if not m2 or not m2.group().strip('”"」』 ，,'):
                 continue  # the list must be introduced: “三个到位”，即……
-            list_start = after_start + m2.end()
+            list_start = m2.end()
             list_end = _list_end(doc.masked, list_start, sentence.end)
             n = _items(doc.masked[list_start:list_end])
             if n is not None and label.number not in n:
@@ -210,7 +211,7 @@ class LabelCount(Rule):
                 continue
             if q.is_approximate or q.value > 12 or q.value < 2:
                 continue
-            clause = _clause_at(doc, q.span.start)
+            clause = doc.clause_at(q.span.start)
             if clause is None:
                 continue
             text = doc.masked[clause.span.start : q.span.start]
@@ -227,13 +228,22 @@ class LabelCount(Rule):
 
     def _points(self, doc: Document) -> Iterator[Finding]:
         for block in doc.blocks:
-            for m in _COUNTED_PHRASE.finditer(doc.masked, block.span.start, block.span.end):
+            phrases = list(_COUNTED_PHRASE.finditer(doc.masked, block.span.start, block.span.end))
+            if not phrases:
+                continue
+            # 一是……二是……: the points of the paragraph, read once for all its phrases.
+            shi = list(_SHI.finditer(doc.masked, block.span.start, block.span.end))
+            starts = [p.start() for p in shi]
+            numbers = [_number(p.group(1)) for p in shi]
+            counting_on = _counts_on(numbers)
+            for m in phrases:
                 number = _number(m.group(1).replace("两", "二"))
-                points = [_number(p.group(1)) for p in _SHI.finditer(doc.masked, m.end(), block.span.end)]
-                if number is None or not points or points[0] != 1:
+                first = bisect.bisect_left(starts, m.end())
+                if number is None or first == len(shi) or numbers[first] != 1:
                     continue
-                if points != list(range(1, len(points) + 1)):
+                if not counting_on[first]:
                     continue  # CNT003 reports broken numbering
+                points = range(1, len(shi) - first + 1)
                 if len(points) != number:
                     where = Span(m.end(), block.span.end)
                     label = doc.text[m.start() : m.end() - 1]
@@ -241,11 +251,14 @@ class LabelCount(Rule):
                     yield self._mismatch(span, label, number, {len(points)}, where)
 
 
-def _clause_at(doc: Document, offset: int) -> Clause | None:
-    for clause in doc.clauses_in_block(doc.block_at(offset)):
-        if clause.span.start <= offset < clause.span.end:
-            return clause
-    return None
+def _counts_on(numbers: list[int | None]) -> list[bool]:
+    """For each i, whether numbers[i:] go on n, n + 1, n + 2 … to the end."""
+    ok = [False] * len(numbers)
+    for i in range(len(numbers) - 1, -1, -1):
+        n = numbers[i]
+        if n is not None:
+            ok[i] = i + 1 == len(numbers) or (numbers[i + 1] == n + 1 and ok[i + 1])
+    return ok
 
 
 def _list_end(text: str, start: int, end: int) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from hegao.checker.document import Document
+from hegao.checker.document import Block, Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Kind, Quantity
 from hegao.checker.rule import Rule
@@ -35,10 +35,26 @@ def _key(doc: Document, clause_start: int, q: Quantity) -> str | None:
     return f"{words}|{q.kind.value}|{q.unit}"
 
 
-def _period(doc: Document, q: Quantity) -> tuple[str, ...]:
-    block = doc.block_at(q.span.start)
-    start = block.span.start if block else 0
-    return tuple(sorted({m.group() for m in _PERIOD.finditer(doc.masked, start, q.span.start)}))
+class _Periods:
+    """The period words (2021年, 1-6月, 今年 …) of a paragraph up to a figure. Asked in
+    text order, it reads each paragraph once, however many figures it holds."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.block: Block | None = None
+        self.pos = 0
+        self.found: set[str] = set()
+
+    def before(self, offset: int) -> tuple[str, ...]:
+        block = self.doc.block_at(offset)
+        if block is not self.block:
+            self.block = block
+            self.pos = block.span.start if block else 0
+            self.found = set()
+        for m in _PERIOD.finditer(self.doc.masked, self.pos, offset):
+            self.found.add(m.group())
+            self.pos = m.end()
+        return tuple(sorted(self.found))
 
 
 class ConflictingFigures(Rule):
@@ -69,6 +85,7 @@ class ConflictingFigures(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         seen: dict[tuple[str, tuple[str, ...]], Quantity] = {}
+        periods = _Periods(doc)
         for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
             for q in quantities:
                 if q.kind not in (Kind.COUNT, Kind.MONEY) or q.is_approximate or q.high:
@@ -76,7 +93,7 @@ class ConflictingFigures(Rule):
                 key = _key(doc, clause.span.start, q)
                 if key is None:
                     continue
-                slot = (key, _period(doc, q))
+                slot = (key, periods.before(q.span.start))
                 earlier = seen.get(slot)
                 if earlier is None:
                     seen[slot] = q

@@ -322,9 +322,21 @@ class HalfwidthPunctuation(Rule):
 
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _DOUBLED_MARK = regex.compile(r"([，。、；：])\1+")
-# Bars at the end of a line that is not a Markdown table row (all of them: one fix).
-_TRAILING_BAR = regex.compile(r"(?<=^[^|\n][^\n]*?)[ \t　]*(?:[|｜][ \t　]*)+(?=\r?$)", regex.MULTILINE)
+# Bars at the end of a line (all of them: one fix), found from the bars so that a long
+# line is scanned once; the line must not be a Markdown table row (see _trailing_bars).
+_TRAILING_BAR = regex.compile(r"(?:[|｜][ \t　]*)+(?=\r?$)", regex.MULTILINE)
+_BLANKS = " \t　"
 _REPLACEMENT = "\ufffd"
+
+
+def _trailing_bars(text: str) -> Iterator[Span]:
+    for m in _TRAILING_BAR.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        start = m.start()
+        while start > line_start and text[start - 1] in _BLANKS:
+            start -= 1
+        if start > line_start and text[line_start] not in "|｜":  # a table row starts with |
+            yield Span(start, m.end())
 
 
 class StrayArtifact(Rule):
@@ -371,8 +383,7 @@ class StrayArtifact(Rule):
                 self.finding(Span(start, start + 1), "替换字符“\ufffd”：此处原有字符在转换中丢失，请补回原字")
             )
             start = text.find(_REPLACEMENT, start + 1)
-        for m in _TRAILING_BAR.finditer(text):
-            span = Span(m.start(), m.end())
+        for span in _trailing_bars(text):
             found.append(self.finding(span, "行末多余的“|”，多为网页分隔符，应删除", fix=Fix(span, "")))
         for m in _DOUBLED_MARK.finditer(text):
             if doc.block_at(m.start()) is None:
