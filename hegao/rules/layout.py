@@ -72,8 +72,9 @@ def _word_across(left: str, right: str) -> bool:
     return False
 
 
-def _reads_on(doc: Document, block: Block, following: Block) -> bool:
-    """``following`` continues the sentence that ``block`` left open."""
+def _reads_on(doc: Document, block: Block, following: Block, continued: bool = False) -> bool:
+    """``following`` continues the sentence that ``block`` left open (``continued``:
+    ``block`` itself continues the block before it)."""
     if following.kind is BlockKind.LIST_ITEM or doc.masked[following.span.start] == "#":
         return False
     if _NEW_START.match(doc.masked, following.span.start):
@@ -85,7 +86,7 @@ def _reads_on(doc: Document, block: Block, following: Block) -> bool:
     # The next block opens with a fragment: 百日行|动，深入推进… After a title-like
     # line, only a one-character fragment counts: 近年来， opens many a sentence.
     first_clause = _FIRST_CLAUSE.match(after)
-    longest = 3 if block.kind is BlockKind.PARAGRAPH else 1
+    longest = 3 if block.kind is BlockKind.PARAGRAPH or continued else 1
     if first_clause and len(first_clause.group(1)) <= longest:
         return True
     return _word_across(text, after)
@@ -130,10 +131,13 @@ class BrokenParagraph(Rule):
         if doc.wrap_width is not None:
             yield self._hard_wrapped(doc)
         blocks = doc.blocks
+        # A block that continues the one before is running text whatever its length,
+        # so a sentence broken over many lines is joined in one pass, not one per pass.
+        continued = False
         for block, following in itertools.pairwise(blocks):
-            if not (_open_ended(doc, block) and _is_prose(doc, block)):
-                continue
-            if not _reads_on(doc, block, following):
+            prose = continued or _is_prose(doc, block)
+            continued = prose and _open_ended(doc, block) and _reads_on(doc, block, following, continued)
+            if not continued:
                 continue
             gap = Span(block.span.end, following.span.start)
             joiner = " " if _both_latin(doc, block, following) else ""
