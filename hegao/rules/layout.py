@@ -75,8 +75,8 @@ def _word_across(left: str, right: str) -> bool:
 def _reads_on(doc: Document, block: Block, following: Block, continued: bool = False) -> bool:
     """``following`` continues the sentence that ``block`` left open (``continued``:
     ``block`` itself continues the block before it)."""
-    if following.kind is BlockKind.LIST_ITEM or doc.masked[following.span.start] == "#":
-        return False
+    if following.kind is BlockKind.LIST_ITEM or doc.masked[following.span.start] in "#|｜":
+        return False  # a list item, a heading, a table row or a web page's separator bar
     if _NEW_START.match(doc.masked, following.span.start):
         return False
     text = doc.masked[block.span.start : block.span.end]
