@@ -135,8 +135,11 @@ class BrokenParagraph(Rule):
         # so a sentence broken over many lines is joined in one pass, not one per pass.
         continued = False
         for block, following in itertools.pairwise(blocks):
-            prose = continued or _is_prose(doc, block)
-            continued = prose and _open_ended(doc, block) and _reads_on(doc, block, following, continued)
+            continued = (
+                _open_ended(doc, block)
+                and (continued or _is_prose(doc, block))
+                and _reads_on(doc, block, following, continued)
+            )
             if not continued:
                 continue
             gap = Span(block.span.end, following.span.start)
