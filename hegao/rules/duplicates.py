@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -162,6 +163,8 @@ _NUMBERED_LINE = regex.compile(
 
 def _compare(earlier: tuple[Block, _Normalized], later: tuple[Block, _Normalized]) -> _ParagraphCopy | None:
     a, b = earlier[1].text, later[1].text
+    if a == b:  # the commonest copy, and SequenceMatcher's slowest case
+        return _ParagraphCopy(later[0].span, earlier[0].span, True)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size >= 4]
     matched = sum(m.size for m in blocks)
@@ -231,10 +234,7 @@ _NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 class _Clause:
     norm: str  # its letters, digits and Han characters, lower-cased
     clause: Clause
-
-    @property
-    def block(self) -> int:
-        return self.clause.block
+    block: int
 
     def han(self) -> int:
         return han_count(self.norm)
@@ -264,7 +264,7 @@ def _clauses(doc: Document) -> list[_Clause]:
         raw = strip("", masked[clause.span.start : clause.span.end])
         if raw:
             lowered = raw.lower()
-            out.append(_Clause(lowered if len(lowered) == len(raw) else raw, clause))
+            out.append(_Clause(lowered if len(lowered) == len(raw) else raw, clause, clause.block))
     return out
 
 
@@ -299,6 +299,21 @@ def _quoted(doc: Document, offset: int, block: int) -> bool:
     return depth_before(offset) > depth_before(doc.blocks[block].span.start)
 
 
+class _Covered:
+    """The text DUP001 already reports, for an overlap test by bisection (a document
+    pasted together from copies has thousands of them)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        spans = sorted(spans)
+        self.starts = [s.start for s in spans]
+        # the furthest end among the spans that start at or before each one
+        self.reach = list(itertools.accumulate((s.end for s in spans), max))
+
+    def overlaps(self, span: Span) -> bool:
+        i = bisect.bisect_left(self.starts, span.end) - 1  # the spans starting before its end
+        return i >= 0 and self.reach[i] > span.start
+
+
 class DuplicateSentence(Rule):
     """A sentence or run of clauses repeats text that appeared earlier.
 
@@ -328,18 +343,22 @@ class DuplicateSentence(Rule):
     default_options: ClassVar[dict[str, Any]] = {"min-han": CLAUSE_MIN_HAN}
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        covered = [c.later for c in _paragraph_copies(doc)]
+        covered = _Covered([c.later for c in _paragraph_copies(doc)])
         clauses = _clauses(doc)
         seen: dict[str, list[int]] = defaultdict(list)
         i = 0
         while i < len(clauses):
             clause = clauses[i]
             best = (0, 0, 0)  # (han, run length, earlier index)
-            for j in seen.get(clause.norm, ())[-MAX_POSTINGS:]:
-                # Only nearby copies count; skipping far ones first also keeps a long
-                # document with a far repeat from re-walking the whole repeat per clause.
+            # Only nearby copies count. The latest come last, so the walk back stops at
+            # the first far one: a document pasted together from many copies does not
+            # look at them all for every clause.
+            nearby: list[int] = []
+            for j in reversed(seen.get(clause.norm, ())[-MAX_POSTINGS:]):
                 if clause.block - clauses[j].block > NEARBY_BLOCKS:
-                    continue
+                    break
+                nearby.append(j)
+            for j in reversed(nearby):
                 run = 0
                 while (
                     i + run < len(clauses) and j + run < i and clauses[j + run].norm == clauses[i + run].norm
@@ -352,7 +371,7 @@ class DuplicateSentence(Rule):
             reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
             if reportable and not _quoted(doc, clauses[i].span(doc).start, clause.block):
                 later = Span(clause.span(doc).start, clauses[i + run - 1].span(doc).end)
-                if not any(c.contains(later) or c.overlaps(later) for c in covered):
+                if not covered.overlaps(later):
                     earlier = Span(clauses[j].span(doc).start, clauses[j + run - 1].span(doc).end)
                     line = doc.line_col(earlier.start)[0]
                     yield self.finding(
