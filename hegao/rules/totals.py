@@ -123,12 +123,21 @@ class TotalMismatch(Rule):
         )
 
 
-def _segments_with_quantities(doc: Document) -> Iterator[tuple[Span, list[Quantity]]]:
-    """Each sentence piece between semicolons, with the quantities in it."""
-    extraction = doc.extraction
-    for sentence in doc.sentences:
-        for seg in _segments(doc.masked, sentence.span):
-            yield seg, extraction.quantities_in(seg)
+def _segments_with_quantities(doc: Document) -> list[tuple[Span, list[Quantity]]]:
+    """Each sentence piece between semicolons that holds quantities, with them (worked
+    out once per document for SUM001 and SUM002)."""
+
+    def compute() -> list[tuple[Span, list[Quantity]]]:
+        quantities_in = doc.extraction.quantities_in
+        out = []
+        for sentence in doc.sentences:
+            for seg in _segments(doc.masked, sentence.span):
+                found = quantities_in(seg)
+                if found:
+                    out.append((seg, found))
+        return out
+
+    return doc.memo("total_segments", compute)
 
 
 _SEGMENT_BREAK = regex.compile(f"[{_CLAUSE_BREAKS}]")
