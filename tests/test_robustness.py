@@ -161,6 +161,16 @@ def test_max_file_size_can_be_set(tmp_path: Path, good: Path) -> None:
     assert check_json(big, extra=("--max-file-size", "1")).returncode == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_refused_not_waited_on(tmp_path: Path, good: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    result = check_json(pipe, good)  # would hang if hegao opened the pipe
+    assert_only_that_file_failed(result, "pipe.txt")
+    assert "not a regular file" in result.stderr
+    assert_only_that_file_failed(check_json(tmp_path), "pipe.txt")  # found in a folder
+
+
 def test_symlink_loop_named_on_the_command_line(tmp_path: Path, good: Path) -> None:
     loop = tmp_path / "loop.txt"
     loop.symlink_to(loop)

@@ -9,6 +9,7 @@ becomes that file's one-line error, and the other files are still checked.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -131,11 +132,14 @@ def _walk_error(errors: list[tuple[str, str]]) -> Callable[[OSError], None]:
 
 def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, list[str] | None]:
     """The text of a draft (and, for Word, where each line is); InputError if it has none."""
-    if max_bytes is not None:
-        try:
-            size = path.stat().st_size
-        except OSError:
-            size = 0  # reading will report the problem
+    try:
+        info = path.stat()
+    except (OSError, RuntimeError):
+        info = None  # reading will report the problem
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise InputError("not a regular file (a pipe or a device)")  # reading could block
+    if max_bytes is not None and info is not None:
+        size = info.st_size
         if size > max_bytes:
             raise InputError(
                 f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB, "
