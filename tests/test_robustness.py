@@ -76,6 +76,28 @@ def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyP
     assert [r["code"] for r in json.loads(result.stdout)] == ["SUM001"]
 
 
+def test_a_bug_in_a_rule_is_an_error_for_that_file_only(
+    tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hegao.rules.hygiene import DoubledWord
+
+    real_check = DoubledWord.check
+
+    def broken(self: DoubledWord, doc):  # type: ignore[no-untyped-def]
+        if "车辆车辆" in doc.text:
+            raise IndexError("list index out of range")
+        return real_check(self, doc)
+
+    monkeypatch.setattr(DoubledWord, "check", broken)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("查获车辆车辆12台。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-j", "1", "--format", "json", str(bad), str(good)])
+    assert result.exit_code == 2
+    [error] = result.stderr.strip().splitlines()
+    assert "bad.txt" in error and "internal error" in error and "IndexError" in error
+    assert [r["code"] for r in json.loads(result.stdout)] == ["SUM001"]
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
 def test_unreadable_file_for_real(tmp_path: Path, good: Path) -> None:
     secret = tmp_path / "secret.txt"

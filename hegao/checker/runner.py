@@ -167,6 +167,8 @@ def check_file(path: Path, config: Config, options: CheckOptions | None = None) 
         require_text(decoded)
     except InputError as exc:
         return FileResult(str(path), None, [], str(exc))
+    except Exception as exc:  # a reader's bug must not stop the other files either
+        return FileResult(str(path), None, [], _internal_error(exc))
     return check_decoded(str(path), decoded, config, options, path, labels)
 
 
@@ -182,7 +184,11 @@ def check_decoded(
     try:
         return _check_decoded(name, decoded, config, options, path, labels)
     except Exception as exc:  # a bug in a rule must not stop the other files
-        return FileResult(name, None, [], f"internal error, please report it: {type(exc).__name__}: {exc}")
+        return FileResult(name, None, [], _internal_error(exc))
+
+
+def _internal_error(exc: Exception) -> str:
+    return f"internal error, please report it: {type(exc).__name__}: {exc}"
 
 
 def _check_decoded(
