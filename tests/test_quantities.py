@@ -38,6 +38,7 @@ def only(text: str):
         ("年发电二百零五万千瓦时", "二百零五万千瓦时", "2050000", "万", "千瓦时", (), Kind.MEASURE, 0),
         ("新建道路三百千米", "三百千米", "300", "", "千米", (), Kind.MEASURE, 0),
         ("投资五千万元", "五千万元", "50000000", "万", "元", (), Kind.MONEY, 0),
+        ("新增就业岗位二千零十七个", "二千零十七个", "2017", "", "个", (), Kind.COUNT, 0),
     ],
 )
 def test_extracts(text, written, base, scale, unit, approx, kind, decimals) -> None:

@@ -179,7 +179,7 @@ def _below_wan(text: str, colloquial_unit: int | None) -> int | None:
             if unit >= last_unit:
                 return None
             if digit is None:
-                if unit != 10 or zero:
+                if unit != 10 or (zero and total == 0):  # 二千零十七 = 2017
                     return None
                 digit = 1  # 十五 = 15, 一百十 = 110
             total += digit * unit
