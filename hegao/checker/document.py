@@ -161,23 +161,10 @@ class Document:
 
     @cached_property
     def clause_quantities(self) -> list[list[Quantity]]:
-        """The quantities in each clause, parallel to ``clauses``, found in one sweep;
-        shared by the rules that read clause by clause."""
-        quantities = self.extraction.quantities
-        out: list[list[Quantity]] = []
-        i = 0
-        for clause in self.clauses:
-            start, end = clause.span.start, clause.span.end
-            while i < len(quantities) and quantities[i].span.start < start:
-                i += 1
-            found = []
-            j = i
-            while j < len(quantities) and quantities[j].span.start < end:
-                if quantities[j].span.end <= end:
-                    found.append(quantities[j])
-                j += 1
-            out.append(found)
-        return out
+        """The quantities in each clause, parallel to ``clauses``; shared by the rules
+        that read clause by clause."""
+        quantities_in = self.extraction.quantities_in
+        return [quantities_in(c.span) for c in self.clauses]
 
     def clause_at(self, offset: int) -> Clause | None:
         """The clause that holds ``offset``, if any (not its punctuation)."""

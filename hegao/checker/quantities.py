@@ -276,7 +276,7 @@ class _Blocked:
         starts, ends = self._starts, self._ends
         i = bisect.bisect_left(starts, span.start - self._max_len)
         while i < len(starts) and starts[i] < span.end:
-            if ends[i] > span.start and starts[i] < span.end:
+            if ends[i] > span.start:
                 return True
             i += 1
         return False

@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import repeat
 from typing import Any, ClassVar
 
 import regex
@@ -20,7 +19,8 @@ from hegao.checker.rule import Rule
 PARAGRAPH_MIN_HAN = 20
 CLAUSE_MIN_HAN = 16
 SHINGLE = 8
-# Stock phrases occur in many paragraphs; a shingle that common says nothing.
+# A clause repeated more often than this is a stock phrase: only its latest
+# occurrences are compared.
 MAX_POSTINGS = 40
 # Far apart, a repeated sentence is usually a recap or a slogan; close by, a paste.
 NEARBY_BLOCKS = 2
@@ -124,7 +124,7 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
         text = norm.text
         shingles = {text[j : j + SHINGLE] for j in range(max(1, len(text) - SHINGLE + 1))}
         sizes.append(len(shingles))
-        shared = Counter(map(latest.get, shingles, repeat(-1)))
+        shared = Counter(map(latest.get, shingles, itertools.repeat(-1)))
         del shared[-1]
         latest.update(dict.fromkeys(shingles, i))
         for j in sorted(shared):
@@ -241,14 +241,7 @@ class _Clause:
 
     def span(self, doc: Document) -> Span:
         """From its first to its last letter, digit or Han character."""
-        start, end = self.clause.span.start, self.clause.span.end
-        text = doc.masked
-        lead = _NOT_WORD.match(text, start, end)
-        if lead:
-            start = lead.end()
-        while end > start and _NOT_WORD.match(text, end - 1, end):
-            end -= 1
-        return Span(start, end)
+        return _normalize(doc, self.clause.span).span(0, len(self.norm))
 
 
 def _clauses(doc: Document) -> list[_Clause]:
