@@ -3,6 +3,7 @@ them skip when that folder is absent (as in a user's clone)."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,4 +18,12 @@ PEER_TESTS = SHARED / "peer-tests"
 def require(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path.name} is not available (real documents are kept outside the repo)")
+    return path
+
+
+def make_zip_bomb(path: Path) -> Path:
+    """A .docx that would expand to 50 MB: the reader must refuse it, not unpack it."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/filler.xml", b"\0" * (50 * 1024 * 1024))
     return path

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from .conftest import make_zip_bomb
 from .test_cli import SLIP, run
 
 docx = pytest.importorskip("docx")
@@ -56,9 +56,6 @@ def test_corrupt_docx_is_an_error_for_that_file_only(tmp_path: Path) -> None:
 
 
 def test_zip_bomb_is_refused(tmp_path: Path) -> None:
-    bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
-        archive.writestr("word/filler.xml", b"\0" * (50 * 1024 * 1024))
+    bomb = make_zip_bomb(tmp_path / "bomb.docx")
     result = run("check", str(bomb))
     assert result.returncode == 2 and "refusing .docx" in result.stderr

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from typer.testing import CliRunner
 
 from hegao.checker.cli import app
 
-from .conftest import REPO
+from .conftest import REPO, make_zip_bomb
 from .test_cli import SLIP, run
 
 
@@ -219,10 +218,7 @@ def test_corrupt_docx(tmp_path: Path, good: Path) -> None:
 
 
 def test_oversized_docx(tmp_path: Path, good: Path) -> None:
-    bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
-        archive.writestr("word/filler.xml", b"\0" * (50 * 1024 * 1024))
+    bomb = make_zip_bomb(tmp_path / "bomb.docx")
     result = check_json(bomb, good)
     assert_only_that_file_failed(result, "bomb.docx")
 
