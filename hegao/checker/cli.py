@@ -261,10 +261,11 @@ def _report(
     statistics: bool,
     mode: FixMode,
 ) -> None:
-    buffer = io.StringIO() if output is not None else None
-    out = buffer if buffer is not None else sys.stdout
+    # To standard output as the results come; to a file (-o) once the report is whole.
+    buffer = io.StringIO()
+    out = sys.stdout if output is None else buffer
     if output_format is OutputFormat.text:
-        _text(results, _console(buffer), no_source, quiet, statistics, mode)
+        _text(results, _console(None if output is None else buffer), no_source, quiet, statistics, mode)
     elif output_format is OutputFormat.json:
         write_json(results, out)
     else:
@@ -280,7 +281,7 @@ def _report(
             from hegao.checker.html import write_html
 
             write_html(list(results), out)
-    if buffer is not None and output is not None:
+    if output is not None:
         _write_output(output, buffer.getvalue())
 
 

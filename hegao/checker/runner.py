@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -73,7 +73,6 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             continue
         if path.is_dir():
             found, walk_errors = _walk(path)
-            found.sort()
             errors.extend(walk_errors)
             if not found and not walk_errors:
                 errors.append((str(path), "no files to check in this directory (.txt, .md, .docx)"))
@@ -95,15 +94,19 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     out: list[Path] = []
     errors: list[tuple[str, str]] = []
     visited: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=_walk_error(errors)):
+
+    def unreadable(exc: OSError) -> None:
+        errors.append((str(exc.filename), exc.strerror or str(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
         try:
-            stat = os.stat(dirpath)
+            info = os.stat(dirpath)
         except OSError:
             continue
-        if (stat.st_dev, stat.st_ino) in visited:
+        if (info.st_dev, info.st_ino) in visited:
             dirnames[:] = []  # a symlink loop
             continue
-        visited.add((stat.st_dev, stat.st_ino))
+        visited.add((info.st_dev, info.st_ino))
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
         folder = Path(dirpath)
         try:
@@ -117,14 +120,7 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             path = folder / name
             if config.is_included(path) and not config.is_excluded(path):
                 out.append(path)
-    return out, errors
-
-
-def _walk_error(errors: list[tuple[str, str]]) -> Callable[[OSError], None]:
-    def record(exc: OSError) -> None:
-        errors.append((str(exc.filename), exc.strerror or str(exc)))
-
-    return record
+    return sorted(out), errors  # in path order, as a listing shows them
 
 
 # ---------------------------------------------------------------- one file
