@@ -19,6 +19,7 @@ import regex
 from hegao.checker.model import Span
 
 if TYPE_CHECKING:
+    from hegao.checker.claims import Claims
     from hegao.checker.quantities import Extraction, Quantity
 
 
@@ -194,6 +195,14 @@ class Document:
         from hegao.checker.quantities import extract
 
         return extract(self)
+
+    @cached_property
+    def claims(self) -> Claims:
+        """What the figures claim and how they relate (sums, breakdowns, ratios,
+        growth), read once and shared by the numeric rules."""
+        from hegao.checker.claims import read_claims
+
+        return read_claims(self)
 
 
 def han_count(text: str) -> int:

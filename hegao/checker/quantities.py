@@ -153,7 +153,8 @@ def _quantity_pattern() -> regex.Pattern[str]:
     num = rf"(?:{_ARABIC}|{_CN}+)"
     return regex.compile(
         rf"(?P<pre>{_PREFIX_APPROX})?"
-        r"(?P<neg>负|負)?"
+        # A minus sign after a word, not after a figure (which would make a range): 补助收入-4.4亿元.
+        r"(?P<neg>负|負|(?<=[\p{Han}：:，,（(\s])[-－−](?=\d))?"
         rf"(?<![\d.,A-Za-z])(?P<num>{num})"
         rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{num}))?"
         r"(?P<apx1>余|多|来)?"

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.document import Document
 from hegao.checker.model import Finding
 from hegao.checker.rule import Rule
 
 # What each marker says about the true value compared with the written one.
-_BELOW = {"近", "将近", "接近", "不足", "不到"}
-_ABOUT = {"约", "大约", "左右", "上下", "许"}
-_ABOVE = {"余", "多", "来", "以上", "超过", "超", "逾", "多达", "至少", "不少于", "不低于"}
-_PREFIXES = _BELOW | {"约", "大约"} | {"超过", "超", "逾", "多达", "至少", "不少于", "不低于"}
+_BELOW = frozenset(vocab.words("approx_below"))
+_ABOVE = frozenset(vocab.words("approx_above"))
+# Markers written before the number (the others follow it: 300余人, 300人左右).
+_PREFIXES = _BELOW | {"约", "大约"} | {"超过", "超", "逾", "多达", "高达", "至少", "不少于", "不低于"}
 
 
 def _direction(marker: str) -> str:
