@@ -238,6 +238,15 @@ def plant_sum002(para: str, rng: random.Random, mode: str) -> Planted | None:
 
 # ---------------------------------------------------------------- PCT001
 
+
+def _over_100(pct: str) -> str:
+    """A percentage pushed over 100 as a slip of the keyboard does: 51.6 → 151.6."""
+    value = Decimal(pct)
+    return (
+        f"{value + 100}" if value >= 10 else f"{value + 100:.{len(pct.split('.')[1]) if '.' in pct else 0}f}"
+    )
+
+
 _SHARE = re.compile(
     r"(?P<term>占比|比重|所占比例|覆盖率|普及率|合格率|入学率|达标率|占[^，。；\d]{0,12}?)(?:达到|达|为|提高到|提升至)?(?P<pct>\d{1,2}(?:\.\d+)?)%"
 )
@@ -246,7 +255,7 @@ _SHARE = re.compile(
 def plant_pct001(para: str, rng: random.Random, mode: str) -> Planted | None:
     m = _SHARE.search(para)
     if m and mode == "place" and float(m.group("pct")) < 100:
-        new = f"1{m.group('pct').zfill(2)}"
+        new = _over_100(m.group("pct"))
         planted = para[: m.start("pct")] + new + para[m.end("pct") :]
         return Planted(
             "PCT001", para, planted, (m.start("pct"), m.start("pct") + len(new) + 1), "in place: share > 100%"
@@ -277,7 +286,7 @@ def plant_pct002(para: str, rng: random.Random, mode: str) -> Planted | None:
         subject = para[sentence_start : m.start()]
         if _NEGATIVE_OK.search(subject) or mode != "place":
             continue
-        new = f"1{m.group('pct').zfill(2)}"
+        new = _over_100(m.group("pct"))
         planted = para[: m.start("pct")] + new + para[m.end("pct") :]
         return Planted(
             "PCT002", para, planted, (m.start("pct"), m.start("pct") + len(new) + 1), "in place: fall > 100%"
@@ -314,7 +323,7 @@ def plant_pct003(para: str, rng: random.Random, mode: str) -> Planted | None:
     if shape == 0:
         text = f"{scope}立案{whole}起，破获{part}起，破案率{{p}}%。"
     elif shape == 1:
-        kind = rng.choice(["涉网", "跨区域", "团伙", "本地"])
+        kind = rng.choice(["涉网", "跨区域", "外地", "本地"])
         text = f"{scope}{metric}{whole}{u}，其中{kind}{part}{u}，占{{p}}%。"
     elif shape == 2:
         text = f"共抓获嫌疑人{whole}人，其中未成年人{part}人，所占比例为{{p}}%。"
@@ -382,7 +391,9 @@ def plant_cnt001(para: str, rng: random.Random, mode: str) -> Planted | None:
     if m and mode == "place":
         values = re.split(r"([、和])", m.group("values"))
         items = values[::2]
-        if len(items) >= 2:
+        # 分别 with one value may mean "each" (A、B排放量分别下降2%): drop a value only
+        # from lists of three or more.
+        if len(items) >= 3:
             drop = rng.randrange(len(items))
             kept = [v for i, v in enumerate(items) if i != drop]
             new = (
@@ -572,13 +583,13 @@ def plant_fig001(para: str, rng: random.Random, mode: str, other: str = "") -> P
 MEASURES = [
     ("手机", "部", "张"),
     ("银行卡", "张", "部"),
-    ("车辆", "辆", "台"),
+    ("车辆", "辆", "张"),
     ("电脑", "台", "张"),
     ("管制刀具", "把", "部"),
     ("子弹", "发", "把"),
     ("枪支", "支", "发"),
     ("案件", "起", "辆"),
-    ("电动车", "辆", "起"),
+    ("电动车", "辆", "张"),
     ("电脑主机", "台", "把"),
 ]
 

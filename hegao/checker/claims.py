@@ -328,8 +328,8 @@ class _Reader:
         return tuple(after)
 
     def _outside_brackets(self, quantities: list[Quantity], start: int, end: int) -> list[Quantity]:
-        """Leave out figures inside brackets: 90.59万人（含在职人员64.93万人…） is a
-        breakdown of the figure before the bracket, not more parts."""
+        """Leave out figures inside brackets that close before ``end``: 90.59万人（含在职
+        人员64.93万人…） is a breakdown of the figure before the bracket, not more parts."""
         text = self.text
         depth_at: list[tuple[int, int]] = []
         depth = 0
@@ -349,7 +349,10 @@ class _Reader:
             k = bisect.bisect_right(positions, offset) - 1
             return depth_at[k][1] if k >= 0 else 0
 
-        return [q for q in quantities if depth_of(q.span.start) == 0]
+        # Only brackets opened after the start and not closed by the end count: a total
+        # inside the same bracket as its parts adds them up.
+        outer = depth_of(end)
+        return [q for q in quantities if depth_of(q.span.start) <= outer]
 
     def _breakdown_after(self, seg: Span, quantities: list[Quantity], i: int) -> Breakdown | None:
         whole = quantities[i]
@@ -448,12 +451,16 @@ class _Reader:
         if not m or not before:
             return None
         term = m.group().split(m.group("whole_words") or "\0")[0].rstrip("的达到为是") or m.group()
-        inside = [q for q in before if q.span.start >= clause_start]
+        share_at = clause_start + m.start()
+        inside = [q for q in before if q.span.start >= share_at]
         if inside:
-            # 占总任务7.35万亩的106.8%: the whole is named after 占.
+            # 完成7.85万亩，占总任务7.35万亩的106.8%: the whole is named after 占, the
+            # part ends the words right before 占.
             whole = inside[-1]
-            parts = [q for q in before if q.span.end <= whole.span.start and same_measure(q, whole)]
-            if not parts or not exact(whole) or not exact(parts[-1]):
+            parts = [q for q in before if q.span.end <= share_at]
+            if not parts or len(inside) > 1 or not _level_pair(parts[-1], whole):
+                return None
+            if self.text[parts[-1].span.end : share_at].strip("，, ") != "":
                 return None
             return Ratio(pct, parts[-1], whole, term)
         part = before[-1]

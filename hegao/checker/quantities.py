@@ -214,7 +214,11 @@ def extract(doc: Document) -> Extraction:
 
 # Full-width figures grouped by full-width commas (２，１５４，０６７元) are one number;
 # elsewhere a full-width comma separates list items.
-_FULLWIDTH_GROUPED = regex.compile(r"(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])")
+_FULLWIDTH_GROUPED = regex.compile(
+    r"(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])"
+    # 1，753亿元: figures grouped by full-width commas, with a scale or unit right after.
+    r"|(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=[万亿千百]|[元人个吨件起户])"
+)
 
 
 def _normalize_digits(masked: str) -> str:

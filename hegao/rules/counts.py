@@ -109,7 +109,10 @@ def _shorten(text: str, limit: int = 24) -> str:
 
 # A、B、C的“六有”: the list must lead into the label with 的 or 这.
 _LIST_BEFORE_LABEL = regex.compile(r"(?:的|这)\s*[“\"「『]$")
-_LIST_AFTER_LABEL = regex.compile(r"[”\"」』]\s*[，,]?\s*(?:即|也就是|具体是)?[：:]?\s*")  # match()ed
+# “四个一”工作法：一张联系卡、…: a few words may name what the label is before a colon.
+_LIST_AFTER_LABEL = regex.compile(
+    r"[”\"」』](?:\p{Han}{1,5}[：:]|\s*[，,]?\s*(?:即|也就是|具体是)?[：:]?)\s*"
+)  # match()ed
 _QUOTE_MARKS = regex.compile(r"[“”\"「」『』]")
 _COUNTED_PHRASE = regex.compile(
     rf"([{_CN_NUMERAL}两]{{1,3}})(?:个|项|条|大|道)?"

@@ -18,6 +18,9 @@ _HAN = regex.compile(r"\p{Han}")
 _NOUN_END = "、等和及与的"
 # Durations and ages describe the noun (20年以上逃犯), they do not count it.
 _NOT_COUNTING = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "周", "岁"})
+# Measures of events: 涉案车辆7起 counts cases involving vehicles, not vehicles.
+_EVENT_MEASURES = frozenset({"起", "宗", "例", "批", "轮", "场"})
+_COUNT_AFTER = regex.compile(r"[\d一二三四五六七八九十两百千万]")
 
 
 @cache
@@ -40,6 +43,9 @@ def _noun_of(doc: Document, q: Quantity, nouns: tuple[str, ...]) -> str | None:
             # 两个汽车制造厂: the noun must end there, not begin a longer compound.
             following = text[q.span.end + len(noun) : q.span.end + len(noun) + 1]
             if following and _HAN.match(following) and following not in _NOUN_END:
+                return None
+            # 提包2只手机5部: the noun after has its own count; 2只 counts 提包.
+            if _COUNT_AFTER.match(text, q.span.end + len(noun)):
                 return None
             return noun
     return None
@@ -84,6 +90,9 @@ class MeasureWordMismatch(Rule):
                 continue
             allowed = table[noun]
             measure = q.unit
+            before = doc.masked.endswith(noun, 0, q.span.start)
+            if before and measure in _EVENT_MEASURES and not _EVENT_MEASURES & set(allowed):
+                continue
             if measure in allowed or measure.endswith("次"):
                 continue
             fits = "、".join(allowed)

@@ -9,6 +9,8 @@ from functools import cache
 
 import regex
 
+from hegao.checker import vocabulary as vocab
+from hegao.checker.claims import Growth, interval, percent_agrees, ratio_range
 from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Clause, Document
 from hegao.checker.model import Finding, Related, Severity
@@ -48,6 +50,9 @@ def _show_percent(value: Decimal) -> str:
     return f"{value.normalize():f}%" if value != value.to_integral_value() else f"{value:.0f}%"
 
 
+_TO_LEVEL = regex.compile(r"到|至")
+
+
 class RateOver100(Rule):
     """A share of a whole (占比, 比重, 覆盖率, 配备率 …) above 100%.
 
@@ -81,11 +86,19 @@ class RateOver100(Rule):
             if q.base <= HUNDRED or q.high is not None:
                 continue
             before = doc.masked[clause.span.start : q.span.start]
-            found = list(_rate_term_pattern().finditer(before))
+            # 比重上升到51.6%: a change verb followed by 到 leads to a level, it does not
+            # say what the percentage is.
+            found = [t for t in _rate_term_pattern().finditer(before) if not _TO_LEVEL.match(before, t.end())]
             if not found:
                 continue
             term = found[-1].group()
             kind = terms[term]
+            if (
+                kind == "share"
+                and term.startswith("占")
+                and vocab.pattern("plan").search(before, found[-1].end())
+            ):
+                kind = "may-exceed"  # 占年度计划投资的109.7%: plan completion may exceed 100%
             if kind == "share":
                 yield self.finding(q.span, f"“{term}”是部分占整体的比例，不应超过100%，文中为{q.text}")
             elif kind == "warn":
@@ -140,9 +153,10 @@ class DecreaseOver100(Rule):
                 continue
             if not _LIST_GLUE.match(before[verb.end() :]):
                 continue
-            sentence = doc.sentences[clause.sentence].span
-            subject = doc.masked[sentence.start : q.span.start]
-            if _may_go_negative().search(subject):
+            # The thing that fell is named right before the verb: 利润下降120% may be
+            # true, 单位国内生产总值能耗下降120% is not.
+            subject = doc.masked[clause.span.start : clause.span.start + verb.start()]
+            if any(m.end() >= len(subject) - 4 for m in _may_go_negative().finditer(subject)):
                 continue
             yield self.finding(
                 q.span,
@@ -150,26 +164,22 @@ class DecreaseOver100(Rule):
             )
 
 
-_SHARE_AFTER_PART = regex.compile(r"[，,（(]?\s*(?:占比|占总数的|占全部的|占总量的|占)(?:达到|达|为)?$")
-_LAST_YEAR = regex.compile(r"(?:去年|上年)同期(?:为|是|的)?$")
-_CHANGE_GLUE = regex.compile(r"^[，,\s]?(?:同比|比去年|比上年|较去年|较上年)?$")
-_CHANGE_VERB = regex.compile(r"(上升|增长|增加|提高|下降|减少|降低)(?:了)?$")
-
-
 class PercentMismatch(Rule):
-    """A percentage that disagrees with the counts it is stated with.
+    """A percentage that disagrees with the counts it is computed from.
 
     What it does:
-        Recomputes two kinds of percentage from figures in the same sentence.
-        A share: a whole, then 其中 a part and 占 a percentage (抓获166人，其中51人，
-        占31.93%) — the share is part ÷ whole. A year-on-year change: this year's
-        figure, last year's (去年同期 / 上年同期) and the change (上升 / 下降 x%) —
-        the change is (this − last) ÷ last. The stated percentage may differ from the
-        computed one by half a unit of its last printed digit.
+        Recomputes percentages from the figures the claim layer relates them to. A
+        share: a whole, then 其中 a part and 占 / 所占比例为 / 占总数的 a percentage
+        (抓获166人，其中51人，占30.7%), or 占 with the whole named (占总任务7.35万亩的
+        106.8%) — the share is part ÷ whole. A rate: 破案率, 化解率, 办结率 … with the
+        counts it divides in the same or the previous sentence (立案120起，破获96起，
+        破案率80%) — which counts each rate divides is data
+        (hegao/checker/data/vocabulary.toml). Every figure is taken with its printed
+        precision: 2.6 of 37.4 may be anything from 2.55 ÷ 37.45 to 2.65 ÷ 37.35.
 
     Why it matters:
-        Readers and journalists recompute shares and changes; a percentage that does
-        not follow from the counts next to it undermines the whole bulletin.
+        Readers and journalists recompute shares and rates; a percentage that does not
+        follow from the counts next to it undermines the whole bulletin.
 
     Example:
         共受理案件300起，其中诈骗案件180起，占75%。
@@ -183,94 +193,101 @@ class PercentMismatch(Rule):
     scope = "sentence"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        extraction = doc.extraction
-        for sentence in doc.sentences:
-            quantities = extraction.quantities_in(sentence.span)
-            for i, q in enumerate(quantities):
-                if q.kind is not Kind.PERCENT or q.unit != "%" or q.is_approximate:
-                    continue
-                finding = self._share(doc, quantities[:i], q) or self._change(doc, quantities, i)
-                if finding is not None:
-                    yield finding
+        for ratio in doc.claims.ratios:
+            bounds = ratio_range(ratio.numerator, ratio.denominator)
+            if bounds is None or percent_agrees(*bounds, ratio.value):
+                continue
+            computed = _round_like(ratio.numerator.base / ratio.denominator.base * HUNDRED, ratio.value)
+            num, den = ratio.numerator.text, ratio.denominator.text
+            what = "占比" if ratio.term.startswith("占") or "比" in ratio.term else ratio.term
+            yield self.finding(
+                ratio.value.span,
+                f"{what}不符：{num} ÷ {den} = {computed}%，文中写作{ratio.value.text}",
+                (
+                    Related(ratio.numerator.span, f"分子：{num}"),
+                    Related(ratio.denominator.span, f"分母：{den}"),
+                ),
+            )
 
-    def _share(self, doc: Document, before: list[Quantity], pct: Quantity) -> Finding | None:
-        if len(before) < 2:
-            return None
-        part, whole = before[-1], before[-2]
-        glue = doc.masked[part.span.end : pct.span.start]
-        if not _SHARE_AFTER_PART.search(glue) or len(glue) > 8:
-            return None
-        between = doc.masked[whole.span.end : part.span.start]
-        if "其中" not in between or len(between) > 20:
-            return None
-        if whole.kind not in _COUNTED or not _exact_pair(part, whole) or whole.base == 0:
-            return None
-        computed = part.base / whole.base * HUNDRED
-        if _agrees(computed, pct):
-            return None
-        return self.finding(
-            pct.span,
-            f"占比不符：{part.text} ÷ {whole.text} = {_round_like(computed, pct)}%，文中写作{pct.text}",
-            (Related(part.span, f"分项：{part.text}"), Related(whole.span, f"总数：{whole.text}")),
-        )
 
-    def _change(self, doc: Document, quantities: list[Quantity], i: int) -> Finding | None:
-        pct = quantities[i]
-        verb = _CHANGE_VERB.search(doc.masked[max(0, pct.span.start - 6) : pct.span.start])
-        if verb is None:
+class GrowthMismatch(Rule):
+    """A growth rate that disagrees with the two levels or the increment stated with it.
+
+    What it does:
+        Recomputes a change rate from the figures the claim layer relates it to: two
+        levels (从48000下降到39600，下降了17.5%; 由上年的A增加至B，增长x%; 今年B，去年同期A，
+        同比上升x%) or a level and its increment (今年B，比上年增加D，增长x% — the rate is
+        D ÷ (B − D)). Every figure is taken with its printed precision. Growth stated at
+        comparable prices or in real terms (可比价, 实际增长, 扣除价格因素) is not
+        recomputed from nominal levels.
+
+    Why it matters:
+        A growth rate is the figure headlines quote; when it does not follow from the
+        levels printed beside it, one of the three figures is wrong.
+
+    Example:
+        全市盗窃案件从480起下降到396起，下降了21.2%。
+
+    Instead:
+        全市盗窃案件从480起下降到396起，下降了17.5%。
+    """
+
+    code = "PCT004"
+    name = "growth-mismatch"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for growth in doc.claims.growths:
+            finding = self._compare(growth)
+            if finding is not None:
+                yield finding
+
+    def _compare(self, g: Growth) -> Finding | None:
+        if g.after is None:
             return None
-        counts = [q for q in quantities if q.kind in _COUNTED]
-        last_year = [
-            q for q in counts if _LAST_YEAR.search(doc.masked[max(0, q.span.start - 8) : q.span.start])
-        ]
-        if len(last_year) != 1:
+        a_lo, a_hi = interval(g.after)
+        if g.increment is not None:
+            i_lo, i_hi = interval(g.increment)
+            sign = -1 if g.falling else 1
+            # before = after − increment (rising) or after + increment (falling)
+            b_lo, b_hi = a_lo - sign * i_hi, a_hi - sign * i_lo
+            if b_lo > b_hi:
+                b_lo, b_hi = b_hi, b_lo
+            exact_before = g.after.base - sign * g.increment.base
+            shown = f"{g.increment.text} ÷ ({g.after.text} {'−' if sign > 0 else '+'} {g.increment.text})"
+            related = (
+                Related(g.after.span, f"本期：{g.after.text}"),
+                Related(g.increment.span, f"增减量：{g.increment.text}"),
+            )
+        else:
+            assert g.before is not None
+            b_lo, b_hi = interval(g.before)
+            exact_before = g.before.base
+            shown = f"({g.after.text} − {g.before.text}) ÷ {g.before.text}"
+            related = (
+                Related(g.before.span, f"基期：{g.before.text}"),
+                Related(g.after.span, f"本期：{g.after.text}"),
+            )
+        if b_lo <= 0 or exact_before <= 0:
             return None
-        previous = last_year[0]
-        current = [q for q in counts if q is not previous and _exact_pair(q, previous)]
-        if len(current) != 1 or previous.base == 0:
-            return None
-        now = current[0]
-        if now.span.start > previous.span.start:
-            return None  # this year's figure comes first: 58起，去年同期40起
-        glue_start = max(now.span.end, previous.span.end)
-        verb_start = pct.span.start - len(verb.group())
-        if glue_start > verb_start or not _CHANGE_GLUE.match(doc.masked[glue_start:verb_start]):
-            return None  # another subject in between: 群众满意度提高5%
-        change = (now.base - previous.base) / previous.base * HUNDRED
-        falling = verb.group(1) in ("下降", "减少", "降低")
-        if (change < 0) != falling and change != 0:
+        change = (g.after.base - exact_before) / exact_before * HUNDRED
+        if change != 0 and (change < 0) != g.falling:
             return None  # the verb speaks of something else
-        if _agrees(abs(change), pct):
+        corners = [(a / b - 1) * HUNDRED for a in (a_lo, a_hi) for b in (b_lo, b_hi)]
+        low, high = min(corners), max(corners)
+        if g.falling:
+            low, high = -high, -low
+        if percent_agrees(low, high, g.rate):
             return None
         return self.finding(
-            pct.span,
-            f"同比变化不符：({now.text} − {previous.text}) ÷ {previous.text} = "
-            f"{_round_like(change, pct)}%，文中写作{verb.group(1)}{pct.text}",
-            (
-                Related(now.span, f"本期：{now.text}"),
-                Related(previous.span, f"上年同期：{previous.text}"),
-            ),
+            g.rate.span,
+            f"增减幅度不符：{shown} = {_round_like(abs(change), g.rate)}%，文中写作{g.verb}{g.rate.text}",
+            related,
         )
-
-
-def _exact_pair(a: Quantity, b: Quantity) -> bool:
-    return (
-        a.kind == b.kind
-        and a.unit == b.unit
-        and not a.is_approximate
-        and not b.is_approximate
-        and a.high is None
-        and b.high is None
-    )
-
-
-def _agrees(computed: Decimal, stated: Quantity) -> bool:
-    half_unit = Decimal(1).scaleb(-stated.decimals) / 2
-    return abs(computed - stated.value) <= half_unit
 
 
 def _round_like(value: Decimal, stated: Quantity) -> str:
     return f"{value.quantize(Decimal(1).scaleb(-max(stated.decimals, 1))):f}"
 
 
-RULES = (RateOver100, DecreaseOver100, PercentMismatch)
+RULES = (RateOver100, DecreaseOver100, PercentMismatch, GrowthMismatch)
