@@ -560,8 +560,9 @@ def plant_fig001(para: str, rng: random.Random, mode: str, other: str = "") -> P
         value = Decimal(m.group("num"))
         new_value = value + (Decimal(1) if "." not in m.group("num") else Decimal("0.1")) * rng.randint(3, 40)
         restated = f"{m.group('lead')}{new_value}{m.group('unit')}。"
-        clean = f"{para}\n\n{heading}\n\n{other}{m.group('lead')}{value}{m.group('unit')}。"
-        planted_text = f"{para}\n\n{heading}\n\n{other}{restated}"
+        # The figure restated in a closing paragraph of its own, after a heading.
+        clean = f"{para}\n\n{heading}\n\n{other}\n\n{m.group('lead')}{value}{m.group('unit')}。"
+        planted_text = f"{para}\n\n{heading}\n\n{other}\n\n{restated}"
         start = len(planted_text) - len(restated)
         return Planted(
             "FIG001", clean, planted_text, (start, len(planted_text)), "in place: real claim restated"
@@ -572,8 +573,8 @@ def plant_fig001(para: str, rng: random.Random, mode: str, other: str = "") -> P
     first = f"今年以来，{scope}共{metric}{n}{u}，有力维护了社会稳定。"
     again_lead = rng.choice([f"{scope}共{metric}", f"今年以来，{scope}共{metric}", f"{scope}{metric}"])
     wrong = _wrong(rng, n)
-    clean = f"{first}{para}\n\n{heading}\n\n{other}{again_lead}{n}{u}。"
-    planted_text = f"{first}{para}\n\n{heading}\n\n{other}{again_lead}{wrong}{u}。"
+    clean = f"{first}{para}\n\n{heading}\n\n{other}\n\n{again_lead}{n}{u}。"
+    planted_text = f"{first}{para}\n\n{heading}\n\n{other}\n\n{again_lead}{wrong}{u}。"
     start = len(planted_text) - len(f"{again_lead}{wrong}{u}。")
     return Planted("FIG001", clean, planted_text, (start, len(planted_text)), "inserted pair")
 

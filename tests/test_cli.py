@@ -117,6 +117,33 @@ def test_quantities_json(tmp_path: Path) -> None:
     assert {"text", "start", "end", "value", "unit", "scale", "approx", "kind"} <= set(rows[0])
 
 
+def test_claims_json_shows_the_relations(tmp_path: Path) -> None:
+    draft = tmp_path / "c.txt"
+    text = (
+        "全市共受理案件300起，其中诈骗案件180起，占60%。今年破获刑事案件5200起，比上年增加400起，增长8.3%。"
+    )
+    draft.write_text(text, encoding="utf-8")
+    data = json.loads(run("claims", "--format", "json", str(draft)).stdout)
+    [breakdown] = data["breakdowns"]
+    assert (breakdown["whole"]["text"], [p["text"] for p in breakdown["parts"]]) == ("300起", ["180起"])
+    [ratio] = data["ratios"]
+    assert (ratio["value"]["text"], ratio["numerator"]["text"], ratio["denominator"]["text"]) == (
+        "60%",
+        "180起",
+        "300起",
+    )
+    [growth] = data["growths"]
+    assert (growth["rate"]["text"], growth["after"]["text"], growth["increment"]["text"]) == (
+        "8.3%",
+        "5200起",
+        "400起",
+    )
+    roles = {f["text"]: f["role"] for f in data["figures"]}
+    assert roles["300起"] == "whole" and roles["180起"] == "part" and roles["8.3%"] == "change"
+    first = data["figures"][0]
+    assert text[first["start"] : first["end"]] == first["text"] and first["scope"] == "全市"
+
+
 def test_version_rules_and_explain() -> None:
     assert run("--version").stdout.startswith("hegao ")
     codes = [line.split("\t")[0] for line in run("rules").stdout.splitlines()]

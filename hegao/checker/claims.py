@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
@@ -92,13 +93,20 @@ class Growth:
     verb: str
 
 
-@dataclass(frozen=True, slots=True)
 class Claims:
-    figures: list[Figure]
-    sums: list[Sum]
-    breakdowns: list[Breakdown]
-    ratios: list[Ratio]
-    growths: list[Growth]
+    """The relations of a document, and its figures (read on first use: only
+    ``hegao claims`` and rules that compare figures by metric need them)."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self._reader = reader
+        self.sums: list[Sum] = reader.sums
+        self.breakdowns: list[Breakdown] = reader.breakdowns
+        self.ratios: list[Ratio] = reader.ratios
+        self.growths: list[Growth] = reader.growths
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        return self._reader.figures()
 
 
 # ---------------------------------------------------------------- rounding
@@ -167,7 +175,7 @@ _NOT_A_PLAIN_LIST = regex.compile(
     f"{vocab.alternation('previous_period')}|{vocab.alternation('per_unit')}|{vocab.alternation('share')}|"
     "小计|分别占"
 )
-_MONTH_OR_PERIOD = regex.compile(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年|以来|本周|本月|当月|当日|今日")
+_MONTH_ORPERIOD = regex.compile(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年|以来|本周|本月|当月|当日|今日")
 _BREAKDOWN = regex.compile(
     rf"[，,：:\s]{{0,2}}(?P<open>[（(])?\s*(?P<mk>{vocab.alternation('breakdown')})(?P<punct>[，,：:])?"
 )
@@ -177,7 +185,7 @@ _SHARE_BEFORE = regex.compile(
     rf"(?:{vocab.alternation('share')})(?P<whole_words>[^，,。；;\d]{{0,12}}?)(?:的)?(?:达到|达|为|是)?\s*$"
 )
 _SCOPE = vocab.pattern("scope")
-_PERIOD = regex.compile(
+PERIOD = regex.compile(
     rf"\d{{4}}\s*年(?:度)?|\d{{1,2}}\s*(?:[-－—~～至到]\s*\d{{1,2}}\s*)?月(?:份|底|末)?|{vocab.alternation('period')}"
 )
 _PLAN = vocab.pattern("plan")
@@ -218,8 +226,7 @@ class _Reader:
                 self._ratios(sentence.span, quantities, previous)
                 self._growths(sentence.span, quantities)
             previous = quantities
-        figures = self._figures()
-        return Claims(figures, self.sums, self.breakdowns, self.ratios, self.growths)
+        return Claims(self)
 
     # ------------------------------------------------------------ totals and breakdowns
 
@@ -275,7 +282,7 @@ class _Reader:
             start = seg.start + b.end()
         before = [q for q in quantities if q.span.start >= start and q.span.end <= m.start()]
         before = self._outside_brackets(before, start, m.start())
-        if m.group("mk") == "累计" and not m.group("ref") and _MONTH_OR_PERIOD.search(text, start, m.start()):
+        if m.group("mk") == "累计" and not m.group("ref") and _MONTH_ORPERIOD.search(text, start, m.start()):
             return None  # 1月…，2月…，累计…: a running total over the periods named
         # 包括苏联帮助建设的156个单位在内: an inclusion, already inside another figure.
         inclusions = [Span(i.start(), i.end()) for i in _INCLUSION.finditer(text, start, m.start())]
@@ -522,6 +529,8 @@ class _Reader:
             if g is not None:
                 self.growths.append(g)
                 self.roles[id(pct)] = Role.CHANGE
+                if g.increment is not None:
+                    self.roles[id(g.increment)] = Role.CHANGE
 
     def _from_to(
         self, sentence: Span, levels: list[Quantity], pct: Quantity, verb: regex.Match[str], falling: bool
@@ -610,7 +619,7 @@ class _Reader:
 
     # ------------------------------------------------------------ figures
 
-    def _figures(self) -> list[Figure]:
+    def figures(self) -> list[Figure]:
         text = self.text
         out = []
         for clause, quantities in zip(self.doc.clauses, self.doc.clause_quantities, strict=True):
@@ -621,7 +630,7 @@ class _Reader:
                 prefix = text[clause.span.start : q.span.start]
                 scope_m = _last(_SCOPE.finditer(text, sentence.start, q.span.start))
                 period = tuple(
-                    sorted({m.group() for m in _PERIOD.finditer(text, sentence.start, q.span.start)})
+                    sorted({m.group() for m in PERIOD.finditer(text, sentence.start, q.span.start)})
                 )
                 metric = _metric_of(prefix)
                 role = self.roles.get(id(q), Role.LEVEL)
@@ -733,6 +742,7 @@ def _metric_tail(text: str, start: int, end: int) -> str:
 
 def _metric_of(prefix: str) -> str:
     words = "".join(_METRIC_WORD.findall(prefix))
-    words = _PERIOD.sub("", words)
+    words = PERIOD.sub("", words)
     words = _SCOPE.sub("", words)
+    words = regex.sub(rf"^(?:{vocab.alternation('breakdown')})", "", words)
     return regex.sub(rf"^(?:{vocab.alternation('total')})|(?:{vocab.alternation('total')})$", "", words)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -20,6 +20,9 @@ from hegao.checker.engine import rules
 from hegao.checker.model import Severity
 from hegao.checker.reading import InputError, decode_bytes
 from hegao.checker.report import FileResult, write_json, write_statistics, write_text
+
+if TYPE_CHECKING:
+    from hegao.checker.quantities import Quantity
 from hegao.checker.runner import (
     CheckOptions,
     FixMode,
@@ -387,6 +390,94 @@ def quantities(
             f"{path}:{r['line']}:{r['column']}\t{r['text']}\t{r['base_value']}\t"
             f"{r['unit'] or '-'}\t{r['kind']}\t{approx}"
         )
+
+
+@app.command()
+def claims(
+    path: Annotated[Path, typer.Argument(help="一份稿件（.txt、.md 或 .docx）。")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> None:
+    """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
+    try:
+        decoded, _ = read_input(path)
+    except InputError as exc:
+        _error(str(path), str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+    doc = parse_document(decoded.text)
+    read = doc.claims
+
+    def place(q: Quantity | None) -> dict[str, object] | None:
+        if q is None:
+            return None
+        line, col = doc.line_col(q.span.start)
+        return {"text": q.text, "line": line, "column": col, "start": q.span.start, "end": q.span.end}
+
+    data = {
+        "figures": [
+            {
+                **(place(f.quantity) or {}),
+                "metric": f.metric,
+                "scope": f.scope,
+                "period": list(f.period),
+                "role": f.role.value,
+            }
+            for f in read.figures
+        ],
+        "sums": [
+            {"total": place(s.total), "parts": [place(p) for p in s.parts], "running": s.running}
+            for s in read.sums
+        ],
+        "breakdowns": [
+            {"whole": place(b.whole), "parts": [place(p) for p in b.parts], "may_overlap": b.may_overlap}
+            for b in read.breakdowns
+        ],
+        "ratios": [
+            {
+                "value": place(r.value),
+                "numerator": place(r.numerator),
+                "denominator": place(r.denominator),
+                "term": r.term,
+            }
+            for r in read.ratios
+        ],
+        "growths": [
+            {
+                "rate": place(g.rate),
+                "before": place(g.before),
+                "after": place(g.after),
+                "increment": place(g.increment),
+                "falling": g.falling,
+                "verb": g.verb,
+            }
+            for g in read.growths
+        ],
+    }
+    if output_format is OutputFormat.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+
+    def at(q: Quantity) -> str:
+        line, col = doc.line_col(q.span.start)
+        return f"{q.text}（{line}:{col}）"
+
+    for s in read.sums:
+        typer.echo(f"合计\t{at(s.total)} = " + " + ".join(at(p) for p in s.parts))
+    for b in read.breakdowns:
+        typer.echo(f"分项\t{at(b.whole)} ⊇ " + "、".join(at(p) for p in b.parts))
+    for r in read.ratios:
+        typer.echo(f"比率\t{at(r.value)} = {at(r.numerator)} ÷ {at(r.denominator)}（{r.term}）")
+    for g in read.growths:
+        base = (
+            f"{at(g.before)} → {at(g.after)}"
+            if g.before and g.after
+            else (f"{at(g.after)}，增减量 {at(g.increment)}" if g.after and g.increment else "")
+        )
+        typer.echo(f"增减\t{g.verb}{at(g.rate)}：{base}")
+    for f in read.figures:
+        period = "、".join(f.period) or "-"
+        where = f"指标：{f.metric or '-'}\t范围：{f.scope or '-'}\t时期：{period}"
+        typer.echo(f"数字\t{at(f.quantity)}\t{f.role.value}\t{where}")
 
 
 def _plain(value: object) -> str:
