@@ -175,23 +175,34 @@ _NOT_A_PLAIN_LIST = regex.compile(
     f"{vocab.alternation('previous_period')}|{vocab.alternation('per_unit')}|{vocab.alternation('share')}|"
     "小计|分别占"
 )
-_MONTH_ORPERIOD = regex.compile(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年|以来|本周|本月|当月|当日|今日")
+_MONTH_OR_PERIOD = regex.compile(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年|以来|本周|本月|当月|当日|今日")
 _BREAKDOWN = regex.compile(
     rf"[，,：:\s]{{0,2}}(?P<open>[（(])?\s*(?P<mk>{vocab.alternation('breakdown')})(?P<punct>[，,：:])?"
 )
 _PARTS_AFTER_TOTAL = regex.compile(r"^[，,：:\s]{0,2}(?:分别为|分别是)")
 _PARTIAL_AFTER = regex.compile(r"其中|包括|等")
 _SHARE_BEFORE = regex.compile(
-    rf"(?:{vocab.alternation('share')})(?P<whole_words>[^，,。；;\d]{{0,12}}?)(?:的)?(?:达到|达|为|是)?\s*$"
+    rf"(?P<term>{vocab.alternation('share')})(?P<whole_words>[^，,。；;\d]{{0,12}}?)(?:的)?(?:达到|达|为|是)?\s*$"
 )
 _SCOPE = vocab.pattern("scope")
+_PER_UNIT = vocab.pattern("per_unit")
+_BREAKDOWN_WORD = vocab.pattern("breakdown")
+_LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
+_TOTAL_AT_ENDS = regex.compile(rf"^(?:{vocab.alternation('total')})|(?:{vocab.alternation('total')})$")
+_RATE_GLUE = regex.compile(r"(?:为|达到|达|是|了)?\s*")
+_CHANGE_WORDS = f"{vocab.alternation('increase')}|{vocab.alternation('decrease')}"
+_FROM_TO_GLUE = regex.compile(rf"\s*(?:{_CHANGE_WORDS})?(?:到|至|为)\s*")
+_FROM_OPENER = regex.compile(r"[从由][^，,。；;]*$")
+_AFTER_LEVELS = regex.compile(r"[，,\s]*(?:同比|分别)?")
+_PREVIOUS_BEFORE = regex.compile(rf"(?:{vocab.alternation('previous_period')})(?:同期)?(?:为|是|的)?$")
+_COMPARISON_GLUE = regex.compile(rf"[，,\s]?(?:{vocab.alternation('comparison')})?")
+_INCREMENT_LEAD = regex.compile(rf"(?:{vocab.alternation('comparison')})(?P<v>{_CHANGE_WORDS})(?:了)?")
+_WORDS_BEFORE_FIGURE = regex.compile(r"\p{Han}+(?=\s*[\d０-９一二三四五六七八九十两])")
 PERIOD = regex.compile(
     rf"\d{{4}}\s*年(?:度)?|\d{{1,2}}\s*(?:[-－—~～至到]\s*\d{{1,2}}\s*)?月(?:份|底|末)?|{vocab.alternation('period')}"
 )
-_PLAN = vocab.pattern("plan")
 _REAL_TERMS = vocab.pattern("real_terms")
 _OVERLAP = vocab.pattern("overlapping_measures")
-_CLAUSE_MARK = regex.compile(r"[，,；;：:。！？!?]")
 _METRIC_WORD = regex.compile(r"[\p{Han}A-Za-z]+")
 
 
@@ -250,9 +261,7 @@ class _Reader:
     def _sum_at(self, seg: Span, quantities: list[Quantity], m: regex.Match[str]) -> Sum | None:
         text = self.text
         mk = m.group("mk")
-        if mk == "共" and _NOT_TOTAL_GONG.match(text, m.start("mk") - 1 if m.start("mk") else 0):
-            return None
-        if mk == "共" and _NOT_TOTAL_GONG.match(text, m.start("mk")):
+        if mk == "共" and _NOT_TOTAL_GONG.search(text, max(0, m.start("mk") - 1), m.end("mk") + 1):
             return None
         after = [q for q in quantities if q.span.start >= m.end()]
         if not after:
@@ -278,11 +287,12 @@ class _Reader:
         start = seg.start
         # 其中A 500起、B 600起，共计1100起: the parts start after the last 其中, and the
         # whole before it is not one of them.
-        for b in regex.finditer("其中", text[seg.start : m.start()]):
-            start = seg.start + b.end()
+        last = text.rfind("其中", seg.start, m.start())
+        if last >= 0:
+            start = last + len("其中")
         before = [q for q in quantities if q.span.start >= start and q.span.end <= m.start()]
         before = self._outside_brackets(before, start, m.start())
-        if m.group("mk") == "累计" and not m.group("ref") and _MONTH_ORPERIOD.search(text, start, m.start()):
+        if m.group("mk") == "累计" and not m.group("ref") and _MONTH_OR_PERIOD.search(text, start, m.start()):
             return None  # 1月…，2月…，累计…: a running total over the periods named
         # 包括苏联帮助建设的156个单位在内: an inclusion, already inside another figure.
         inclusions = [Span(i.start(), i.end()) for i in _INCLUSION.finditer(text, start, m.start())]
@@ -315,7 +325,7 @@ class _Reader:
             text, before[0].span.start if start > seg.start else seg.start, m.start()
         ):
             return None
-        if any(not same_measure(q, total) and not _same_family(q, total) for q in before):
+        if any(not same_measure(q, total) for q in before):
             return None
         if any(not exact(q) for q in before):
             return None
@@ -369,7 +379,7 @@ class _Reader:
             return None
         clause_start = _clause_start(text, seg.start, whole.span.start)
         lead = text[clause_start : whole.span.start]
-        if vocab.pattern("per_unit").search(lead):
+        if _PER_UNIT.search(lead):
             return None  # 每万人12.4件，其中…: a rate, not a whole
         if _CHANGE.search(lead):
             # 赤字13500亿元，比上年增加1500亿元，其中中央…: the parts are of the level
@@ -386,7 +396,7 @@ class _Reader:
         candidates = [q for q in quantities[i + 1 :] if q.span.start >= m.end() and q.span.end <= end]
         candidates = self._outside_brackets(candidates, m.end(), end)
         # A nested 其中 inside the stretch: the parts after it belong to the part before it.
-        nested = regex.search(vocab.alternation("breakdown"), stretch)
+        nested = _BREAKDOWN_WORD.search(stretch)
         if nested:
             cut = m.end() + nested.start()
             candidates = [q for q in candidates if q.span.start < cut]
@@ -457,7 +467,7 @@ class _Reader:
         m = _SHARE_BEFORE.search(lead)
         if not m or not before:
             return None
-        term = m.group().split(m.group("whole_words") or "\0")[0].rstrip("的达到为是") or m.group()
+        term = m.group("term")
         share_at = clause_start + m.start()
         inside = [q for q in before if q.span.start >= share_at]
         if inside:
@@ -477,14 +487,14 @@ class _Reader:
             return None  # the figure does not end the clause right before 占
         for b in self.breakdowns:
             if part in b.parts:
-                return Ratio(pct, part, b.whole, term.strip())
+                return Ratio(pct, part, b.whole, term)
         return None
 
     def _rate(
         self, sentence: Span, before: list[Quantity], previous: list[Quantity], pct: Quantity, lead: str
     ) -> Ratio | None:
         m = _last(vocab.rate_pattern().finditer(lead))
-        if m is None or not regex.fullmatch(r"(?:为|达到|达|是|了)?\s*", lead[m.end() :]):
+        if m is None or not _RATE_GLUE.fullmatch(lead, m.end()):
             return None
         term = vocab.rate_terms()[m.group()]
         pool = [q for q in [*previous, *before] if q.kind in ADDITIVE_KINDS and exact(q)]
@@ -519,12 +529,11 @@ class _Reader:
             if verb is None:
                 continue
             falling = vocab.is_decrease(verb.group("verb"))
-            clause_start = _clause_start(text, sentence.start, pct.span.start)
             levels = [q for q in quantities[:i] if q.kind in ADDITIVE_KINDS]
             g = (
                 self._from_to(sentence, levels, pct, verb, falling)
-                or self._with_previous(sentence, levels, pct, verb, falling, clause_start)
-                or self._with_increment(sentence, levels, pct, verb, falling, clause_start)
+                or self._with_previous(levels, pct, verb, falling)
+                or self._with_increment(sentence, levels, pct, verb, falling)
             )
             if g is not None:
                 self.growths.append(g)
@@ -540,38 +549,24 @@ class _Reader:
         for k in range(len(levels) - 1, 0, -1):
             after, before = levels[k], levels[k - 1]
             glue = text[before.span.end : after.span.start]
-            if not regex.fullmatch(
-                rf"\s*(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')})?(?:到|至|为)\s*",
-                glue,
-            ):
+            if not _FROM_TO_GLUE.fullmatch(glue):
                 continue
             opener = text[max(sentence.start, before.span.start - 12) : before.span.start]
-            if not regex.search(r"[从由](?:[^，,。；;]*)$", opener):
+            if not _FROM_OPENER.search(opener):
                 continue
             between = text[after.span.end : verb.start()]
-            if not regex.fullmatch(r"[，,\s]*(?:同比|分别)?", between) or not _level_pair(before, after):
+            if not _AFTER_LEVELS.fullmatch(between) or not _level_pair(before, after):
                 return None
             return Growth(pct, before, after, None, falling, verb.group("verb"))
         return None
 
     def _with_previous(
-        self,
-        sentence: Span,
-        levels: list[Quantity],
-        pct: Quantity,
-        verb: regex.Match[str],
-        falling: bool,
-        clause_start: int,
+        self, levels: list[Quantity], pct: Quantity, verb: regex.Match[str], falling: bool
     ) -> Growth | None:
         """58起，去年同期40起，同比上升45%."""
         text = self.text
-        previous_words = vocab.alternation("previous_period")
         last_year = [
-            q
-            for q in levels
-            if regex.search(
-                rf"(?:{previous_words})(?:同期)?(?:为|是|的)?$", text[max(0, q.span.start - 8) : q.span.start]
-            )
+            q for q in levels if _PREVIOUS_BEFORE.search(text, max(0, q.span.start - 8), q.span.start)
         ]
         if len(last_year) != 1:
             return None
@@ -584,18 +579,12 @@ class _Reader:
             return None  # this year's figure must come first: 58起，去年同期40起
         glue_start = max(now.span.end, previous.span.end)
         glue = text[glue_start : verb.start()]
-        if not regex.fullmatch(rf"[，,\s]?(?:{vocab.alternation('comparison')})?", glue):
+        if not _COMPARISON_GLUE.fullmatch(glue):
             return None  # another subject in between: 群众满意度提高5%
         return Growth(pct, previous, now, None, falling, verb.group("verb"))
 
     def _with_increment(
-        self,
-        sentence: Span,
-        levels: list[Quantity],
-        pct: Quantity,
-        verb: regex.Match[str],
-        falling: bool,
-        clause_start: int,
+        self, sentence: Span, levels: list[Quantity], pct: Quantity, verb: regex.Match[str], falling: bool
     ) -> Growth | None:
         """今年破获5200起，比上年增加400起，增长8.3%: the rate is 400 ÷ (5200 − 400)."""
         text = self.text
@@ -605,10 +594,7 @@ class _Reader:
         if not _level_pair(increment, now):
             return None
         inc_lead = text[_clause_start(text, sentence.start, increment.span.start) : increment.span.start]
-        inc_verb = regex.fullmatch(
-            rf"(?:{vocab.alternation('comparison')})(?P<v>{vocab.alternation('increase')}|{vocab.alternation('decrease')})(?:了)?",
-            inc_lead,
-        )
+        inc_verb = _INCREMENT_LEAD.fullmatch(inc_lead)
         if inc_verb is None or vocab.is_decrease(inc_verb.group("v")) != falling:
             return None
         if text[now.span.end : inc_lead and increment.span.start - len(inc_lead)].strip("，, ") != "":
@@ -679,11 +665,6 @@ def _counts_items(text: str, q: Quantity, marker_start: int) -> bool:
     return q.kind is Kind.COUNT and q.value <= 10 and q.scale == "" and _ITEM_COUNT_GAP.match(gap) is not None
 
 
-def _same_family(a: Quantity, b: Quantity) -> bool:
-    """Physical measures of one unit written at different scales (万吨 and 亿吨) add up."""
-    return a.kind == b.kind == Kind.MEASURE and a.unit == b.unit
-
-
 def _level_pair(a: Quantity, b: Quantity) -> bool:
     return same_measure(a, b) and exact(a) and exact(b) and a.kind in ADDITIVE_KINDS
 
@@ -736,7 +717,7 @@ def _after_total_marker(text: str, q: Quantity) -> bool:
 
 def _metric_tail(text: str, start: int, end: int) -> str:
     """The words right before the first figure of a clause: 城镇职工参保人数90.59万人 → 参保人数."""
-    m = regex.search(r"[\p{Han}]+(?=\s*[\d０-９一二三四五六七八九十两])", text[start:end])
+    m = _WORDS_BEFORE_FIGURE.search(text, start, end)
     return m.group() if m else ""
 
 
@@ -744,5 +725,5 @@ def _metric_of(prefix: str) -> str:
     words = "".join(_METRIC_WORD.findall(prefix))
     words = PERIOD.sub("", words)
     words = _SCOPE.sub("", words)
-    words = regex.sub(rf"^(?:{vocab.alternation('breakdown')})", "", words)
-    return regex.sub(rf"^(?:{vocab.alternation('total')})|(?:{vocab.alternation('total')})$", "", words)
+    words = _LEADING_BREAKDOWN.sub("", words)
+    return _TOTAL_AT_ENDS.sub("", words)

@@ -15,7 +15,7 @@ import typer
 
 from hegao import __version__
 from hegao.checker.config import DEFAULT_MAX_FILE_MB, Config, ConfigError, parse_code_list
-from hegao.checker.document import parse_document
+from hegao.checker.document import Document, parse_document
 from hegao.checker.engine import rules
 from hegao.checker.model import Severity
 from hegao.checker.reading import InputError, decode_bytes
@@ -348,18 +348,23 @@ def show_config(
     typer.echo(f"rules = {json.dumps(options, ensure_ascii=False)}")
 
 
+def _read_document(path: Path) -> Document:
+    """A draft parsed for the inspection commands; a one-line error and exit 2 if unreadable."""
+    try:
+        decoded, _ = read_input(path)
+    except InputError as exc:
+        _error(str(path), str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+    return parse_document(decoded.text)
+
+
 @app.command()
 def quantities(
     path: Annotated[Path, typer.Argument(help="A draft (.txt, .md or .docx).")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
-    try:
-        decoded, _ = read_input(path)
-    except InputError as exc:
-        _error(str(path), str(exc))
-        raise typer.Exit(EXIT_ERROR) from None
-    doc = parse_document(decoded.text)
+    doc = _read_document(path)
     rows = []
     for q in doc.extraction.quantities:
         line, col = doc.line_col(q.span.start)
@@ -398,12 +403,7 @@ def claims(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
-    try:
-        decoded, _ = read_input(path)
-    except InputError as exc:
-        _error(str(path), str(exc))
-        raise typer.Exit(EXIT_ERROR) from None
-    doc = parse_document(decoded.text)
+    doc = _read_document(path)
     read = doc.claims
 
     def place(q: Quantity | None) -> dict[str, object] | None:

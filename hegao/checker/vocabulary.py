@@ -27,6 +27,7 @@ def _data() -> dict[str, object]:
     return tomllib.loads(text)
 
 
+@cache
 def words(name: str) -> tuple[str, ...]:
     """The words of one class, longest first."""
     classes = _data()["classes"]
@@ -58,10 +59,6 @@ def rate_terms() -> dict[str, RateTerm]:
 def rate_pattern() -> regex.Pattern[str]:
     names = sorted(rate_terms(), key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, names)))
-
-
-def is_increase(verb: str) -> bool:
-    return verb in words("increase")
 
 
 def is_decrease(verb: str) -> bool:

@@ -18,7 +18,6 @@ from hegao.checker.quantities import Kind, Quantity
 from hegao.checker.rule import Rule
 
 HUNDRED = Decimal(100)
-_COUNTED = (Kind.COUNT, Kind.MONEY, Kind.MEASURE)
 
 
 @cache
@@ -44,10 +43,6 @@ def _percentages(doc: Document) -> Iterator[tuple[Clause, Quantity]]:
         for q in quantities:
             if q.kind is Kind.PERCENT and q.unit == "%":
                 yield clause, q
-
-
-def _show_percent(value: Decimal) -> str:
-    return f"{value.normalize():f}%" if value != value.to_integral_value() else f"{value:.0f}%"
 
 
 _TO_LEVEL = regex.compile(r"到|至")
