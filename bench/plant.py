@@ -549,13 +549,17 @@ def plant_apx001(para: str, rng: random.Random, mode: str) -> Planted | None:
 # ---------------------------------------------------------------- FIG001
 
 _CLAIM = re.compile(
-    r"(?P<lead>(?:全年|今年以来|全市|全省|全国|全县|我市|我省)[^，。；\d]{4,20}?)(?P<num>\d+(?:\.\d+)?)(?P<unit>万人|亿元|万元|万吨|万户|万套|公里|个|人|家|起|所)"
+    r"(?:^|(?<=[，。；：\n]))(?P<lead>(?:全年|今年以来|全市|全省|全国|全县|我市|我省)[^，。；\d]{4,20}?)"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<unit>万人|亿元|万元|万吨|万户|万套|公里|个|人|家|起|所)(?![余多左])"
 )
+# A restated level, not a change, comparison or approximation (those are other claims).
+_NOT_A_LEVEL = re.compile(r"比|较|增|减|降|升|提高|超|近|约|其中|占|平均|人均|每")
 
 
 def plant_fig001(para: str, rng: random.Random, mode: str, other: str = "") -> Planted | None:
-    m = _CLAIM.search(para)
-    heading = rng.choice(["二、主要做法", "（二）强化打击整治", "三、下一步工作", "### 工作成效"])
+    m = next((m for m in _CLAIM.finditer(para) if not _NOT_A_LEVEL.search(m.group("lead"))), None)
+    # Unnumbered headings: a number of its own would clash with the real text's numbering.
+    heading = rng.choice(["主要做法", "强化打击整治", "下一步工作", "### 工作成效"])
     if m and mode == "place":
         value = Decimal(m.group("num"))
         new_value = value + (Decimal(1) if "." not in m.group("num") else Decimal("0.1")) * rng.randint(3, 40)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from hegao.checker import vocabulary as vocab
+from hegao.checker.document import BlockKind
 from hegao.checker.model import Span
 from hegao.checker.quantities import Kind, Quantity
 
@@ -49,13 +50,40 @@ class Role(StrEnum):
     CHANGE = "change"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
+    """One figure with what it claims. The words (metric, subject, scope) are read on first
+    use: most figures are never asked for them."""
+
     quantity: Quantity
-    metric: str  # the words the figure counts, scope, period and markers left out
-    scope: str  # 全市, 全省 … or ""
-    period: tuple[str, ...]  # period words of its sentence up to the figure
     role: Role
+    period: tuple[str, ...]  # period words of its sentence up to the figure
+    # The period in force: the sentence's own period words, else the last ones stated
+    # earlier in its paragraph, else those of the nearest heading above that names a
+    # period, else the first period the document names (its lead: 今年以来，全市…).
+    setting: tuple[str, ...]
+    setting_from: str  # sentence, paragraph, heading, lead, or "" when none is named
+    section_period: tuple[str, ...]  # the period its section heading names
+    text: str = field(repr=False, compare=False)
+    clause_start: int = field(repr=False, compare=False)
+    sentence_start: int = field(repr=False, compare=False)
+
+    @cached_property
+    def metric(self) -> str:
+        """The words the figure counts, from its clause: scope, period and markers left out."""
+        return _metric_of(self.text[self.clause_start : self.quantity.span.start])
+
+    @cached_property
+    def subject(self) -> str:
+        """The words of its sentence up to the figure, scope and period words left out: what
+        the figure describes when its clause alone does not say (某基金，2019年完成收入699万元)."""
+        return _metric_of(self.text[self.sentence_start : self.quantity.span.start])
+
+    @cached_property
+    def scope(self) -> str:
+        """全市, 全省 … named in its sentence before it, or ""."""
+        found = _last(_SCOPE.finditer(self.text, self.sentence_start, self.quantity.span.start))
+        return found.group() if found else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +216,10 @@ _SCOPE = vocab.pattern("scope")
 _PER_UNIT = vocab.pattern("per_unit")
 _BREAKDOWN_WORD = vocab.pattern("breakdown")
 _LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
-_TOTAL_AT_ENDS = regex.compile(rf"^(?:{vocab.alternation('total')})|(?:{vocab.alternation('total')})$")
+_PLAIN_TOTALS = "|".join(
+    sorted(set(vocab.words("total")) - set(vocab.words("sum_noun")), key=len, reverse=True)
+)
+_TOTAL_AT_ENDS = regex.compile(rf"^(?:{vocab.alternation('total')})|(?:{_PLAIN_TOTALS})$")
 _RATE_GLUE = regex.compile(r"(?:为|达到|达|是|了)?\s*")
 _CHANGE_WORDS = f"{vocab.alternation('increase')}|{vocab.alternation('decrease')}"
 _FROM_TO_GLUE = regex.compile(rf"\s*(?:{_CHANGE_WORDS})?(?:到|至|为)\s*")
@@ -607,25 +638,60 @@ class _Reader:
 
     def figures(self) -> list[Figure]:
         text = self.text
+        doc = self.doc
         out = []
-        for clause, quantities in zip(self.doc.clauses, self.doc.clause_quantities, strict=True):
+        lead = _first_period(text, doc)
+        heading: tuple[str, ...] = ()
+        paragraph: tuple[str, ...] = ()
+        block_index = -1
+        for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
+            if clause.block != block_index:
+                block_index = clause.block
+                paragraph = ()
+                block = doc.blocks[block_index]
+                if block.kind is BlockKind.HEADING:
+                    named = _periods(text, block.span.start, block.span.end)
+                    heading = named or heading
             if not quantities:
                 continue
-            sentence = self.doc.sentences[clause.sentence].span
+            sentence = doc.sentences[clause.sentence].span
             for q in quantities:
-                prefix = text[clause.span.start : q.span.start]
-                scope_m = _last(_SCOPE.finditer(text, sentence.start, q.span.start))
-                period = tuple(
-                    sorted({m.group() for m in PERIOD.finditer(text, sentence.start, q.span.start)})
-                )
-                metric = _metric_of(prefix)
+                period = _periods(text, sentence.start, q.span.start)
                 role = self.roles.get(id(q), Role.LEVEL)
-                if role is Role.LEVEL and q.kind is Kind.PERCENT and _CHANGE.search(prefix):
-                    role = Role.CHANGE
-                elif role is Role.LEVEL and q.kind is Kind.PERCENT:
-                    role = Role.RATE
-                out.append(Figure(q, metric, scope_m.group() if scope_m else "", period, role))
+                if role is Role.LEVEL and q.kind is Kind.PERCENT:
+                    role = Role.CHANGE if _CHANGE.search(text, clause.span.start, q.span.start) else Role.RATE
+                setting, source = next(
+                    (
+                        (words, source)
+                        for words, source in (
+                            (period, "sentence"),
+                            (paragraph, "paragraph"),
+                            (heading, "heading"),
+                            (lead, "lead"),
+                        )
+                        if words
+                    ),
+                    ((), ""),
+                )
+                out.append(
+                    Figure(q, role, period, setting, source, heading, text, clause.span.start, sentence.start)
+                )
+            stated = _periods(text, clause.span.start, clause.span.end)
+            paragraph = stated or paragraph
         return out
+
+
+def _periods(text: str, start: int, end: int) -> tuple[str, ...]:
+    return tuple(sorted({m.group() for m in PERIOD.finditer(text, start, end)}))
+
+
+def _first_period(text: str, doc: Document) -> tuple[str, ...]:
+    """The period words of the first sentence that names one: a bulletin's lead."""
+    for sentence in doc.sentences[:10]:
+        found = _periods(text, sentence.span.start, sentence.span.end)
+        if found:
+            return found
+    return ()
 
 
 # ---------------------------------------------------------------- helpers
@@ -671,6 +737,7 @@ def _level_pair(a: Quantity, b: Quantity) -> bool:
 
 _INCLUSION = regex.compile(r"包括[^，,。；;]{0,40}?在内")
 _ADDED_TO_EARLIER = regex.compile(r"加上|再加|加之")
+CONTINUATION = regex.compile(rf"(?:{vocab.alternation('continuation')})")
 
 
 def _parts_name_the_total(text: str, parts: list[Quantity], noun: str) -> bool:
@@ -722,8 +789,11 @@ def _metric_tail(text: str, start: int, end: int) -> str:
 
 
 def _metric_of(prefix: str) -> str:
-    words = "".join(_METRIC_WORD.findall(prefix))
-    words = PERIOD.sub("", words)
-    words = _SCOPE.sub("", words)
+    """The words a figure counts: after its scope if the clause names one (东营全市共抓获
+    犯罪嫌疑人 → 抓获犯罪嫌疑人), period words and leading markers left out."""
+    words = "".join(_METRIC_WORD.findall(PERIOD.sub("", prefix)))
+    scope = _last(_SCOPE.finditer(words))
+    if scope is not None:
+        words = words[scope.end() :]
     words = _LEADING_BREAKDOWN.sub("", words)
     return _TOTAL_AT_ENDS.sub("", words)

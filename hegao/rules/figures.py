@@ -6,76 +6,111 @@ from collections.abc import Iterator
 
 import regex
 
-from hegao.checker.document import Block, Document
+from hegao.checker import vocabulary as vocab
+from hegao.checker.claims import CONTINUATION, PERIOD, Figure, Role, exact, interval
+from hegao.checker.document import Clause, Document
 from hegao.checker.model import Finding, Related, Severity
-from hegao.checker.quantities import Kind, Quantity
+from hegao.checker.quantities import Kind
 from hegao.checker.rule import Rule
 
-# A claim is compared only when it names its scope: 全市共抓获犯罪嫌疑人1460人.
-_SCOPE = regex.compile(r"全[市省县区国州镇乡局]|[我本][市省县区州局]|全警")
-# Words that place a figure in time or mark it as a plan; two figures are the same
-# claim only if these agree.
-_PERIOD = regex.compile(
-    r"\d{4}\s*年(?:度)?|\d{1,2}\s*(?:[-－—~～至到]\s*\d{1,2}\s*)?月(?:份)?|"
-    r"[一二三四前后上下全本今去明上]+(?:年|季度|半年)|以来|同期|截至|截止|过去|"
-    r"计划|预计|目标|预期|拟|力争|确保|将|要"
+# A figure is a claim of its own only when nothing before it in its clause makes it a
+# change, a share or a rate of something else, and nothing before it in its sentence
+# makes it a part (全市…，其中，全区…).
+_NOT_A_LEVEL = regex.compile(
+    "|".join(
+        vocab.alternation(name)
+        for name in ("comparison", "increase", "decrease", "share", "per_unit", "previous_period")
+    )
 )
-_NOT_A_CLAIM = regex.compile(r"其中|同比|环比|比上|较|增加|减少|上升|下降|增长|占|平均|人均|每")
-_WORD = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
-MIN_KEY_CHARS = 6
+_PART = vocab.pattern("breakdown")
+_PLAN = vocab.pattern("plan")
+_SCOPE = vocab.pattern("scope")
+# Durations are not claims: 五年累计6314亿元 counts money, not years.
+_DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "小时", "分钟", "秒"})
+_LEVEL_ROLES = frozenset({Role.LEVEL, Role.WHOLE, Role.TOTAL})
+_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE})
+MIN_METRIC_CHARS = 4
+MIN_SUBJECT_CHARS = 8
 
 
-def _key(doc: Document, clause_start: int, q: Quantity) -> str | None:
-    prefix = doc.masked[clause_start : q.span.start]
-    if not _SCOPE.search(prefix) or _NOT_A_CLAIM.search(prefix):
+def _key(doc: Document, f: Figure) -> tuple[object, ...] | None:
+    q = f.quantity
+    if f.role not in _LEVEL_ROLES or q.kind not in _KINDS or not exact(q):
         return None
-    words = "".join(_WORD.findall(_PERIOD.sub("", prefix)))
-    if len(words) < MIN_KEY_CHARS:
+    if len(f.metric) < MIN_METRIC_CHARS or not (f.scope or f.period):
         return None
-    return f"{words}|{q.kind.value}|{q.unit}"
+    clause = doc.clause_at(q.span.start)
+    planned = _PLAN.search(doc.masked, clause.span.start, q.span.start) is not None
+    # A clause that names its scope (全市共抓获…) says what is counted, and so does a
+    # sentence that opens with a full noun phrase (全年工业企业实现利润…). Otherwise the
+    # subject may stand in an earlier clause, sentence or heading (1、某某基金收入完成…。
+    # 当年收支结余4.9亿元): such a figure is compared only within its paragraph, by its
+    # whole sentence up to the figure.
+    if _SCOPE.search(doc.masked, clause.span.start, q.span.start):
+        return (f.metric, f.scope, planned, q.kind, q.unit)
+    opens = _opens_sentence(doc, clause) and not CONTINUATION.match(doc.masked, clause.span.start)
+    if opens and len(f.metric) >= MIN_SUBJECT_CHARS:
+        return (f.metric, f.scope, planned, q.kind, q.unit)
+    return (f.subject, f.scope, planned, q.kind, q.unit, clause.block)
 
 
-class _Periods:
-    """The period words (2021年, 1-6月, 今年 …) of a paragraph up to a figure. Asked in
-    text order, it reads each paragraph once, however many figures it holds."""
+def _opens_sentence(doc: Document, clause: Clause) -> bool:
+    """The clause opens its sentence, follows only a period (2023年，全年…) or opens with
+    one (…，全年中央财政支出…): a period restarts what is being told."""
+    if clause.first or PERIOD.match(doc.masked, clause.span.start):
+        return True
+    sentence = doc.sentences[clause.sentence].span
+    before = PERIOD.sub("", doc.masked[sentence.start : clause.span.start])
+    return _FILLER.fullmatch(before) is not None
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.block: Block | None = None
-        self.pos = 0
-        self.found: set[str] = set()
 
-    def before(self, offset: int) -> tuple[str, ...]:
-        block = self.doc.block_at(offset)
-        if block is not self.block:
-            self.block = block
-            self.pos = block.span.start if block else 0
-            self.found = set()
-        for m in _PERIOD.finditer(self.doc.masked, self.pos, offset):
-            self.found.add(m.group())
-            self.pos = m.end()
-        return tuple(sorted(self.found))
+_FILLER = regex.compile(r"[\s，,、：:]*")
+
+
+def _same_period(a: Figure, b: Figure) -> bool:
+    """The same period, one named more closely than the other (全年 and 2023年全年), or
+    one that names none of its own (it stands in the document's lead period) while the
+    other names one in its sentence or paragraph."""
+    if a.section_period and b.section_period and a.section_period != b.section_period:
+        return False  # 一、2025年预算执行情况 … 二、2026年预算草案
+    x, y = set(a.setting), set(b.setting)
+    if x == y or (x and y and (x <= y or y <= x) and a.setting_from == b.setting_from):
+        return True
+    own = ("sentence", "paragraph")
+    return (a.setting_from in ("lead", "") and b.setting_from in own) or (
+        b.setting_from in ("lead", "") and a.setting_from in own
+    )
+
+
+def _disagree(a: Figure, b: Figure) -> bool:
+    a_lo, a_hi = interval(a.quantity)
+    b_lo, b_hi = interval(b.quantity)
+    # Half-open intervals: 1.2万 covers [11500, 12500), so 1.2万 and 1.3万 disagree.
+    return a.quantity.base != b.quantity.base and (a_hi <= b_lo or b_hi <= a_lo)
 
 
 class ConflictingFigures(Rule):
     """The same metric for the same scope and period is stated twice with different values.
 
     What it does:
-        Compares claims that name their scope (全市, 全省, 我局 …) and are worded the
-        same up to the figure — 全市共抓获犯罪嫌疑人1460人 … 全市共抓获犯罪嫌疑人1406人 —
-        and reports the later one when the values differ. Figures of different periods
-        (1-6月 vs 1-7月, 今年 vs 去年) or plans (计划, 目标) are not compared;
-        approximate figures and breakdowns (其中, 同比) are left alone.
+        Compares figures that name their scope (全市, 全省, 我局 …) or period and are
+        worded the same up to the figure — 全市共抓获犯罪嫌疑人1460人 … 全市共抓获犯罪嫌疑人1406人 —
+        and reports the later one when the values differ beyond their rounding. A
+        figure's period is the one its sentence names, else the one stated earlier in its
+        paragraph, else its section heading's, else the document's lead (今年以来 …):
+        figures of different periods (1-6月 vs 1-7月, 2024年预算执行 vs 2025年预算) are not
+        compared. Plans keep their wording (计划, 预计 …), so they are never compared with
+        results; approximate figures, parts (其中), changes, shares and averages are left alone.
 
     Why it matters:
         When a bulletin gives two values for one figure, at least one is wrong, and
         the reader cannot know which.
 
     Example:
-        全市共抓获犯罪嫌疑人1460人。（后文）全市共抓获犯罪嫌疑人1406人。
+        今年以来，全市共抓获犯罪嫌疑人1460人。（后文）全市共抓获犯罪嫌疑人1406人。
 
     Instead:
-        State the figure once, or make both places agree.
+        今年以来，全市共抓获犯罪嫌疑人1460人。（后文）全市共抓获犯罪嫌疑人1460人。
     """
 
     code = "FIG001"
@@ -84,28 +119,37 @@ class ConflictingFigures(Rule):
     scope = "document"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        seen: dict[tuple[str, tuple[str, ...]], Quantity] = {}
-        periods = _Periods(doc)
-        for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
-            for q in quantities:
-                if q.kind not in (Kind.COUNT, Kind.MONEY) or q.is_approximate or q.high:
-                    continue
-                key = _key(doc, clause.span.start, q)
-                if key is None:
-                    continue
-                slot = (key, periods.before(q.span.start))
-                earlier = seen.get(slot)
-                if earlier is None:
-                    seen[slot] = q
-                    continue
-                if earlier.base != q.base:
-                    line = doc.line_col(earlier.span.start)[0]
-                    yield self.finding(
-                        q.span,
-                        f"同一数据前后不一致：此处为“{q.text}”，第 {line} 行为“{earlier.text}”",
-                        (Related(earlier.span, f"先前的数值：{earlier.text}"),),
-                    )
-                break  # one claim per clause: the figure right after its wording
+        seen: dict[tuple[object, ...], list[Figure]] = {}
+        claims = doc.claims
+        # A whole's parts: 预算总计82.5亿元，其中：市级预算67.2亿元 … 市级预算67.2亿元 names a
+        # part by the whole's words, not a second value of the whole.
+        parts = {id(b.whole): {p.base for p in b.parts} for b in claims.breakdowns}
+        for s in claims.sums:
+            parts.setdefault(id(s.total), set()).update(p.base for p in s.parts)
+        last_clause = -1
+        for f in claims.figures:
+            clause = doc.clause_at(f.quantity.span.start)
+            if f.quantity.unit in _DURATIONS:
+                continue
+            if clause is None or clause.span.start == last_clause:
+                continue  # one claim per clause: the figure right after its wording
+            last_clause = clause.span.start
+            key = _key(doc, f)
+            if key is None:
+                continue
+            earlier_ones = seen.setdefault(key, [])
+            earlier = next((e for e in earlier_ones if _same_period(e, f)), None)
+            earlier_ones.append(f)
+            if earlier is None or f.quantity.base in parts.get(id(earlier.quantity), ()):
+                continue
+            if _disagree(earlier, f):
+                q, e = f.quantity, earlier.quantity
+                line = doc.line_col(e.span.start)[0]
+                yield self.finding(
+                    q.span,
+                    f"同一数据前后不一致：此处为“{q.text}”，第 {line} 行为“{e.text}”",
+                    (Related(e.span, f"先前的数值：{e.text}"),),
+                )
 
 
 RULES = (ConflictingFigures,)
