@@ -301,8 +301,23 @@ def _number(numeral: str) -> int | None:
     return int(value) if decimals == 0 else None
 
 
-def _leading(doc: Document, block: Block) -> _Enumerator | None:
-    start = block.span.start
+def _leading_all(doc: Document, block: Block) -> Iterator[_Enumerator]:
+    """The numbers that open the block and any later line of it: rows of a table typed as
+    text (表1 … 一、… 二、…) and items typed without blank lines between them."""
+    first = _leading(doc, block, block.span.start)
+    if first is not None:
+        yield first
+    if block.kind is BlockKind.LIST_ITEM:
+        return
+    line = bisect.bisect_right(doc.line_starts, block.span.start)
+    while line < len(doc.line_starts) and doc.line_starts[line] < block.span.end:
+        found = _leading(doc, block, doc.line_starts[line])
+        if found is not None:
+            yield found
+        line += 1
+
+
+def _leading(doc: Document, block: Block, start: int) -> _Enumerator | None:
     text = doc.masked
     if block.kind is BlockKind.LIST_ITEM:
         return None  # Markdown renumbers ordered lists itself
@@ -351,15 +366,14 @@ class SequenceNumbering(Rule):
         shi: list[_Enumerator] = []
         order = [style for style, _ in _LEVELS]
         for block in doc.blocks:
-            enum = _leading(doc, block)
-            if enum is not None:
+            if block.kind is BlockKind.HEADING:
+                shi = []
+            for enum in _leading_all(doc, block):
                 finding = self._follow(doc, stacks.setdefault(enum.style, []), enum)
                 if finding is not None:
                     yield finding
                 for lower in order[order.index(enum.style) + 1 :]:
                     stacks.pop(lower, None)
-                shi = []
-            elif block.kind is BlockKind.HEADING:
                 shi = []
             for m in _SHI.finditer(doc.masked, block.span.start, block.span.end):
                 n = _number(m.group(1))
