@@ -155,3 +155,23 @@ def test_fix_on_disk_keeps_encoding_bom_and_newlines_and_leaves_nothing_to_fix(
     # The re-check after fixing offers no safe fix: of the codes that were fixed, only
     # findings with no safe fix remain (侦侦 wants --unsafe-fixes, a 10,000× slip a person).
     assert not [f for f in after.findings if f.fix is not None and f.fix.safe]
+
+
+FIGURES = st.text(
+    alphabet=st.sampled_from(list("0123456789０１２３４５６７８９，,.．％%亿万元人a ")), max_size=60
+)
+
+
+@SETTINGS
+@given(FIGURES)
+@example("a1234，567亿元")
+@example("１２，３４５，６７８元")
+def test_digit_normalizing_matches_a_plain_scan(text):
+    """The probed normalizing gives what one scan of the whole text with the pattern gives."""
+    import re
+
+    from hegao.checker import quantities
+    from hegao.checker.numerals import FULLWIDTH_DIGITS
+
+    plain = re.sub(quantities._FULLWIDTH_GROUPED, lambda m: m.group().replace("，", ","), text)
+    assert quantities._normalize_digits(text) == plain.translate(FULLWIDTH_DIGITS)

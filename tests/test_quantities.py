@@ -113,3 +113,18 @@ def test_numbered_labels(text: str, label: str, number: int) -> None:
 def test_negative_and_jiao_fen() -> None:
     assert only("利润负五点一亿元").base == Decimal("-510000000")
     assert only("票价三千三百八十元五角八分").base == Decimal("3380.58")
+
+
+def test_the_han_class_for_re_is_regex_han():
+    import re
+
+    import regex
+
+    from hegao.checker.script import HAN
+
+    # Equal on the Basic Multilingual Plane; beyond it, a newer Unicode in a newer regex
+    # may add characters, so only "nothing that is not Han" is asserted there.
+    bmp = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    assert set(re.findall(HAN, bmp)) == set(regex.findall(r"\p{Han}", bmp))
+    rest = "".join(chr(i) for i in range(0x10000, 0x110000))
+    assert set(re.findall(HAN, rest)) <= set(regex.findall(r"\p{Han}", rest))

@@ -14,13 +14,18 @@ from functools import lru_cache
 # Same length in and out, so offsets into the translated text stay valid. The
 # full-width comma is left alone: in prose it separates list items, not thousands.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_FULLWIDTH_FIGURE = re.compile("[０-９．％]")
+_FULLWIDTH_FIGURES = re.compile("[０-９．％]+")
+
+
+def _ascii_run(m: re.Match[str]) -> str:
+    return m.group().translate(FULLWIDTH_DIGITS)
 
 
 def ascii_figures(text: str) -> str:
     """Full-width digits, point and percent sign as ASCII; same length, so offsets hold.
-    (A whole document rarely has any, and translate looks up every character.)"""
-    return text.translate(FULLWIDTH_DIGITS) if _FULLWIDTH_FIGURE.search(text) else text
+    Only the runs of them are translated: translate looks up every character it is
+    given, and figures are a small part of a document."""
+    return _FULLWIDTH_FIGURES.sub(_ascii_run, text)
 
 
 SCALES: dict[str, int] = {

