@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from hegao.checker.engine import rules
+from hegao.checker.config import Config
+from hegao.checker.engine import lint_text, rules
 from hegao.checker.registry import RuleSet
 from hegao.checker.rule import DOC_SECTIONS, Rule, RuleDefinitionError
 
@@ -66,3 +69,23 @@ def test_rule_docs_are_current() -> None:
 
     docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert docs.read_text("utf-8") == rules_markdown(), "run python scripts/gen_rule_docs.py"
+
+
+# A note after the corrected text, in brackets: 「…。 (or name all six)」.
+_NOTE = re.compile(r"\s*\((?:or|whichever|the later)[^()]*\)\s*$", re.S)
+
+
+def _sample(rule: type[Rule], section: str) -> str:
+    """The text of a docstring section; for Instead, its first paragraph without a note
+    (later paragraphs explain)."""
+    body = textwrap.dedent(rule.sections[section]).strip()
+    if section == "Instead":
+        body = body.split("\n\n")[0]
+    return _NOTE.sub("", body)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[r.code for r in ALL_RULES])
+def test_docstring_example_triggers_and_instead_does_not(rule: type[Rule]) -> None:
+    config = Config(select=(rule.code,))
+    assert rule.code in {f.code for f in lint_text(_sample(rule, "Example"), config)}
+    assert lint_text(_sample(rule, "Instead"), config) == []

@@ -8,11 +8,10 @@ offsets are unchanged) before anything else looks at the text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -20,10 +19,9 @@ from hegao.checker.model import Span
 
 if TYPE_CHECKING:
     from hegao.checker.claims import Claims
+    from hegao.checker.dates import DateMention
     from hegao.checker.quantities import Extraction, Quantity
-
-
-T = TypeVar("T")
+    from hegao.checker.words import WordText
 
 
 class BlockKind(StrEnum):
@@ -97,7 +95,6 @@ class Document:
     skipped: list[Span]
     line_starts: list[int] = field(repr=False)
     wrap_width: int | None = None  # lines cut at this display width (text from PDF)
-    _memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     @cached_property
     def source(self) -> SourceText:
@@ -106,12 +103,6 @@ class Document:
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset."""
         return self.source.line_col(offset)
-
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """Compute an analysis once per document and share it between rules."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[return-value]
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -195,6 +186,21 @@ class Document:
         from hegao.checker.quantities import extract
 
         return extract(self)
+
+    @cached_property
+    def word_text(self) -> WordText:
+        """Letters, digits and Han characters, lower-cased, mapped back to offsets: the
+        text the duplicate rules compare."""
+        from hegao.checker.words import read_words
+
+        return read_words(self.masked)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """The dates written in the text, read once for the date rules."""
+        from hegao.checker.dates import read_dates
+
+        return read_dates(self)
 
     @cached_property
     def claims(self) -> Claims:

@@ -23,16 +23,25 @@ def rules() -> RuleSet:
 def lint_document(doc: Document, config: Config | None = None) -> list[Finding]:
     config = config or Config()
     findings: list[Finding] = []
-    for rule_class in rules().all():
-        if not config.enabled(rule_class.code):
-            continue
+    superseding: dict[str, list[Finding]] = {}
+    ran = [r for r in rules().all() if config.enabled(r.code)]
+    for rule_class in ran:
         rule = rule_class(config.options.get(rule_class.code))
-        findings.extend(rule.check(doc))
+        found = list(rule.check(doc))
+        findings.extend(found)
+        for code in rule_class.supersedes:
+            superseding.setdefault(code, []).extend(found)
+    if superseding:
+        findings = [f for f in findings if not _superseded(f, superseding.get(f.code, ()))]
     findings = suppress(doc.text, findings)
     if config.severity:
         findings = [_with_severity(f, config) for f in findings]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _superseded(finding: Finding, broader: list[Finding] | tuple[()]) -> bool:
+    return any(b.span.overlaps(finding.span) for b in broader)
 
 
 def _with_severity(finding: Finding, config: Config) -> Finding:

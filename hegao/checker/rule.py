@@ -32,6 +32,10 @@ class Rule:
     sections: ClassVar[dict[str, str]]
     # Options users may set under [tool.hegao.rules.CODE], with their defaults.
     default_options: ClassVar[dict[str, Any]] = {}
+    # Codes whose findings overlapping one of this rule's findings say nothing more (DUP001 a
+    # copied paragraph, DUP002 the copied sentences in it): the engine drops them when
+    # both rules run. Rules never look at each other's findings or options.
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -161,7 +161,7 @@ class LabelCount(Rule):
         全面落实有签到、有记录、有领学的“六有”要求。
 
     Instead:
-        Name all six, or correct the label (“三有”).
+        全面落实有签到、有记录、有领学的“三有”要求。 (or name all six)
     """
 
     code = "CNT002"

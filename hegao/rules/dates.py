@@ -6,45 +6,11 @@ import calendar
 import datetime
 from collections.abc import Iterator
 
-import regex
-
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Span
-from hegao.checker.numerals import ascii_figures, parse_chinese
 from hegao.checker.rule import Rule
 
-_CN_DAY = "[一二三四五六七八九十]{1,3}"
-_DATE = regex.compile(
-    r"(?<![\d.])(?:(?P<year>\d{4})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?"
-    # 九月三十一日, in Chinese numerals (the month must have a day: 十月 alone is common)
-    rf"|(?:(?P<year>[〇零一二三四五六七八九]{{4}})年)?(?<![一二三四五六七八九十])"
-    rf"(?P<month>十[一二]?|[一二三四五六七八九])月(?P<day>{_CN_DAY})[日号])"
-    # 4月10日至31日: the day-only end of a range in the same month
-    r"(?:\s*[至到—\-－~～]\s*(?P<end_day>\d{1,2})\s*[日号])?"
-    r"(?:\s*[（(]?\s*(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天])\s*[）)]?)?"
-)
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY_NAMES = "一二三四五六日"
-
-
-def _dates(doc: Document) -> list[regex.Match[str]]:
-    def find() -> list[regex.Match[str]]:
-        text = ascii_figures(doc.masked)
-        return list(_DATE.finditer(text))
-
-    return doc.memo("dates", find)
-
-
-_YEAR_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-
-
-def _int(numeral: str) -> int:
-    """A month, day or year in digits or in Chinese numerals (九, 三十一, 一九七六)."""
-    if numeral.isdigit():
-        return int(numeral)
-    if len(numeral) == 4 and all(ch in _YEAR_DIGITS for ch in numeral):
-        return int("".join(_YEAR_DIGITS[ch] for ch in numeral))
-    return int(parse_chinese(numeral)[0])
 
 
 def _days_in_month(year: int | None, month: int) -> int:
@@ -77,22 +43,20 @@ class InvalidDate(Rule):
     scope = "sentence"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in _dates(doc):
-            month = _int(m.group("month"))
-            year = _int(m.group("year")) if m.group("year") else None
-            span = Span(m.start(), m.end("day") + 1 if m.group("day") else m.end("month") + 1)
-            if not 1 <= month <= 12:
-                yield self.finding(span, f"“{doc.text[span.start : span.end]}”：没有 {month} 月")
+        for d in doc.dates:
+            span = Span(d.span.start, d.day_end or d.month_end)
+            if not 1 <= d.month <= 12:
+                yield self.finding(span, f"“{doc.text[span.start : span.end]}”：没有 {d.month} 月")
                 continue
-            if not m.group("day"):
+            if d.day is None:
                 continue
-            day = _int(m.group("day"))
-            last = _days_in_month(year, month)
-            if m.group("end_day") and 1 <= day <= last and not 1 <= int(m.group("end_day")) <= last:
-                span = Span(m.start("end_day"), m.end("end_day") + 1)
-                day = int(m.group("end_day"))
+            day = d.day
+            last = _days_in_month(d.year, d.month)
+            if d.end_day is not None and d.end_day_span and 1 <= day <= last and not 1 <= d.end_day <= last:
+                span = d.end_day_span
+                day = d.end_day
             if not 1 <= day <= last:
-                when = f"{year} 年 {month} 月" if year else f"{month} 月"
+                when = f"{d.year} 年 {d.month} 月" if d.year else f"{d.month} 月"
                 yield self.finding(span, f"“{doc.text[span.start : span.end]}”：{when}只有 {last} 天")
 
 
@@ -122,27 +86,25 @@ class WeekdayMismatch(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         year_of_block: dict[int, int] = {}
-        for m in _dates(doc):
-            block = doc.block_at(m.start())
+        for d in doc.dates:
+            block = doc.block_at(d.span.start)
             block_index = block.index if block else -1
-            if m.group("year") and m.group("day"):
-                year_of_block[block_index] = _int(m.group("year"))
-            if not (m.group("weekday") and m.group("day")):
+            if d.year is not None and d.day is not None:
+                year_of_block[block_index] = d.year
+            if d.weekday is None or d.day is None:
                 continue
-            year = _int(m.group("year")) if m.group("year") else year_of_block.get(block_index)
+            year = d.year if d.year is not None else year_of_block.get(block_index)
             if year is None:
                 continue
             try:
-                date = datetime.date(year, _int(m.group("month")), _int(m.group("day")))
+                date = datetime.date(year, d.month, d.day)
             except ValueError:
                 continue  # DATE001 reports impossible dates
-            written = _WEEKDAYS[m.group("weekday")[-1]]
-            if date.weekday() != written:
-                span = Span(m.start(), m.end())
+            if date.weekday() != d.weekday_number:
                 actual = _WEEKDAY_NAMES[date.weekday()]
                 yield self.finding(
-                    span,
-                    f"{year} 年 {date.month} 月 {date.day} 日是星期{actual}，文中写作“{m.group('weekday')}”",
+                    d.span,
+                    f"{year} 年 {date.month} 月 {date.day} 日是星期{actual}，文中写作“{d.weekday}”",
                 )
 
 

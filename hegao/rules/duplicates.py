@@ -1,20 +1,26 @@
-"""Repeated text: paragraphs and sentences pasted twice."""
+"""Repeated text: paragraphs and sentences pasted twice, words typed twice."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 from typing import Any, ClassVar
 
 import regex
 
+from hegao.checker import lexicon
+from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Block, BlockKind, Clause, Document, han_count
-from hegao.checker.model import Finding, Related, Span
+from hegao.checker.model import Finding, Fix, Related, Span
 from hegao.checker.rule import Rule
+from hegao.checker.script import HAN
+from hegao.checker.words import WordText
 
 PARAGRAPH_MIN_HAN = 20
 CLAUSE_MIN_HAN = 16
@@ -26,60 +32,12 @@ MAX_POSTINGS = 40
 NEARBY_BLOCKS = 2
 
 
-_WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """The document's letters, digits and Han characters (lower-cased), kept as runs:
-    run k starts at ``text_starts[k]`` in the original text and at ``word_starts[k]``
-    in ``words``. Runs, not one offset per character, keep this small and fast."""
-
-    words: str
-    text_starts: list[int]
-    word_starts: list[int]
-
-    def index_at(self, offset: int) -> int:
-        """Index in ``words`` of the first word character at or after ``offset``."""
-        k = bisect.bisect_right(self.text_starts, offset) - 1
-        if k < 0:
-            return 0
-        inside = offset - self.text_starts[k]
-        end = self.word_starts[k + 1] if k + 1 < len(self.word_starts) else len(self.words)
-        return min(self.word_starts[k] + inside, end)
-
-    def offset_of(self, index: int) -> int:
-        """Offset in the original text of ``words[index]``."""
-        k = bisect.bisect_right(self.word_starts, index) - 1
-        return self.text_starts[k] + index - self.word_starts[k]
-
-
-def _document_words(doc: Document) -> _Words:
-    def compute() -> _Words:
-        lowered = doc.masked.lower()
-        if len(lowered) != len(doc.masked):  # İ lowers to two characters: keep it as is
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in doc.masked)
-        chars: list[str] = []
-        text_starts: list[int] = []
-        word_starts: list[int] = []
-        size = 0
-        for m in _WORD_RUN.finditer(lowered):
-            run = m.group()
-            chars.append(run)
-            text_starts.append(m.start())
-            word_starts.append(size)
-            size += len(run)
-        return _Words("".join(chars), text_starts, word_starts)
-
-    return doc.memo("document_words", compute)
-
-
 @dataclass(frozen=True, slots=True)
 class _Normalized:
     """The word characters of a span of the document: ``words.words[lo:lo + len(text)]``."""
 
     text: str
-    words: _Words
+    words: WordText
     lo: int
 
     def span(self, start: int, end: int) -> Span:
@@ -87,7 +45,7 @@ class _Normalized:
 
 
 def _normalize(doc: Document, span: Span) -> _Normalized:
-    words = _document_words(doc)
+    words = doc.word_text
     lo = words.index_at(span.start)
     hi = words.index_at(span.end)
     return _Normalized(words.words[lo:hi], words, lo)
@@ -98,10 +56,6 @@ class _ParagraphCopy:
     later: Span  # the repeated text in the later paragraph
     earlier: Span  # what it repeats
     whole: bool  # the later paragraph is entirely a copy
-
-
-def _paragraph_copies(doc: Document, min_han: int = PARAGRAPH_MIN_HAN) -> list[_ParagraphCopy]:
-    return doc.memo(f"paragraph_copies:{min_han}", lambda: list(_find_paragraph_copies(doc, min_han)))
 
 
 def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCopy]:
@@ -208,16 +162,19 @@ class DuplicateParagraph(Rule):
         全市公安机关持续开展夏季治安打击整治行动，共出动警力三千余人次。
 
     Instead:
-        Delete the later copy, or merge the two paragraphs if they were meant to differ.
+        全市公安机关持续开展夏季治安打击整治行动，共出动警力三千余人次。 (the later copy
+        deleted, or the two paragraphs merged)
     """
 
     code = "DUP001"
     name = "duplicate-paragraph"
     scope = "document"
     default_options: ClassVar[dict[str, Any]] = {"min-han": PARAGRAPH_MIN_HAN}
+    # A copied paragraph holds copied sentences: one finding says it all.
+    supersedes: ClassVar[tuple[str, ...]] = ("DUP002",)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for copy in _paragraph_copies(doc, self.options["min-han"]):
+        for copy in _find_paragraph_copies(doc, self.options["min-han"]):
             line = doc.line_col(copy.earlier.start)[0]
             what = "本段与" if copy.whole else "本段包含"
             yield self.finding(
@@ -264,47 +221,28 @@ def _clauses(doc: Document) -> list[_Clause]:
 _QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
 
 
-def _quote_depths(doc: Document) -> tuple[list[int], list[int]]:
-    """Offsets of the quotation marks and how many are open just after each."""
+class _Quotes:
+    """Where quotation marks open and close, to tell quoted words (a slogan, a saying,
+    repeated on purpose) from the text around them."""
 
-    def compute() -> tuple[list[int], list[int]]:
-        offsets: list[int] = []
-        depths: list[int] = []
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.offsets: list[int] = []
+        self.depths: list[int] = []
         depth = 0
         for m in _QUOTE.finditer(doc.masked):
             depth += 1 if m.group("open") else -1
-            offsets.append(m.start())
-            depths.append(depth)
-        return offsets, depths
+            self.offsets.append(m.start())
+            self.depths.append(depth)
 
-    return doc.memo("quote_depths", compute)
+    def _depth_before(self, at: int) -> int:
+        i = bisect.bisect_left(self.offsets, at)
+        return self.depths[i - 1] if i else 0
 
-
-def _quoted(doc: Document, offset: int, block: int) -> bool:
-    """Quoted words (a slogan, a saying) are repeated on purpose: more quotes are
-    opened than closed between the start of the paragraph and ``offset``."""
-    offsets, depths = _quote_depths(doc)
-
-    def depth_before(at: int) -> int:
-        i = bisect.bisect_left(offsets, at)
-        return depths[i - 1] if i else 0
-
-    return depth_before(offset) > depth_before(doc.blocks[block].span.start)
-
-
-class _Covered:
-    """The text DUP001 already reports, for an overlap test by bisection (a document
-    pasted together from copies has thousands of them)."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        spans = sorted(spans)
-        self.starts = [s.start for s in spans]
-        # the furthest end among the spans that start at or before each one
-        self.reach = list(itertools.accumulate((s.end for s in spans), max))
-
-    def overlaps(self, span: Span) -> bool:
-        i = bisect.bisect_left(self.starts, span.end) - 1  # the spans starting before its end
-        return i >= 0 and self.reach[i] > span.start
+    def quoted(self, offset: int, block: int) -> bool:
+        """More quotes are opened than closed between the start of the paragraph and
+        ``offset``."""
+        return self._depth_before(offset) > self._depth_before(self.doc.blocks[block].span.start)
 
 
 class DuplicateSentence(Rule):
@@ -316,18 +254,19 @@ class DuplicateSentence(Rule):
         reports the later copy with the earlier as related. A single repeated clause
         counts when it closes its sentence; a repeated opening clause is parallelism
         (为了……，必须……。为了……，还必须……). Quoted words, and stock phrases that recur
-        far apart in a long report (以……为指导), are meant and not reported. Paragraphs
-        already reported by DUP001 are not reported again.
+        far apart in a long report (以……为指导), are meant and not reported. Inside a
+        paragraph that DUP001 reports as a copy, the repeated sentences are not
+        reported again (when DUP001 is enabled: DUP001 supersedes this rule there).
 
     Why it matters:
         Copy-paste leaves fragments behind: a sentence pasted twice in one paragraph, or
         the tail of an earlier paragraph glued to the end of another.
 
     Example:
-        民警逐户走访排查安全隐患，确保风险隐患底数清、情况明、管控牢。发动网格员排查矛盾纠纷，确保风险隐患底数清、情况明、管控牢。
+        民警逐户走访排查安全隐患，确保辖区各类风险隐患底数清、情况明、管控牢。发动网格员排查矛盾纠纷，确保辖区各类风险隐患底数清、情况明、管控牢。
 
     Instead:
-        民警逐户走访排查安全隐患，发动网格员排查矛盾纠纷，确保风险隐患底数清、情况明、管控牢。
+        民警逐户走访排查安全隐患，发动网格员排查矛盾纠纷，确保辖区各类风险隐患底数清、情况明、管控牢。
     """
 
     code = "DUP002"
@@ -336,7 +275,7 @@ class DuplicateSentence(Rule):
     default_options: ClassVar[dict[str, Any]] = {"min-han": CLAUSE_MIN_HAN}
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        covered = _Covered([c.later for c in _paragraph_copies(doc)])
+        quotes = _Quotes(doc)
         clauses = _clauses(doc)
         seen: dict[str, list[int]] = defaultdict(list)
         i = 0
@@ -362,16 +301,15 @@ class DuplicateSentence(Rule):
                     best = (han, run, j)
             han, run, j = best
             reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
-            if reportable and not _quoted(doc, clauses[i].span(doc).start, clause.block):
+            if reportable and not quotes.quoted(clauses[i].span(doc).start, clause.block):
                 later = Span(clause.span(doc).start, clauses[i + run - 1].span(doc).end)
-                if not covered.overlaps(later):
-                    earlier = Span(clauses[j].span(doc).start, clauses[j + run - 1].span(doc).end)
-                    line = doc.line_col(earlier.start)[0]
-                    yield self.finding(
-                        later,
-                        f"重复了第 {line} 行已出现的语句（{han} 字）",
-                        (Related(earlier, "先出现的语句"),),
-                    )
+                earlier = Span(clauses[j].span(doc).start, clauses[j + run - 1].span(doc).end)
+                line = doc.line_col(earlier.start)[0]
+                yield self.finding(
+                    later,
+                    f"重复了第 {line} 行已出现的语句（{han} 字）",
+                    (Related(earlier, "先出现的语句"),),
+                )
                 for k in range(i, i + run):
                     seen[clauses[k].norm].append(k)
                 i += run
@@ -390,4 +328,164 @@ class DuplicateSentence(Rule):
         return run >= 2 or whole_sentence or last.clause.last
 
 
-RULES = (DuplicateParagraph, DuplicateSentence)
+# ---------------------------------------------------------------- DUP003
+
+# ``re``, not ``regex``: this scan runs over every character and is 5× faster there.
+_DOUBLED = re.compile(rf"({HAN}{{1,4}})\1")
+_HAN_RE = regex.compile(r"\p{Han}")
+_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+
+
+def _primitive(unit: str) -> str:
+    """The shortest piece that ``unit`` repeats: 换换 → 换, 车辆 → 车辆."""
+    for size in range(1, len(unit)):
+        if len(unit) % size == 0 and unit[:size] * (len(unit) // size) == unit:
+            return unit[:size]
+    return unit
+
+
+@cache
+def _reduplications() -> frozenset[str]:
+    return frozenset(data_lines("hegao.rules", "reduplication.txt"))
+
+
+@cache
+def _function_chars() -> frozenset[str]:
+    return frozenset("".join(data_lines("hegao.rules", "function_chars.txt")))
+
+
+def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = frozenset()) -> bool:
+    """Whether ``unit`` written twice at ``start`` is Chinese as it should be.
+
+    ``text`` is the simplified form of the document (same length), so that the
+    dictionary also serves traditional text.
+    """
+    k = len(unit)
+    end = start + 2 * k
+    middle = start + k
+    double = unit * 2
+    if double in _reduplications() or double in allowed or any(ch in _NUMERALS for ch in unit):
+        return True
+    is_word = lexicon.is_word
+    function = k == 1 and unit in _function_chars()
+    # The doubled text lies inside one word: 大大, 某某, 兢兢业业, 喜气洋洋 (but not a
+    # doubled particle that the dictionary happens to list: 了了).
+    for a in range(max(0, end - lexicon.MAX_WORD), start + 1):
+        for b in range(end, min(len(text), a + lexicon.MAX_WORD) + 1):
+            if is_word(text[a:b]) and not (function and b - a == 2):
+                return True
+    if k > 1:
+        if unit.startswith(_EMPHATIC):
+            return True  # 很紧很紧: repeated for emphasis
+        # A doubled non-word straddles words (就业|创业|创新); a doubled word is
+        # legitimate only where a longer word begins with it (基金|基金经理).
+        return not is_word(unit) or _word_from(text, middle, min_length=k + 1)
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if before == "一" or (after and after * 2 == text[end : end + 2]):
+        return True  # 一个个, and AABB forms: 兢兢业业, 家家户户
+    if not before or not _HAN_RE.match(before) or before in _function_chars():
+        return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
+    if before in _surnames():
+        return True  # a given name: 屠呦呦
+    left = _word_to(text, middle)
+    right = _word_from(text, middle, min_length=2)
+    # Two words meet at the doubled character (民警|警务, 共和国|国务院), a word ends in
+    # a particle that follows (目的|的), or a one-character word stands between a word
+    # and a word that begins with it (会使|使用, 娱乐|税|税率). A word followed by text
+    # the dictionary does not know (车站|站线) gets the benefit of the doubt; a word
+    # followed by the same character and a break (精干警警，) does not.
+    if left and (right or function or _HAN_RE.match(after) is not None):
+        return True
+    return right and (function or _word_to(text, start))
+
+
+def _word_to(text: str, end: int) -> bool:
+    return any(lexicon.is_word(text[a:end]) for a in range(max(0, end - lexicon.MAX_WORD), end - 1))
+
+
+def _word_from(text: str, start: int, min_length: int) -> bool:
+    return any(
+        lexicon.is_word(text[start:b])
+        for b in range(start + min_length, min(len(text), start + lexicon.MAX_WORD) + 1)
+    )
+
+
+_EMPHATIC = ("很", "太", "真", "好", "非常", "十分", "特别")
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset("".join(data_lines("hegao.rules", "surnames.txt")))
+
+
+def _simplified(text: str) -> str:
+    """The text in simplified characters, offset for offset (unchanged if it can't be)."""
+    if not _DOUBLED.search(text):
+        return text
+    from zhconv_rs import zhconv
+
+    simple = zhconv(text, "zh-hans")
+    return simple if len(simple) == len(text) else text
+
+
+class DoubledWord(Rule):
+    """A character or word written twice by mistake (车辆车辆, 精干警警, 开展了了).
+
+    What it does:
+        Finds a character or a word of up to four characters written twice in a row,
+        and leaves alone what Chinese doubles on purpose: reduplication (常常, 层层,
+        家家户户, 认认真真, 一个个, 大大), anonymised names (李某某), two words that
+        meet at a boundary (民警|警务, 派出所|所长, 基金|基金经理, 目的|的) and numbers
+        (一九五五年). Word boundaries are read from a dictionary (jieba's word list,
+        loaded only when a doubled character needs it). Fix: drop the second copy —
+        safe for a doubled word, unsafe for a single doubled character (侦侦 may have
+        been 侦查).
+
+    Why it matters:
+        A doubled word is the most visible slip of typing and pasting, and a published
+        bulletin with 车辆车辆 in it looks unread.
+
+    Example:
+        实现了进出东营危化品运输车辆车辆动态监管。
+
+    Instead:
+        实现了进出东营危化品运输车辆动态监管。
+    """
+
+    code = "DUP003"
+    name = "doubled-word"
+    fixable = True
+    scope = "sentence"
+    # Doubled text that is right in your documents (a brand, a coined term): ["企企"].
+    default_options: ClassVar[dict[str, Any]] = {"allow": []}
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.masked
+        simple = _simplified(text)
+        allowed = frozenset(self.options["allow"])
+        for block in doc.blocks:
+            pos = block.span.start
+            while True:
+                m = _DOUBLED.search(text, pos, block.span.end)
+                if m is None:
+                    break
+                unit = _primitive(m.group(1))  # 换换换换 is 换 four times, not 换换 twice
+                start = m.start()
+                if _is_legitimate(simple, start, simple[start : start + len(unit)], allowed):
+                    pos = start + 1
+                    continue
+                # All the copies in a row are one finding, and the fix keeps one copy, so
+                # that one pass of fixing leaves nothing to fix.
+                end = start + len(unit)
+                while text.startswith(unit, end, block.span.end):
+                    end += len(unit)
+                yield self.finding(
+                    Span(start, end),
+                    f"“{unit}”重复：“{text[start:end]}”",
+                    fix=Fix(Span(start + len(unit), end), "", safe=len(unit) > 1),
+                )
+                pos = end
+
+
+RULES = (DuplicateParagraph, DuplicateSentence, DoubledWord)

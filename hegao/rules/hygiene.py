@@ -1,180 +1,15 @@
-"""Text hygiene: doubled words, traditional characters, half-width punctuation, and
+"""Text hygiene: traditional characters, half-width punctuation, and
 artifacts of copy and paste. Most of these have a safe fix."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
-from typing import Any, ClassVar
 
 import regex
 
-from hegao.checker import lexicon
-from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Fix, Severity, Span
 from hegao.checker.rule import Rule
-from hegao.checker.script import HAN
-
-# ---------------------------------------------------------------- DUP003
-
-# ``re``, not ``regex``: this scan runs over every character and is 5× faster there.
-_DOUBLED = re.compile(rf"({HAN}{{1,4}})\1")
-_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
-
-
-def _primitive(unit: str) -> str:
-    """The shortest piece that ``unit`` repeats: 换换 → 换, 车辆 → 车辆."""
-    for size in range(1, len(unit)):
-        if len(unit) % size == 0 and unit[:size] * (len(unit) // size) == unit:
-            return unit[:size]
-    return unit
-
-
-@cache
-def _reduplications() -> frozenset[str]:
-    return frozenset(data_lines("hegao.rules", "reduplication.txt"))
-
-
-@cache
-def _function_chars() -> frozenset[str]:
-    return frozenset("".join(data_lines("hegao.rules", "function_chars.txt")))
-
-
-def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = frozenset()) -> bool:
-    """Whether ``unit`` written twice at ``start`` is Chinese as it should be.
-
-    ``text`` is the simplified form of the document (same length), so that the
-    dictionary also serves traditional text.
-    """
-    k = len(unit)
-    end = start + 2 * k
-    middle = start + k
-    double = unit * 2
-    if double in _reduplications() or double in allowed or any(ch in _NUMERALS for ch in unit):
-        return True
-    is_word = lexicon.is_word
-    function = k == 1 and unit in _function_chars()
-    # The doubled text lies inside one word: 大大, 某某, 兢兢业业, 喜气洋洋 (but not a
-    # doubled particle that the dictionary happens to list: 了了).
-    for a in range(max(0, end - lexicon.MAX_WORD), start + 1):
-        for b in range(end, min(len(text), a + lexicon.MAX_WORD) + 1):
-            if is_word(text[a:b]) and not (function and b - a == 2):
-                return True
-    if k > 1:
-        if unit.startswith(_EMPHATIC):
-            return True  # 很紧很紧: repeated for emphasis
-        # A doubled non-word straddles words (就业|创业|创新); a doubled word is
-        # legitimate only where a longer word begins with it (基金|基金经理).
-        return not is_word(unit) or _word_from(text, middle, min_length=k + 1)
-    before = text[start - 1 : start]
-    after = text[end : end + 1]
-    if before == "一" or (after and after * 2 == text[end : end + 2]):
-        return True  # 一个个, and AABB forms: 兢兢业业, 家家户户
-    if not before or not _HAN_RE.match(before) or before in _function_chars():
-        return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
-    if before in _surnames():
-        return True  # a given name: 屠呦呦
-    left = _word_to(text, middle)
-    right = _word_from(text, middle, min_length=2)
-    # Two words meet at the doubled character (民警|警务, 共和国|国务院), a word ends in
-    # a particle that follows (目的|的), or a one-character word stands between a word
-    # and a word that begins with it (会使|使用, 娱乐|税|税率). A word followed by text
-    # the dictionary does not know (车站|站线) gets the benefit of the doubt; a word
-    # followed by the same character and a break (精干警警，) does not.
-    if left and (right or function or _HAN_RE.match(after) is not None):
-        return True
-    return right and (function or _word_to(text, start))
-
-
-def _word_to(text: str, end: int) -> bool:
-    return any(lexicon.is_word(text[a:end]) for a in range(max(0, end - lexicon.MAX_WORD), end - 1))
-
-
-def _word_from(text: str, start: int, min_length: int) -> bool:
-    return any(
-        lexicon.is_word(text[start:b])
-        for b in range(start + min_length, min(len(text), start + lexicon.MAX_WORD) + 1)
-    )
-
-
-_EMPHATIC = ("很", "太", "真", "好", "非常", "十分", "特别")
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset("".join(data_lines("hegao.rules", "surnames.txt")))
-
-
-def _simplified(text: str) -> str:
-    """The text in simplified characters, offset for offset (unchanged if it can't be)."""
-    if not _DOUBLED.search(text):
-        return text
-    from zhconv_rs import zhconv
-
-    simple = zhconv(text, "zh-hans")
-    return simple if len(simple) == len(text) else text
-
-
-class DoubledWord(Rule):
-    """A character or word written twice by mistake (车辆车辆, 精干警警, 开展了了).
-
-    What it does:
-        Finds a character or a word of up to four characters written twice in a row,
-        and leaves alone what Chinese doubles on purpose: reduplication (常常, 层层,
-        家家户户, 认认真真, 一个个, 大大), anonymised names (李某某), two words that
-        meet at a boundary (民警|警务, 派出所|所长, 基金|基金经理, 目的|的) and numbers
-        (一九五五年). Word boundaries are read from a dictionary (jieba's word list,
-        loaded only when a doubled character needs it). Fix: drop the second copy —
-        safe for a doubled word, unsafe for a single doubled character (侦侦 may have
-        been 侦查).
-
-    Why it matters:
-        A doubled word is the most visible slip of typing and pasting, and a published
-        bulletin with 车辆车辆 in it looks unread.
-
-    Example:
-        实现了进出东营危化品运输车辆车辆动态监管。
-
-    Instead:
-        实现了进出东营危化品运输车辆动态监管。
-    """
-
-    code = "DUP003"
-    name = "doubled-word"
-    fixable = True
-    scope = "sentence"
-    # Doubled text that is right in your documents (a brand, a coined term): ["企企"].
-    default_options: ClassVar[dict[str, Any]] = {"allow": []}
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.masked
-        simple = _simplified(text)
-        allowed = frozenset(self.options["allow"])
-        for block in doc.blocks:
-            pos = block.span.start
-            while True:
-                m = _DOUBLED.search(text, pos, block.span.end)
-                if m is None:
-                    break
-                unit = _primitive(m.group(1))  # 换换换换 is 换 four times, not 换换 twice
-                start = m.start()
-                if _is_legitimate(simple, start, simple[start : start + len(unit)], allowed):
-                    pos = start + 1
-                    continue
-                # All the copies in a row are one finding, and the fix keeps one copy, so
-                # that one pass of fixing leaves nothing to fix.
-                end = start + len(unit)
-                while text.startswith(unit, end, block.span.end):
-                    end += len(unit)
-                yield self.finding(
-                    Span(start, end),
-                    f"“{unit}”重复：“{text[start:end]}”",
-                    fix=Fix(Span(start + len(unit), end), "", safe=len(unit) > 1),
-                )
-                pos = end
-
 
 # ---------------------------------------------------------------- CHAR001
 
@@ -398,4 +233,4 @@ class StrayArtifact(Rule):
         yield from sorted(found, key=lambda f: f.span.start)
 
 
-RULES = (DoubledWord, TraditionalCharacter, HalfwidthPunctuation, StrayArtifact)
+RULES = (TraditionalCharacter, HalfwidthPunctuation, StrayArtifact)

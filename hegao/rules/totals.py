@@ -141,7 +141,8 @@ class PartExceedsWhole(Rule):
         全年接报警情1250起，其中刑事警情312起、治安警情586起、交通警情367起。
 
     Instead:
-        Check each part against the source: 312 + 586 + 367 = 1265 > 1250.
+        全年接报警情1265起，其中刑事警情312起、治安警情586起、交通警情367起。 (or whichever
+        figure the source gives: 312 + 586 + 367 = 1265)
     """
 
     code = "SUM002"

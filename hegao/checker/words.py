@@ -1,0 +1,54 @@
+"""The word characters of a document: letters, digits and Han characters, lower-cased,
+with a map back to offsets in the original text. The duplicate rules compare text on
+this reading, so that punctuation and spacing never hide a copy."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+_WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class WordText:
+    """The document's letters, digits and Han characters (lower-cased), kept as runs:
+    run k starts at ``text_starts[k]`` in the original text and at ``word_starts[k]``
+    in ``words``. Runs, not one offset per character, keep this small and fast."""
+
+    words: str
+    text_starts: list[int]
+    word_starts: list[int]
+
+    def index_at(self, offset: int) -> int:
+        """Index in ``words`` of the first word character at or after ``offset``."""
+        k = bisect.bisect_right(self.text_starts, offset) - 1
+        if k < 0:
+            return 0
+        inside = offset - self.text_starts[k]
+        end = self.word_starts[k + 1] if k + 1 < len(self.word_starts) else len(self.words)
+        return min(self.word_starts[k] + inside, end)
+
+    def offset_of(self, index: int) -> int:
+        """Offset in the original text of ``words[index]``."""
+        k = bisect.bisect_right(self.word_starts, index) - 1
+        return self.text_starts[k] + index - self.word_starts[k]
+
+
+def read_words(text: str) -> WordText:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # İ lowers to two characters: keep it as is
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    chars: list[str] = []
+    text_starts: list[int] = []
+    word_starts: list[int] = []
+    size = 0
+    for m in _WORD_RUN.finditer(lowered):
+        run = m.group()
+        chars.append(run)
+        text_starts.append(m.start())
+        word_starts.append(size)
+        size += len(run)
+    return WordText("".join(chars), text_starts, word_starts)
