@@ -1,3 +1,3 @@
-from hegao.checker.cli import main
+from hegao.app.cli import main
 
 main()

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from hegao.checker.ruledocs import rules_markdown
+from hegao.app.ruledocs import rules_markdown
 
 target = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 target.write_text(rules_markdown(), encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hegao.checker.config import _read_toml, config_from_dict
+from hegao.app.settings import _read_toml, config_from_dict
 from hegao.checker.engine import rule_options, rules
 
 from .conftest import REPO

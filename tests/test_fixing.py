@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hegao.checker import fixes
+from hegao.app import files as fixes
+from hegao.app.runner import CheckOptions, FixMode, check_file
 from hegao.checker.config import Config
-from hegao.checker.runner import CheckOptions, FixMode, check_file
 
 from .test_cli import run
 

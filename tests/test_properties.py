@@ -131,10 +131,10 @@ def test_fix_on_disk_keeps_encoding_bom_and_newlines_and_leaves_nothing_to_fix(
     import tempfile
     from pathlib import Path
 
+    from hegao.app.runner import CheckOptions, FixMode, check_file
     from hegao.checker.config import Config
     from hegao.checker.fixes import fix_text
     from hegao.checker.reading import decode_bytes
-    from hegao.checker.runner import CheckOptions, FixMode, check_file
 
     codec, bom = encoding
     # A real sentence first: two GBK bytes alone can also be valid UTF-8 (責 = ؟).

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hegao.checker.cli import app
+from hegao.app.cli import app
 
 from .conftest import REPO, make_zip_bomb
 from .test_cli import SLIP, run
@@ -290,9 +290,9 @@ def test_killed_between_writing_and_renaming(tmp_path: Path) -> None:
     draft.write_bytes(original)
     script = (
         "import os, signal, sys\n"
-        "from hegao.checker import fixes\n"
+        "from hegao.app import files as fixes\n"
         "fixes.os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "from hegao.checker.cli import main\n"
+        "from hegao.app.cli import main\n"
         "sys.argv = ['hegao', 'check', '--fix', sys.argv[1]]\n"
         "main()\n"
     )

@@ -65,7 +65,7 @@ def test_undocumented_rule_is_rejected_at_definition() -> None:
 
 
 def test_rule_docs_are_current() -> None:
-    from hegao.checker.ruledocs import rules_markdown
+    from hegao.app.ruledocs import rules_markdown
 
     docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert docs.read_text("utf-8") == rules_markdown(), "run python scripts/gen_rule_docs.py"
@@ -89,3 +89,54 @@ def test_docstring_example_triggers_and_instead_does_not(rule: type[Rule]) -> No
     config = Config(select=(rule.code,))
     assert rule.code in {f.code for f in lint_text(_sample(rule, "Example"), config)}
     assert lint_text(_sample(rule, "Instead"), config) == []
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module of the package and the hegao modules it imports when run (imports
+    under ``if TYPE_CHECKING:`` are for type checkers only)."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "hegao"
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        name = ".".join(path.relative_to(package.parent).with_suffix("").parts).removesuffix(".__init__")
+        tree = ast.parse(path.read_text("utf-8"))
+        typing_only = {
+            id(node)
+            for guard in ast.walk(tree)
+            if isinstance(guard, ast.If) and "TYPE_CHECKING" in ast.unparse(guard.test)
+            for node in ast.walk(guard)
+        }
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hegao"):
+                found.update(f"{node.module}.{a.name}" for a in node.names)
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("hegao"))
+        graph[name] = found
+    return {m: {i for i in found if i in graph and i != m} for m, found in graph.items()}
+
+
+def test_the_engine_never_imports_the_application() -> None:
+    for module, imported in _imports().items():
+        if module.startswith(("hegao.checker", "hegao.rules")):
+            assert not {i for i in imported if i.startswith("hegao.app")}, module
+
+
+def test_no_import_cycles() -> None:
+    graph = _imports()
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, " → ".join((*path, module))
+        if module in done:
+            return
+        for imported in graph[module]:
+            visit(imported, (*path, module))
+        done.add(module)
+
+    for module in graph:
+        visit(module, ())

@@ -29,8 +29,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from hegao.checker import vocabulary as vocab
-from hegao.checker.document import BlockKind
-from hegao.checker.model import Span
+from hegao.checker.model import BlockKind, Span
 from hegao.checker.quantities import Kind, Quantity
 
 if TYPE_CHECKING:

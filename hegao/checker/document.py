@@ -9,25 +9,18 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
 
-from hegao.checker.model import Span
+from hegao.checker.model import BlockKind, Span
 
 if TYPE_CHECKING:
     from hegao.checker.claims import Claims
     from hegao.checker.dates import DateMention
     from hegao.checker.quantities import Extraction, Quantity
     from hegao.checker.words import WordText
-
-
-class BlockKind(StrEnum):
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    LIST_ITEM = "list_item"
 
 
 @dataclass(frozen=True, slots=True)

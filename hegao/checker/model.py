@@ -27,6 +27,12 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

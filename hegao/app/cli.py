@@ -14,16 +14,18 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from hegao import __version__
-from hegao.checker.config import DEFAULT_MAX_FILE_MB, Config, ConfigError, parse_code_list
+from hegao.app.report import write_json, write_statistics, write_text
+from hegao.app.results import FileResult
+from hegao.app.settings import parse_code_list
+from hegao.checker.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
 from hegao.checker.document import Document, parse_document
 from hegao.checker.engine import rules
 from hegao.checker.model import Severity
 from hegao.checker.reading import InputError, decode_bytes
-from hegao.checker.report import FileResult, write_json, write_statistics, write_text
 
 if TYPE_CHECKING:
     from hegao.checker.quantities import Quantity
-from hegao.checker.runner import (
+from hegao.app.runner import (
     CheckOptions,
     FixMode,
     Job,
@@ -204,7 +206,7 @@ def check(
     # time, so that memory does not grow with the size of an archive.
     results = run.errors_reported(results)
     if baseline is not None:
-        from hegao.checker.baseline import load_baseline, without_baseline
+        from hegao.app.baseline import load_baseline, without_baseline
 
         try:
             results = without_baseline(results, load_baseline(baseline))
@@ -212,7 +214,7 @@ def check(
             raise _fail(str(exc)) from None
     results = run.counted(results)
     if write_baseline is not None:
-        from hegao.checker.baseline import write_baseline as record
+        from hegao.app.baseline import write_baseline as record
 
         n = record(write_baseline, results)
         sys.stderr.write(f"hegao: recorded {n} findings in {write_baseline}\n")
@@ -272,7 +274,7 @@ def _report(
     elif output_format is OutputFormat.json:
         write_json(results, out)
     else:
-        from hegao.checker import formats
+        from hegao.app import formats
 
         if output_format is OutputFormat.github:
             formats.write_github(results, out)
@@ -281,7 +283,7 @@ def _report(
         elif output_format is OutputFormat.junit:
             formats.write_junit(list(results), out)
         else:
-            from hegao.checker.html import write_html
+            from hegao.app.html import write_html
 
             write_html(list(results), out)
     if output is not None:

@@ -9,9 +9,9 @@ from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from hegao import __version__
+from hegao.app.results import FileResult
 from hegao.checker.engine import rules
 from hegao.checker.model import Finding
-from hegao.checker.report import FileResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -9,8 +9,8 @@ from html import escape
 from typing import TextIO
 
 from hegao import __version__
+from hegao.app.results import FileResult
 from hegao.checker.model import Finding
-from hegao.checker.report import FileResult
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:0;

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from hegao.app.results import FileResult
 from hegao.checker.model import Finding
-from hegao.checker.report import FileResult
 
 VERSION = 1
 CONTEXT = 12

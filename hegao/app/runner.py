@@ -16,11 +16,12 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from hegao.checker.config import Config, ConfigError, load_config
+from hegao.app.results import FileResult
+from hegao.app.settings import load_config
+from hegao.checker.config import Config, ConfigError
 from hegao.checker.document import parse_document
 from hegao.checker.engine import lint_document, rule_options, rules
 from hegao.checker.reading import DecodedText, InputError, read_file
-from hegao.checker.report import FileResult
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"}
 
@@ -199,7 +200,8 @@ def _check_decoded(
     fixed_count = 0
     diff = ""
     if options.fix is not FixMode.none and decoded.encoding != "docx":
-        from hegao.checker.fixes import encode, fix_text, write_atomic
+        from hegao.app.files import encode, write_atomic
+        from hegao.checker.fixes import fix_text
 
         fixed, fixed_count = fix_text(text, config, options.unsafe)
         if fixed != text:

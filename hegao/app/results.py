@@ -1,0 +1,32 @@
+"""What checking one file gave: the findings, or why it could not be checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hegao.checker.document import SourceText
+from hegao.checker.model import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What checking one file gave. ``source`` is kept only while there are findings to
+    show (it is None for a clean file and for a file that could not be read), so a long
+    run over an archive does not hold every text it has read."""
+
+    path: str
+    source: SourceText | None
+    findings: list[Finding]
+    error: str | None = None
+    fixed: int = 0  # fixes applied (with --fix) or available in the diff (with --diff)
+    diff: str = ""
+    labels: list[str] | None = None  # where each line is, for Word documents: 第 3 段
+
+    @property
+    def checked(self) -> bool:
+        return self.error is None
+
+    def location(self, line: int) -> str | None:
+        if self.labels is None or not 1 <= line <= len(self.labels):
+            return None
+        return self.labels[line - 1]
