@@ -109,10 +109,10 @@ def test_fixes_touch_only_their_spans_and_are_idempotent(text: str) -> None:
         assert a.span.end <= b.span.start
     kept = []
     pos = 0
-    for fix in applied:
-        assert 0 <= fix.span.start <= fix.span.end <= len(text)
-        kept.append(text[pos : fix.span.start] + fix.replacement)
-        pos = fix.span.end
+    for edit in (e for fix in applied for e in fix.edits):
+        assert 0 <= edit.span.start <= edit.span.end <= len(text)
+        kept.append(text[pos : edit.span.start] + edit.replacement)
+        pos = edit.span.end
     assert fixed == "".join(kept) + text[pos:]
     once, _ = fix_text(text)
     assert fix_text(once) == (once, 0)

@@ -54,19 +54,20 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
                 for i, r in enumerate(f.related)
             ]
         if f.fix is not None:
-            fix_line, fix_col = doc.line_col(f.fix.span.start)
-            fix_end_line, fix_end_col = doc.line_col(f.fix.span.end)
             entry["fixes"] = [
                 {
-                    "description": {"text": "hegao --fix"},
+                    "description": {"text": f.fix.title},
                     "artifactChanges": [
                         {
                             "artifactLocation": {"uri": _uri(result.path)},
                             "replacements": [
                                 {
-                                    "deletedRegion": _region(fix_line, fix_col, fix_end_line, fix_end_col),
-                                    "insertedContent": {"text": f.fix.replacement},
+                                    "deletedRegion": _region(
+                                        *doc.line_col(e.span.start), *doc.line_col(e.span.end)
+                                    ),
+                                    "insertedContent": {"text": e.replacement},
                                 }
+                                for e in f.fix.edits
                             ],
                         }
                     ],

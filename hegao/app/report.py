@@ -45,7 +45,13 @@ def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
         ],
         "fix": None
         if f.fix is None
-        else {"start": f.fix.span.start, "end": f.fix.span.end, "replacement": f.fix.replacement},
+        else {
+            "title": f.fix.title,
+            "safe": f.fix.safe,
+            "edits": [
+                {"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in f.fix.edits
+            ],
+        },
     }
     location = result.location(line)
     if location is not None:
@@ -188,6 +194,9 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
     console.print(head, soft_wrap=True)  # type: ignore[attr-defined]
     if show_source:
         _print_excerpt(console, doc, f.span, line, f.severity.value)
+        if f.fix is not None:
+            how = "可自动修复" if f.fix.safe else "可修复（需 --unsafe-fixes）"
+            console.print(Text(f"  = {how}：{f.fix.title}", style="cyan"), soft_wrap=True)  # type: ignore[attr-defined]
         for r in f.related:
             rline, rcol = doc.line_col(r.span.start)
             note = Text(f"  = {r.message}：第 {rline} 行第 {rcol} 列", style="dim")

@@ -3,6 +3,8 @@ written back atomically in the file's own encoding."""
 
 from __future__ import annotations
 
+import itertools
+
 from hegao.checker.config import Config
 from hegao.checker.engine import lint_text
 from hegao.checker.model import Finding, Fix
@@ -11,7 +13,8 @@ MAX_PASSES = 10
 
 
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, list[Fix]]:
-    """Apply the fixes that do not overlap an earlier one; return the text and those fixes."""
+    """Apply the fixes that do not overlap an earlier one, each with all its edits or not
+    at all; return the text and those fixes."""
     fixes = sorted(
         (f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)),
         key=lambda fix: (fix.span.start, fix.span.end),
@@ -23,9 +26,13 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
     for fix in fixes:
         if fix.span.start < pos or (previous is not None and fix.span == previous.span):
             continue  # overlaps an applied fix: the next pass will see it again
-        pieces.append(text[pos : fix.span.start])
-        pieces.append(fix.replacement)
-        pos = fix.span.end
+        edits = sorted(fix.edits, key=lambda e: (e.span.start, e.span.end))
+        if any(b.span.start < a.span.end for a, b in itertools.pairwise(edits)):
+            continue  # a fix whose own edits overlap is malformed: leave the text alone
+        for edit in edits:
+            pieces.append(text[pos : edit.span.start])
+            pieces.append(edit.replacement)
+            pos = edit.span.end
         applied.append(fix)
         previous = fix
     pieces.append(text[pos:])

@@ -44,12 +44,31 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Fix:
+class Edit:
     """Replace ``span`` of the original text with ``replacement``."""
 
     span: Span
     replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One or more edits applied together, with a title an editor reads (「删除重复的
+    “车辆”」) and whether it is safe: a safe fix cannot change what the text means, an
+    unsafe one may (侦侦 may have been 侦查) and is applied only when asked."""
+
+    edits: tuple[Edit, ...]
+    title: str
     safe: bool = True
+
+    @classmethod
+    def replace(cls, span: Span, replacement: str, title: str, safe: bool = True) -> Fix:
+        return cls((Edit(span, replacement),), title, safe)
+
+    @property
+    def span(self) -> Span:
+        """From the first edit's start to the last edit's end."""
+        return Span(min(e.span.start for e in self.edits), max(e.span.end for e in self.edits))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.document import Block, BlockKind, Document
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.numerals import NumeralError, parse_chinese
@@ -19,7 +20,9 @@ _CN_NUMERAL = "一二三四五六七八九十"
 # ---------------------------------------------------------------- CNT001
 
 # 分别, or a year-on-year change verb heading a list of percentages.
-_RESPECTIVELY = regex.compile(r"分别|同比(?=(?:上升|下降|增长|减少|增加|提高|降低))")
+_RESPECTIVELY = regex.compile(
+    rf"分别|同比(?=(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')}))"
+)
 _VALUE_GLUE = regex.compile(r"^\s*(?:[、和及与]|以及)\s*$")
 # 分别 then a short verb before the figures: 分别下降, 分别为, 分别查处.
 _VALUE_LEAD = regex.compile(r"^(?:同比|环比)?\p{Han}{0,4}?(?:了|为|是|达到|达|至|到)?\s*$")
@@ -277,7 +280,8 @@ def _list_end(text: str, start: int, end: int) -> int:
 _LEVELS = (
     ("chinese", regex.compile(rf"\s*([{_CN_NUMERAL}]{{1,3}})、")),
     ("chinese-paren", regex.compile(rf"\s*[（(]([{_CN_NUMERAL}]{{1,3}})[）)]")),
-    ("arabic", regex.compile(r"\s*(\d{1,2})(?:[、．]|\.(?!\d))")),
+    # 12. is an item, 12.5万 a decimal; 12.2024年 is item 12 about the year 2024.
+    ("arabic", regex.compile(r"\s*(\d{1,2})(?:[、．]|\.(?!\d)|\.(?=\d{4}\s*年))")),
     ("arabic-paren", regex.compile(r"\s*[（(](\d{1,2})[）)]")),
 )
 # 一是……二是……: at the start of a block or after a clause mark.

@@ -483,7 +483,9 @@ class DoubledWord(Rule):
                 yield self.finding(
                     Span(start, end),
                     f"“{unit}”重复：“{text[start:end]}”",
-                    fix=Fix(Span(start + len(unit), end), "", safe=len(unit) > 1),
+                    fix=Fix.replace(
+                        Span(start + len(unit), end), "", f"删除重复的“{unit}”", safe=len(unit) > 1
+                    ),
                 )
                 pos = end
 

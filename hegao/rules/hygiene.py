@@ -85,7 +85,7 @@ class TraditionalCharacter(Rule):
             yield self.finding(
                 Span(offset, offset + 1),
                 f"简体文本中出现繁体字“{traditional}”，应为“{simplified}”",
-                fix=Fix(Span(offset, offset + 1), simplified),
+                fix=Fix.replace(Span(offset, offset + 1), simplified, f"改为简体“{simplified}”"),
             )
 
 
@@ -153,7 +153,11 @@ class HalfwidthPunctuation(Rule):
     def _fix_mark(self, offset: int, mark: str) -> Finding:
         full = _FULL_WIDTH[mark]
         span = Span(offset, offset + 1)
-        return self.finding(span, f"中文里使用了半角“{mark}”，应为全角“{full}”", fix=Fix(span, full))
+        return self.finding(
+            span,
+            f"中文里使用了半角“{mark}”，应为全角“{full}”",
+            fix=Fix.replace(span, full, f"改为全角“{full}”"),
+        )
 
 
 # ---------------------------------------------------------------- CHAR003
@@ -214,7 +218,11 @@ class StrayArtifact(Rule):
                 continue  # a byte-order mark that survived decoding is handled by the reader
             span = Span(m.start(), m.end())
             names = "、".join(sorted({f"U+{ord(c):04X}" for c in m.group()}))
-            found.append(self.finding(span, f"不可见字符（{names}），应删除", fix=Fix(span, "")))
+            found.append(
+                self.finding(
+                    span, f"不可见字符（{names}），应删除", fix=Fix.replace(span, "", "删除不可见字符")
+                )
+            )
         start = text.find(_REPLACEMENT)
         while start != -1:
             found.append(
@@ -222,13 +230,21 @@ class StrayArtifact(Rule):
             )
             start = text.find(_REPLACEMENT, start + 1)
         for span in _trailing_bars(text):
-            found.append(self.finding(span, "行末多余的“|”，多为网页分隔符，应删除", fix=Fix(span, "")))
+            found.append(
+                self.finding(
+                    span, "行末多余的“|”，多为网页分隔符，应删除", fix=Fix.replace(span, "", "删除行末的“|”")
+                )
+            )
         for m in _DOUBLED_MARK.finditer(text):
             if doc.block_at(m.start()) is None:
                 continue
             span = Span(m.start() + 1, m.end())
             found.append(
-                self.finding(Span(m.start(), m.end()), f"标点重复：“{m.group()}”", fix=Fix(span, ""))
+                self.finding(
+                    Span(m.start(), m.end()),
+                    f"标点重复：“{m.group()}”",
+                    fix=Fix.replace(span, "", "删除重复的标点"),
+                )
             )
         yield from sorted(found, key=lambda f: f.span.start)
 

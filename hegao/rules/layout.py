@@ -149,7 +149,7 @@ class BrokenParagraph(Rule):
                 Span(block.span.end - 1, block.span.end),
                 f"段落在句中断开，下文接在第 {line} 行：应与下一段合并",
                 (Related(Span(following.span.start, following.span.start + 1), "接续的下文"),),
-                fix=Fix(gap, joiner),
+                fix=Fix.replace(gap, joiner, "接上断开的段落"),
             )
 
     def _hard_wrapped(self, doc: Document) -> Finding:
@@ -168,7 +168,7 @@ class BrokenParagraph(Rule):
             Span(first.start, first.start + 1),
             f"全文按固定宽度（约 {(doc.wrap_width or 0) // 2} 字）折行，像是从 PDF 复制的文本："
             f"已按 {len(doc.blocks)} 个自然段检查；可自动取消折行",
-            fix=Fix(Span(first.start, last.end), "".join(pieces)),
+            fix=Fix.replace(Span(first.start, last.end), "".join(pieces), "接上按固定宽度断开的行"),
         )
 
 

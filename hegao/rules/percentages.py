@@ -104,8 +104,8 @@ class RateOver100(Rule):
                 )
 
 
-_DECREASE = regex.compile(r"下降|减少|降低|下滑|回落|减")
-_INCREASE = regex.compile(r"上升|增长|增加|提高|提升|上涨|增")
+_DECREASE = regex.compile(f"{vocab.alternation('decrease')}|{vocab.alternation('decrease_terse')}")
+_INCREASE = regex.compile(f"{vocab.alternation('increase')}|{vocab.alternation('increase_terse')}")
 # Between the verb and a later figure of the same list: 分别下降6.67%、128.85%.
 _LIST_GLUE = regex.compile(r"^(?:同比|分别|了|和|及|与|[\s、,，\d.%])*$")
 
