@@ -51,3 +51,38 @@ def test_sentences_and_line_columns() -> None:
     assert doc.line_col(0) == (1, 1)
     assert doc.line_col(text.index("丁")) == (2, 1)
     assert doc.line_col(text.index("丙")) == (1, 5)
+
+
+# Lines cut at one width by a PDF converter: digits and spaces make the widths jagged.
+_PDF_LINES = """2025 年全县经济运行情况
+一、综合
+全年全县地区生产总值 412.6 亿元，按不变价格计算，比上
+年增长 5.4%。其中，第一产业增加值 61.2 亿元，增长 3.6%；第
+二产业增加值 148.3 亿元，增长 6.1%；第三产业增加值 203.1
+亿元，增长 5.3%。三次产业结构为 14.8:35.9:49.3。
+二、农业
+全年粮食播种面积 86.4 万亩，比上年增长 0.6%。蔬菜、水果、茶
+叶产量分别增长 4.2%、3.1%、2.7%，畜牧业产值 35.6 亿元，比
+上年增长 2.9%，全县渔业、林业、农林牧渔服务业产值分别增长 1.8%、
+0.9%、3.3%。
+"""
+
+
+def test_lines_cut_at_a_jagged_width_are_read_as_paragraphs() -> None:
+    doc = parse_document(_PDF_LINES)
+    assert doc.wrap_width is not None
+    paragraphs = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert len(paragraphs) == 2
+    assert paragraphs[1].startswith("全年粮食") and paragraphs[1].endswith("0.9%、3.3%。")
+
+
+def test_a_table_typed_with_spaces_is_not_hard_wrapped_text() -> None:
+    rows = "\n".join(f"  某某区{i}    {100 + i}.25      {60 + i}.10     {40 + i}.15" for i in range(12))
+    assert parse_document(f"表1 债务余额情况\n{rows}\n").wrap_width is None
+
+
+def test_a_list_across_a_wrapped_line_is_one_clause() -> None:
+    from hegao.checker.config import Config
+    from hegao.checker.engine import lint_text
+
+    assert lint_text(_PDF_LINES, Config(select=("CNT001",))) == []

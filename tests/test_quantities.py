@@ -128,3 +128,14 @@ def test_the_han_class_for_re_is_regex_han():
     assert set(re.findall(HAN, bmp)) == set(regex.findall(r"\p{Han}", bmp))
     rest = "".join(chr(i) for i in range(0x10000, 0x110000))
     assert set(re.findall(HAN, rest)) <= set(regex.findall(r"\p{Han}", rest))
+
+
+def test_figures_spaced_or_wrapped_apart_from_their_unit() -> None:
+    from hegao.checker.quantities import extract_from_text
+
+    found = extract_from_text("种植业 616.6 亿元，林业 22.1\n亿元，共 15 人。").quantities
+    assert [(q.base, q.unit) for q in found] == [
+        (Decimal("61660000000"), "元"),
+        (Decimal("2210000000"), "元"),
+        (Decimal("15"), "人"),
+    ]

@@ -361,6 +361,10 @@ class _Reader:
             return None
         if len(text[before[-1].span.end : m.start()]) > 15:
             return None
+        if m.group("mk") not in vocab.words("total_noun") and _total_names_its_own_items(
+            text, before[-1], m.start()
+        ):
+            return None
         return tuple(before)
 
     def _parts_after_total(
@@ -774,6 +778,22 @@ def _drop_nested(parts: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
 
 
 _TOTAL_BEFORE = regex.compile(rf"(?:{vocab.alternation('total')})[\p{{Han}}]{{0,8}}$")
+
+
+_OWN_ITEMS_IGNORED = regex.compile(
+    rf"{vocab.alternation('total_reference')}|{vocab.alternation('scope')}|{PERIOD.pattern}|[^\p{{Han}}]"
+)
+
+
+def _total_names_its_own_items(text: str, last_part: Quantity, marker_start: int) -> bool:
+    """…5个片区和25个村寨，完成实施项目共384个: a total in a later clause that names what
+    it counts (not 以上, 两项, a scope or a period) counts other items than the figures
+    before it."""
+    clause_start = _clause_start(text, last_part.span.end, marker_start)
+    if clause_start <= last_part.span.end:
+        return False  # the parts and the total share a clause
+    own = _OWN_ITEMS_IGNORED.sub("", text[clause_start:marker_start])
+    return len(own) >= 2
 
 
 def _after_total_marker(text: str, q: Quantity) -> bool:

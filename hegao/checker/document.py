@@ -60,6 +60,8 @@ _FENCE = regex.compile(r"\s{0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _NOT_HAN = regex.compile(r"\P{Han}+")
 _CLAUSE_BREAK = regex.compile(r"[，,。！？!?；;：:\n]")
+# In text cut at a fixed width (from PDF), a line break inside a paragraph is not a pause.
+_CLAUSE_BREAK_UNWRAPPED = regex.compile(r"[，,。！？!?；;：:]")
 HEADING_MAX_CHARS = 40
 
 
@@ -123,7 +125,8 @@ class Document:
     def clauses(self) -> list[Clause]:
         # The clause marks of the whole text are found in one scan and dealt out to
         # the sentences (this runs for every document: one scan per sentence cost more).
-        marks = [m.span() for m in _CLAUSE_BREAK.finditer(self.masked)]
+        breaks = _CLAUSE_BREAK if self.wrap_width is None else _CLAUSE_BREAK_UNWRAPPED
+        marks = [m.span() for m in breaks.finditer(self.masked)]
         out: list[Clause] = []
         k = 0
         for i, sentence in enumerate(self.sentences):
@@ -292,20 +295,38 @@ def _width(text: str) -> int:
 HARD_WRAP_MIN_LINES = 6
 
 
+# A line of a table typed with spaces: two columns apart.
+_ALIGNED_COLUMNS = regex.compile(r"\S[ \t　]{2,}\S")
+
+
 def hard_wrap_width(masked: str, lines: list[tuple[int, int]]) -> int | None:
     """The width at which a file's lines were cut (text converted from PDF), if they were.
 
-    Most lines then have the same width and end in the middle of a sentence.
+    Most prose lines are then about as wide as the widest ones (digits and spaces make
+    a justified line's width vary by a few columns) and end in the middle of a
+    sentence. Table rows typed with spaces are left out of the count.
     """
-    widths = [_width(masked[s:e].rstrip()) for s, e in lines if masked[s:e].strip()]
-    if len(widths) < HARD_WRAP_MIN_LINES:
+    prose = [
+        masked[s:e].rstrip()
+        for s, e in lines
+        if masked[s:e].strip() and not _ALIGNED_COLUMNS.search(masked[s:e].strip())
+    ]
+    if len(prose) < HARD_WRAP_MIN_LINES:
         return None
-    mode = max(set(widths), key=widths.count)
-    full = [(s, e) for s, e in lines if abs(_width(masked[s:e].rstrip()) - mode) <= 2]
-    if mode < 30 or len(full) < 0.5 * len(widths):
+    widths = sorted(_width(line) for line in prose)
+    top = widths[int(0.9 * len(widths))]
+    full = [line for line in prose if _width(line) >= 0.8 * top]
+    if top < 30 or len(full) < 0.4 * len(prose):
         return None
-    open_ended = sum(1 for s, e in full if not _LINE_END_FINAL.search(masked[s:e]))
-    return mode if open_ended >= 0.6 * len(full) else None
+    open_ended = sum(1 for line in full if not _LINE_END_FINAL.search(line))
+    if open_ended < 0.6 * len(full):
+        return None
+    return sorted(_width(line) for line in full)[len(full) // 2]
+
+
+def _short_of(width: int, wrap_width: int) -> bool:
+    """A line well short of the wrap width ends its paragraph."""
+    return width < wrap_width * 0.85
 
 
 def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | None]:
@@ -337,7 +358,7 @@ def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | Non
             or (
                 wrap_width is not None
                 and current
-                and _width(masked[current[-1][0] : current[-1][1]].rstrip()) < wrap_width - 4
+                and _short_of(_width(masked[current[-1][0] : current[-1][1]].rstrip()), wrap_width)
             )
         )
         if starts_new and current:

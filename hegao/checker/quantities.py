@@ -146,6 +146,7 @@ _PREFIX_APPROX = (
     "大约|约|将近|接近|(?<![最附临邻靠亲新就远逼贴走])近|超过|超|逾|多达|高达|不足|不到|不少于|不低于|至少"
 )
 _SUFFIX_APPROX = "左右|上下|以上|以下|许"
+_GAP = r"(?:[ \t\u3000]|\r?\n)"
 
 
 @cache
@@ -159,8 +160,11 @@ def _quantity_pattern() -> regex.Pattern[str]:
         rf"(?<![\d.,A-Za-z])(?P<num>{num})"
         rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{num}))?"
         r"(?P<apx1>余|多|来)?"
+        # Text from PDF spaces figures apart (616.6 亿元) or wraps between them (22.1⏎亿元).
+        rf"(?:{_GAP}(?=(?:{_SCALE}|{unit_alt})))?"
         rf"(?P<scale>{_SCALE})?"
         r"(?P<apx2>余|多)?"
+        rf"(?:{_GAP}(?=(?:{unit_alt})))?"
         rf"(?P<unit>{unit_alt})?"
         rf"(?P<post>{_SUFFIX_APPROX})?"
     )
