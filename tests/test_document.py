@@ -86,3 +86,15 @@ def test_a_list_across_a_wrapped_line_is_one_clause() -> None:
     from hegao.checker.engine import lint_text
 
     assert lint_text(_PDF_LINES, Config(select=("CNT001",))) == []
+
+
+def test_a_sentence_broken_by_the_layout_is_one_logical_sentence() -> None:
+    from hegao.checker.config import Config
+    from hegao.checker.engine import lint_text
+
+    text = "全县抓获犯罪嫌疑人57人、网上逃犯12人，共\n\n抓获75人。下一句。\n"
+    doc = parse_document(text)
+    assert doc.breaks == [0]
+    assert doc.slice(doc.sentences[0].span) == "全县抓获犯罪嫌疑人57人、网上逃犯12人，共\n\n抓获75人。"
+    # the numeric rules read the whole sentence: 57 + 12 is not 75
+    assert [f.code for f in lint_text(text, Config(select=("SUM001",)))] == ["SUM001"]

@@ -14,20 +14,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from hegao.checker.model import BlockKind, Span
+from hegao.checker.model import Block, BlockKind, Span
 
 if TYPE_CHECKING:
     from hegao.checker.claims import Claims
     from hegao.checker.dates import DateMention
     from hegao.checker.quantities import Extraction, Quantity
     from hegao.checker.words import WordText
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    index: int
-    kind: BlockKind
-    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +83,14 @@ class Document:
     skipped: list[Span]
     line_starts: list[int] = field(repr=False)
     wrap_width: int | None = None  # lines cut at this display width (text from PDF)
+    # Layout breaks: block i is continued by block i + 1 (a sentence broken by a web
+    # page's or a PDF's layout). Sentences and clauses run across them.
+    breaks: list[int] = field(default_factory=list)
+
+    @cached_property
+    def break_gaps(self) -> list[Span]:
+        """The whitespace between each broken block and the block that continues it."""
+        return [Span(self.blocks[i].span.end, self.blocks[i + 1].span.start) for i in self.breaks]
 
     @cached_property
     def source(self) -> SourceText:
@@ -125,8 +126,17 @@ class Document:
     def clauses(self) -> list[Clause]:
         # The clause marks of the whole text are found in one scan and dealt out to
         # the sentences (this runs for every document: one scan per sentence cost more).
-        breaks = _CLAUSE_BREAK if self.wrap_width is None else _CLAUSE_BREAK_UNWRAPPED
-        marks = [m.span() for m in breaks.finditer(self.masked)]
+        pattern = _CLAUSE_BREAK if self.wrap_width is None else _CLAUSE_BREAK_UNWRAPPED
+        marks = [m.span() for m in pattern.finditer(self.masked)]
+        if self.breaks:  # the line breaks of a layout break are not pauses
+            gaps = self.break_gaps
+            starts = [g.start for g in gaps]
+
+            def in_gap(mark: tuple[int, int]) -> bool:
+                i = bisect.bisect_right(starts, mark[0]) - 1
+                return i >= 0 and mark[1] <= gaps[i].end
+
+            marks = [m for m in marks if not in_gap(m)]
         out: list[Clause] = []
         k = 0
         for i, sentence in enumerate(self.sentences):
@@ -227,8 +237,35 @@ def parse_document(text: str) -> Document:
     skipped = _non_prose_regions(text, line_starts)
     masked = _mask(text, skipped)
     blocks, wrap_width = _blocks(masked, line_starts)
-    sentences = [s for b in blocks for s in _sentences(masked, b)]
-    return Document(text, masked, blocks, sentences, skipped, line_starts, wrap_width)
+    from hegao.checker.layout import find_breaks
+
+    breaks = find_breaks(masked, blocks)
+    sentences = _logical_sentences(masked, blocks, breaks)
+    return Document(text, masked, blocks, sentences, skipped, line_starts, wrap_width, breaks)
+
+
+def _logical_sentences(masked: str, blocks: list[Block], breaks: list[int]) -> list[Sentence]:
+    """Sentences of each run of blocks joined by layout breaks; each belongs to the block
+    it starts in."""
+    if not breaks:
+        return [s for b in blocks for s in _sentences(masked, b)]
+    continued = set(breaks)
+    out: list[Sentence] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j in continued and j + 1 < len(blocks):
+            j += 1
+        if j == i:
+            out.extend(_sentences(masked, blocks[i]))
+        else:
+            run = Block(blocks[i].index, blocks[i].kind, Span(blocks[i].span.start, blocks[j].span.end))
+            starts = [b.span.start for b in blocks[i : j + 1]]
+            for sentence in _sentences(masked, run):
+                k = bisect.bisect_right(starts, sentence.span.start) - 1
+                out.append(Sentence(blocks[i + k].index, sentence.span))
+        i = j + 1
+    return out
 
 
 def _lines(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
@@ -387,16 +424,30 @@ def _ends_block(masked: str, line: tuple[int, int]) -> bool:
     return _ATX_HEADING.match(text) is not None or _LINE_END_FINAL.search(text) is not None
 
 
+_PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_CLAUSE_MARK = regex.compile(r"[，,；;]")
+
+
+def _is_table_row(line: str) -> bool:
+    """A Markdown pipe row, or three or more columns typed apart with spaces."""
+    return _PIPE_ROW.match(line) is not None or len(_ALIGNED_COLUMNS.findall(line.strip())) >= 2
+
+
 def _kind(block_text: str, n_lines: int) -> BlockKind:
     if _ATX_HEADING.match(block_text):
         return BlockKind.HEADING
     if _LIST_ITEM.match(block_text):
         return BlockKind.LIST_ITEM
+    if all(_is_table_row(line) for line in block_text.splitlines() if line.strip()):
+        return BlockKind.TABLE_ROW
+    # A line without a full stop is a title only when it is short and has no clause
+    # punctuation: a line with commas is a sentence that lost its end.
     if (
         n_lines == 1
         and len(block_text) <= HEADING_MAX_CHARS
         and not _LINE_END_FINAL.search(block_text)
         and not _SENTENCE_END.search(block_text)
+        and not _CLAUSE_MARK.search(block_text)
     ):
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH

@@ -31,6 +31,14 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"  # a Markdown pipe row, or columns typed with spaces
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int
+    kind: BlockKind
+    span: Span
 
 
 class Severity(StrEnum):

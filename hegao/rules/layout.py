@@ -3,93 +3,14 @@ text, and paragraphs that stop mid-sentence because text was lost."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 import regex
 
-from hegao.checker import lexicon
 from hegao.checker.document import Block, BlockKind, Document
+from hegao.checker.layout import NEW_START, SHORT_LINE, dangling, is_prose, open_ended
 from hegao.checker.model import Finding, Fix, Related, Severity, Span
 from hegao.checker.rule import Rule
-
-# How a complete paragraph ends: a full stop or question mark, a semicolon or colon
-# (a list follows), closing quotes or brackets, an ellipsis or a dash.
-_COMPLETE_END = regex.compile(r"[。！？!?；;：:…—”’」』）)】\]》>|]\s*$|[.](?=\s*$)")
-_NEW_START = regex.compile(
-    r"[【\[#>*\-]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
-    r"\d{1,3}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[，、]"
-)
-_SENTENCE_LIKE = regex.compile(r"[，、“]")
-_HAN = regex.compile(r"\p{Han}")
-_DANGLING_MARKS = "，,、“（("
-# Prepositions and conjunctions a sentence cannot end on (的 can: 是……的).
-_DANGLING_WORDS = "和与及或在对为把被从向达将以于由给让使跟同较"
-# Particles and marks a sentence cannot begin with.
-_CANNOT_START = "的地得了着过，、。；：？！”’」』）%"
-_FIRST_CLAUSE = regex.compile(r"(\p{Han}{1,3})[，。；！？]")
-_OPEN_END = regex.compile(r"(?:\p{Han}|[A-Za-z0-9%]|[，,、“（(])$")
-SHORT_LINE = 20
-
-
-def _open_ended(doc: Document, block: Block) -> bool:
-    """The block stops in the middle of a sentence."""
-    text = doc.masked[block.span.start : block.span.end]
-    if _COMPLETE_END.search(text):
-        return False
-    return _OPEN_END.search(text) is not None
-
-
-def _is_prose(doc: Document, block: Block) -> bool:
-    """A paragraph of running text (not a title or a link): long, or with sentences."""
-    if block.kind is BlockKind.LIST_ITEM:
-        return False
-    text = doc.masked[block.span.start : block.span.end]
-    if len(_HAN.findall(text)) < 2 or "://" in text or _NEW_START.match(text):
-        return False  # a link, or a numbered heading: 一、2024年工作回顾
-    if block.kind is BlockKind.PARAGRAPH:
-        return True
-    return bool(_SENTENCE_LIKE.search(text)) and not regex.search(r"\s", text)
-
-
-def _dangling(text: str) -> bool:
-    """The text ends where no sentence can: on a comma, a preposition, a figure."""
-    return text[-1] in _DANGLING_MARKS or text[-1] in _DANGLING_WORDS or text[-1].isdigit()
-
-
-def _word_across(left: str, right: str) -> bool:
-    """A word is split by the break: 工作目|标, 派出|所, 公安机|关 — longer than any
-    word that ends where the left part ends (小康水平|城乡 ends on 水平: no split)."""
-    ending = max(
-        (k for k in range(2, min(lexicon.MAX_WORD, len(left)) + 1) if lexicon.is_word(left[-k:])),
-        default=0,
-    )
-    for k in range(1, min(3, len(left)) + 1):
-        for m in range(1, min(3, len(right)) + 1):
-            word = left[-k:] + right[:m]
-            if len(word) > max(ending, 1) and len(set(word)) > 1 and lexicon.is_word(word):
-                return True
-    return False
-
-
-def _reads_on(doc: Document, block: Block, following: Block, continued: bool = False) -> bool:
-    """``following`` continues the sentence that ``block`` left open (``continued``:
-    ``block`` itself continues the block before it)."""
-    if following.kind is BlockKind.LIST_ITEM or doc.masked[following.span.start] in "#|｜":
-        return False  # a list item, a heading, a table row or a web page's separator bar
-    if _NEW_START.match(doc.masked, following.span.start):
-        return False
-    text = doc.masked[block.span.start : block.span.end]
-    after = doc.masked[following.span.start : following.span.end]
-    if _dangling(text) or after[0] in _CANNOT_START:
-        return True  # 覆盖率达|100%, 从踏查、|铲除, 的|…
-    # The next block opens with a fragment: 百日行|动，深入推进… After a title-like
-    # line, only a one-character fragment counts: 近年来， opens many a sentence.
-    first_clause = _FIRST_CLAUSE.match(after)
-    longest = 3 if block.kind is BlockKind.PARAGRAPH or continued else 1
-    if first_clause and len(first_clause.group(1)) <= longest:
-        return True
-    return _word_across(text, after)
 
 
 class BrokenParagraph(Rule):
@@ -130,18 +51,8 @@ class BrokenParagraph(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.wrap_width is not None:
             yield self._hard_wrapped(doc)
-        blocks = doc.blocks
-        # A block that continues the one before is running text whatever its length,
-        # so a sentence broken over many lines is joined in one pass, not one per pass.
-        continued = False
-        for block, following in itertools.pairwise(blocks):
-            continued = (
-                _open_ended(doc, block)
-                and (continued or _is_prose(doc, block))
-                and _reads_on(doc, block, following, continued)
-            )
-            if not continued:
-                continue
+        for i in doc.breaks:
+            block, following = doc.blocks[i], doc.blocks[i + 1]
             gap = Span(block.span.end, following.span.start)
             joiner = " " if _both_latin(doc, block, following) else ""
             line = doc.line_col(following.span.start)[0]
@@ -208,16 +119,16 @@ class TruncatedParagraph(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.blocks
         for i, block in enumerate(blocks):
-            if not (_open_ended(doc, block) and _is_prose(doc, block)):
+            if not (open_ended(doc.masked, block) and is_prose(doc.masked, block)):
                 continue
             if len(doc.sentences_of(block)) < 2 and block.span.end - block.span.start < SHORT_LINE:
                 continue  # too short to tell a cut sentence from a caption
-            if not _dangling(doc.masked[block.span.start : block.span.end]):
+            if not dangling(doc.masked[block.span.start : block.span.end]):
                 continue  # a sentence missing only its full stop is not lost text
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if following is not None and not (
                 (following.kind is BlockKind.HEADING and doc.masked[following.span.start] == "#")
-                or _NEW_START.match(doc.masked, following.span.start)
+                or NEW_START.match(doc.masked, following.span.start)
             ):
                 continue
             what = "文末" if following is None else "下一段是标题或新条目"
