@@ -98,3 +98,10 @@ def test_a_sentence_broken_by_the_layout_is_one_logical_sentence() -> None:
     assert doc.slice(doc.sentences[0].span) == "全县抓获犯罪嫌疑人57人、网上逃犯12人，共\n\n抓获75人。"
     # the numeric rules read the whole sentence: 57 + 12 is not 75
     assert [f.code for f in lint_text(text, Config(select=("SUM001",)))] == ["SUM001"]
+
+
+def test_page_marks_do_not_break_a_paragraph() -> None:
+    text = _PDF_LINES.replace("茶\n叶产量", "茶\n- 3 -\n叶产量")
+    doc = parse_document(text)
+    paragraphs = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert len(paragraphs) == 2 and paragraphs[1].endswith("0.9%、3.3%。")

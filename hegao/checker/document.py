@@ -332,6 +332,22 @@ def _width(text: str) -> int:
 HARD_WRAP_MIN_LINES = 6
 
 
+_PAGE_MARK = regex.compile(r"[ \t　]*(?:[-—－–]+[ \t　]*\d{0,4}[ \t　]*[-—－–]+|第\s*\d{1,4}\s*页)[ \t　]*$")
+_PAGE_NUMBER = regex.compile(r"[ \t　]*\d{1,4}[ \t　]*$")
+
+
+def _without_page_marks(masked: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines without page marks (- 3 -, — —) and the bare page number beside one."""
+    mark = [_PAGE_MARK.match(masked, s, e) is not None for s, e in lines]
+    out = []
+    for i, (s, e) in enumerate(lines):
+        beside = (i > 0 and mark[i - 1]) or (i + 1 < len(lines) and mark[i + 1])
+        if mark[i] or (beside and _PAGE_NUMBER.match(masked, s, e)):
+            continue
+        out.append((s, e))
+    return out
+
+
 # A line of a table typed with spaces: two columns apart.
 _ALIGNED_COLUMNS = regex.compile(r"\S[ \t　]{2,}\S")
 
@@ -367,7 +383,9 @@ def _short_of(width: int, wrap_width: int) -> bool:
 
 
 def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | None]:
-    lines = [(s, e) for s, e in _lines(masked, line_starts)]
+    # Page marks of a document converted from PDF (- 3 -, — 4 —) stand between the lines
+    # of a paragraph: leave them out, as if the page had not ended there.
+    lines = _without_page_marks(masked, _lines(masked, line_starts))
     nonblank = [masked[s:e].strip() != "" for s, e in lines]
     # A file with no blank line between its lines writes one paragraph per line --
     # unless its lines were cut at a fixed width, when a short line ends a paragraph.
@@ -389,6 +407,7 @@ def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | Non
             continue
         starts_new = (
             one_per_line
+            or line.startswith("\f")  # a form feed: a new page
             or _ATX_HEADING.match(line) is not None
             or _LIST_ITEM.match(line) is not None
             or (current and _ends_block(masked, current[-1]))
@@ -428,9 +447,18 @@ _PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _CLAUSE_MARK = regex.compile(r"[，,；;]")
 
 
+_FIGURE_COLUMN = regex.compile(r"\S[ \t　]{2,}[-\d.,%]+(?:\s|$)")
+
+
 def _is_table_row(line: str) -> bool:
-    """A Markdown pipe row, or three or more columns typed apart with spaces."""
-    return _PIPE_ROW.match(line) is not None or len(_ALIGNED_COLUMNS.findall(line.strip())) >= 2
+    """A Markdown pipe row, three or more columns typed apart with spaces, or a label and
+    a figure column (诊疗楼建设项目  00000002)."""
+    body = line.strip()
+    return (
+        _PIPE_ROW.match(line) is not None
+        or len(_ALIGNED_COLUMNS.findall(body)) >= 2
+        or _FIGURE_COLUMN.search(body) is not None
+    )
 
 
 def _kind(block_text: str, n_lines: int) -> BlockKind:
@@ -438,8 +466,9 @@ def _kind(block_text: str, n_lines: int) -> BlockKind:
         return BlockKind.HEADING
     if _LIST_ITEM.match(block_text):
         return BlockKind.LIST_ITEM
-    if all(_is_table_row(line) for line in block_text.splitlines() if line.strip()):
-        return BlockKind.TABLE_ROW
+    lines = [line for line in block_text.splitlines() if line.strip()]
+    if sum(1 for line in lines if _is_table_row(line)) * 2 >= len(lines):
+        return BlockKind.TABLE_ROW  # rows, with perhaps a caption or a page mark among them
     # A line without a full stop is a title only when it is short and has no clause
     # punctuation: a line with commas is a sentence that lost its end.
     if (
