@@ -717,11 +717,22 @@ PLANTERS: dict[str, Callable[..., Planted | None]] = {
 }
 
 
-def plant_all(per_type: int, seed: int) -> list[Planted]:
+TEXT = ("LAY", "DUP", "CHAR")
+
+
+def _planters() -> dict[str, Callable[..., Planted | None]]:
+    from plant_text import TEXT_PLANTERS
+
+    return {**PLANTERS, **TEXT_PLANTERS}
+
+
+def plant_all(per_type: int, seed: int, only: tuple[str, ...] = ()) -> list[Planted]:
     rng = random.Random(seed)
     pool = paragraphs()
     out: list[Planted] = []
-    for code, planter in PLANTERS.items():
+    for code, planter in _planters().items():
+        if only and not code.startswith(only):
+            continue
         order = pool[:]
         rng.shuffle(order)
         # Half of each type altered in place where the real text allows it, the rest
@@ -732,16 +743,24 @@ def plant_all(per_type: int, seed: int) -> list[Planted]:
                 if made >= (wanted if mode == "place" else per_type):
                     break
                 other = order[(tries * 7 + 3) % len(order)]
-                result = planter(para, rng, mode, other) if code == "FIG001" else planter(para, rng, mode)
-                if result is None or (mode == "place") != result.how.startswith("in place"):
+                takes_other = code == "FIG001" or code.startswith(TEXT)
+                result = planter(para, rng, mode, other) if takes_other else planter(para, rng, mode)
+                # Text planters always alter the real text in place.
+                in_place = result is not None and result.how.startswith("in place")
+                if (
+                    result is None
+                    or (mode == "place" and not in_place)
+                    or (mode == "insert" and in_place and not code.startswith(TEXT))
+                ):
                     continue
                 out.append(result)
                 made += 1
     return out
 
 
-def _numeric(text: str) -> list:
-    return lint_text(text, Config(select=NUMERIC))
+def _lint(code: str, text: str) -> list:
+    """The numeric rules for a numeric plant, the text rules for a text plant."""
+    return lint_text(text, Config(select=TEXT if code.startswith(TEXT) else NUMERIC))
 
 
 def main() -> int:
@@ -750,17 +769,19 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--show-misses", default="", help="print the missed plants of this code")
     ap.add_argument("--show-noise", action="store_true", help="print findings on controls and elsewhere")
+    ap.add_argument("--only", default="", help="comma-separated code prefixes to plant (default: all)")
     args = ap.parse_args()
     if not (SHARED / "corpus").is_dir():
         print("../shared/corpus is not here: nothing to plant into", file=sys.stderr)
         return 2
     rows: dict[str, list[int]] = {}
-    for p in plant_all(args.per_type, args.seed):
+    only = tuple(x for x in args.only.split(",") if x)
+    for p in plant_all(args.per_type, args.seed, only):
         row = rows.setdefault(p.code, [0, 0, 0, 0, 0, 0, 0])
         row[0] += 1
         row[6] += p.how.startswith("in place")
-        control = _numeric(p.clean)
-        planted = _numeric(p.planted)
+        control = _lint(p.code, p.clean)
+        planted = _lint(p.code, p.planted)
         a, b = p.where
         here = [f for f in planted if f.span.start < b and f.span.end > a]
         if any(f.code == p.code for f in here):
@@ -788,7 +809,7 @@ def main() -> int:
                 print(f"--- ELSEWHERE {p.code}: {f.code} {f.message}")
     print("| Type | Planted (in place) | Found | Other code | Missed | Recall | On controls | Elsewhere |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for code in PLANTERS:
+    for code in _planters():
         if code not in rows:
             continue
         n, found, other, missed, control, elsewhere, in_place = rows[code]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import marshal
+import math
 import os
 import tempfile
 from functools import cache
@@ -18,11 +19,13 @@ from pathlib import Path
 from hegao.checker.datafiles import data_lines
 
 MAX_WORD = 4
+# Words that bulletins use and the dictionary lacks count as moderately common ones.
+EXTRA_WORD_FREQUENCY = 100
 
 
 def _cache_file(version: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v3.marshal"
+    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v4.marshal"
 
 
 # jieba's tags for names: places, people, organisations, other proper nouns.
@@ -30,35 +33,36 @@ _NAME_TAGS = {b"ns", b"nr", b"nrt", b"nrfg", b"nt", b"nz"}
 
 
 @cache
-def _tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """jieba's words of two to four characters and, among them, the names; both sorted
-    (searched with bisect: a sorted tuple loads from the cache in half the time a set
-    takes to rebuild)."""
+def _tables() -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]:
+    """jieba's words of one to four characters with their frequencies, and the names
+    among them; sorted (searched with bisect: sorted tuples load from the cache in half
+    the time a dict takes to rebuild)."""
     import importlib.metadata
     from importlib import resources
 
     try:
         version = importlib.metadata.version("jieba")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - declared dependency
-        return (), ()
+        return (), (), ()
     cached = _cache_file(version)
     try:
         loaded = marshal.loads(cached.read_bytes())
-        if isinstance(loaded, tuple) and len(loaded) == 2:
+        if isinstance(loaded, tuple) and len(loaded) == 3:
             return loaded
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    found: set[str] = set()
+    found: dict[str, int] = {}
     names: set[str] = set()
     with resources.files("jieba").joinpath("dict.txt").open("rb") as fh:
         for line in fh:
             parts = line.split()
             word = parts[0].decode("utf-8", "replace")
-            if 2 <= len(word) <= MAX_WORD:
-                found.add(word)
+            if 1 <= len(word) <= MAX_WORD:
+                found[word] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
                 if len(parts) > 2 and parts[2] in _NAME_TAGS:
                     names.add(word)
-    result = (tuple(sorted(found)), tuple(sorted(names)))
+    ordered = sorted(found)
+    result = (tuple(ordered), tuple(found[w] for w in ordered), tuple(sorted(names)))
     _store(cached, result)
     return result
 
@@ -74,7 +78,60 @@ def _in(table: tuple[str, ...], text: str) -> bool:
 
 def is_name(text: str) -> bool:
     """A place, person or organisation in the dictionary (和平县, 东关)."""
-    return _in(_tables()[1], text)
+    return _in(_tables()[2], text)
+
+
+def frequency(text: str) -> int:
+    """How often jieba's corpus has the word (0 when it is not a word)."""
+    table = words()
+    i = bisect.bisect_left(table, text)
+    if i < len(table) and table[i] == text:
+        return _tables()[1][i]
+    return EXTRA_WORD_FREQUENCY if text in extra_words() else 0
+
+
+@cache
+def _total() -> float:
+    return float(sum(_tables()[1])) or 1.0
+
+
+def _best_path(text: str) -> tuple[float, list[int]]:
+    total = math.log(_total())
+    unknown = -total  # as rare as the rarest word
+    best = [0.0] + [-math.inf] * len(text)
+    back = [0] * (len(text) + 1)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - MAX_WORD), end):
+            if best[start] == -math.inf:
+                continue
+            f = frequency(text[start:end])
+            if f:
+                score = best[start] + math.log(f) - total
+            elif end - start == 1:
+                score = best[start] + unknown
+            else:
+                continue
+            if score > best[end]:
+                best[end], back[end] = score, start
+    return best[-1], back
+
+
+def log_probability(text: str) -> float:
+    """The log-probability of the likeliest way to cut ``text`` into words, by word
+    frequency (jieba's unigram model); a character the dictionary lacks costs as much as
+    its rarest word."""
+    return _best_path(text)[0]
+
+
+def cut(text: str) -> list[tuple[int, int]]:
+    """The likeliest words of ``text``, as (start, end) offsets."""
+    _, back = _best_path(text)
+    out = []
+    end = len(text)
+    while end > 0:
+        out.append((back[end], end))
+        end = back[end]
+    return out[::-1]
 
 
 def _store(path: Path, found: object) -> None:
@@ -95,4 +152,4 @@ def extra_words() -> frozenset[str]:
 
 
 def is_word(text: str) -> bool:
-    return text in extra_words() or _in(words(), text)
+    return text in extra_words() or (len(text) >= 2 and _in(words(), text))

@@ -364,40 +364,108 @@ def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = f
     end = start + 2 * k
     middle = start + k
     double = unit * 2
-    if double in _reduplications() or double in allowed or any(ch in _NUMERALS for ch in unit):
+    if double in allowed or any(ch in _NUMERALS for ch in unit):
         return True
     is_word = lexicon.is_word
-    function = k == 1 and unit in _function_chars()
-    # The doubled text lies inside one word: 大大, 某某, 兢兢业业, 喜气洋洋 (but not a
-    # doubled particle that the dictionary happens to list: 了了).
-    for a in range(max(0, end - lexicon.MAX_WORD), start + 1):
-        for b in range(end, min(len(text), a + lexicon.MAX_WORD) + 1):
-            if is_word(text[a:b]) and not (function and b - a == 2):
-                return True
     if k > 1:
+        if double in _reduplications():
+            return True
+        # The doubled text lies inside one word: 喜气洋洋.
+        for a in range(max(0, end - lexicon.MAX_WORD), start + 1):
+            for b in range(end, min(len(text), a + lexicon.MAX_WORD) + 1):
+                if is_word(text[a:b]):
+                    return True
         if unit.startswith(_EMPHATIC):
             return True  # 很紧很紧: repeated for emphasis
         # A doubled non-word straddles words (就业|创业|创新); a doubled word is
         # legitimate only where a longer word begins with it (基金|基金经理).
         return not is_word(unit) or _word_from(text, middle, min_length=k + 1)
-    before = text[start - 1 : start]
-    after = text[end : end + 1]
-    if before == "一" or (after and after * 2 == text[end : end + 2]):
-        return True  # 一个个, and AABB forms: 兢兢业业, 家家户户
-    if not before or not _HAN_RE.match(before) or before in _function_chars():
-        return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
-    if before in _surnames():
-        return True  # a given name: 屠呦呦
-    left = _word_to(text, middle)
-    right = _word_from(text, middle, min_length=2)
-    # Two words meet at the doubled character (民警|警务, 共和国|国务院), a word ends in
-    # a particle that follows (目的|的), or a one-character word stands between a word
-    # and a word that begins with it (会使|使用, 娱乐|税|税率). A word followed by text
-    # the dictionary does not know (车站|站线) gets the benefit of the doubt; a word
-    # followed by the same character and a break (精干警警，) does not.
-    if left and (right or function or _HAN_RE.match(after) is not None):
+    return _single_is_legitimate(text, start, unit)
+
+
+# How much likelier the text must read with one copy dropped for a doubled character
+# to be a slip (e^3 ≈ 20 times).
+SLIP_MARGIN = 3.0
+# Administrative levels written before a name that begins with the same character.
+_LEVEL_PREFIXES = "省市县区镇乡村"
+# Particles that may follow a word ending in them: 目的|的, 标的|的.
+_PARTICLES = "的了地得着过"
+
+
+def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
+    """A doubled character read in its context with jieba's word frequencies.
+
+    Chinese as written: the likeliest reading takes the pair as one word (大大, 常常,
+    兢兢业业); two words meet between the copies (民警|警务, 认为|为了); a word ending in
+    a particle is followed by it (目的|的). When one copy belongs to a word (积极推|推进,
+    严重|重, 为核|核心), it is a slip if dropping the other copy makes the text much
+    likelier. When neither does, the pair is a reduplication from the list (层层), the
+    head of a phrase meaning "each" (企企联防, 村村通), a given name (屠呦呦), or else again
+    a slip if dropping a copy makes the text much likelier (精干警警)."""
+    middle, end = start + 1, start + 2
+    lo = start
+    while lo > max(0, start - 6) and _HAN_RE.match(text[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < min(len(text), end + 6) and _HAN_RE.match(text[hi]):
+        hi += 1
+    window = text[lo:hi]
+    # A listed reduplication (年年, 等等, 层层) is meant, unless it ends a sentence after
+    # a word ending in its character (严重|重，).
+    if unit * 2 in _reduplications() and not (
+        _word_to(text, middle) and not _HAN_RE.match(text[end : end + 1])
+    ):
         return True
-    return right and (function or _word_to(text, start))
+    tokens = [(a + lo, b + lo) for a, b in lexicon.cut(window)]
+    particle = unit in _PARTICLES
+    if any(a <= start and end <= b and not (particle and b - a == 2) for a, b in tokens):
+        return True  # read as one word (but not a doubled particle: 了了)
+    ends = {b: b - a for a, b in tokens}
+    starts = {a: b - a for a, b in tokens}
+    left, right = ends.get(middle, 0), starts.get(middle, 0)
+    # Any dictionary word on each side counts, not only the likeliest cut: 会使|使用,
+    # 共和国|国务院, 加上|上解.
+    if _word_to(text, middle):
+        left = max(left, 2)
+    if _word_from(text, middle, min_length=2):
+        right = max(right, 2)
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
+        left = 2  # the first copy ends a figure: 2016年|年初, 三个|个人
+    if unit in _LEVEL_PREFIXES and right >= 2:
+        return True  # 市|市场监管局, 县|县委: an administrative level before a name
+    if left >= 2 and (right >= 2 or particle or _HAN_RE.match(text[end : end + 1])):
+        # Two words meet, or a word is followed by text the dictionary does not know
+        # (车站|站线, 监管|管出): the benefit of the doubt. A word followed by the same
+        # character and a break (精干警警，严重重，) gets none.
+        return True
+    # A one-character word between a word and a word that begins with it (会使|使用,
+    # 娱乐税|税率, 和|和平): Chinese as written, as often as it is a slip.
+    function = unit in _function_chars()
+    if right >= 2 and (function or _word_to(text, start)):
+        return True
+
+    def slip() -> bool:
+        dropped = text[lo:start] + text[middle:hi]
+        return lexicon.log_probability(dropped) - lexicon.log_probability(window) >= SLIP_MARGIN
+
+    if left >= 2 or right >= 2:
+        return not slip()
+    before = text[start - 1 : start]
+    if unit * 2 in _reductions_or_names(before, text, end):
+        return True
+    if not function and (not before or not _HAN_RE.match(before) or before in _function_chars()):
+        return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
+    return not slip()
+
+
+def _reductions_or_names(before: str, text: str, end: int) -> frozenset[str] | set[str]:
+    """The pairs that are Chinese here whatever the dictionary says: the reduplication
+    list, a given name after a surname (屠呦呦), 一个个 and AABB forms (家家户户)."""
+    pairs = set(_reduplications())
+    pair = text[end - 2 : end]
+    if before in _surnames() or before == "一" or text[end : end + 2] == text[end : end + 1] * 2 != "":
+        pairs.add(pair)
+    return pairs
 
 
 def _word_to(text: str, end: int) -> bool:

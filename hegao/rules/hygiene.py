@@ -164,6 +164,8 @@ class HalfwidthPunctuation(Rule):
 
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _DOUBLED_MARK = regex.compile(r"([，。、；：])\1+")
+# Two different pause or stop marks side by side cannot both stand: ，。 。， ；，
+_MIXED_MARKS = regex.compile(r"[，、；：](?=[。；，、])|[。](?=[，、；：])")
 # Bars at the end of a line (all of them: one fix), found from the bars so that a long
 # line is scanned once; the line must not be a Markdown table row (see _trailing_bars).
 _TRAILING_BAR = regex.compile(r"(?:[|｜][ \t　]*)+(?=\r?$)", regex.MULTILINE)
@@ -244,6 +246,20 @@ class StrayArtifact(Rule):
                     Span(m.start(), m.end()),
                     f"标点重复：“{m.group()}”",
                     fix=Fix.replace(span, "", "删除重复的标点"),
+                )
+            )
+        for m in _MIXED_MARKS.finditer(text):
+            if doc.block_at(m.start()) is None or text[m.start()] == text[m.end()]:
+                continue  # doubled marks are reported above
+            pair = text[m.start() : m.end() + 1]
+            found.append(
+                self.finding(
+                    Span(m.start(), m.end() + 1),
+                    f"标点连用：“{pair}”，只能保留一个",
+                    # Keeping the second mark is a guess: unsafe.
+                    fix=Fix.replace(
+                        Span(m.start(), m.end()), "", f"删除“{pair[0]}”，保留“{pair[1]}”", safe=False
+                    ),
                 )
             )
         yield from sorted(found, key=lambda f: f.span.start)
