@@ -32,7 +32,7 @@ def _doc(before: str, middle: str) -> str:
     """The altered paragraph after another real one (closed, so that it does not read
     on into the next)."""
     if not before.endswith(("。", "！", "？", "”")):
-        before += "。"
+        before = before.rstrip("：；，、:;,") + "。"
     return f"{before}\n\n{middle}\n"
 
 

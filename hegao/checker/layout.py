@@ -31,7 +31,7 @@ _DANGLING_WORDS = "和与及或在对为把被从向达将以于由给让使跟�
 # Particles and marks a sentence cannot begin with.
 _CANNOT_START = "的地得了着过，、。；：？！”’」』）%"
 # The next block opens with a fragment: 百日行|动，深入推进…; 广大民|警、辅警…
-_FIRST_CLAUSE = regex.compile(r"(\p{Han}{1,3})[，。；！？、]")
+_FIRST_CLAUSE = regex.compile(r"(\p{Han}{1,3})[，。；！？]|(\p{Han})、")
 # The block ends on a fragment after its last mark: ……积极性。为推动|“全环节……”
 _LAST_CLAUSE = regex.compile(r"[，。；！？、]\s*(\p{Han}{1,3})$")
 # A preposition or conjunction and at most three characters end the block: the phrase
@@ -65,8 +65,10 @@ def is_prose(masked: str, block: Block) -> bool:
     if block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW):
         return False
     text = masked[block.span.start : block.span.end]
-    if len(_HAN.findall(text)) < 2 or "://" in text or NEW_START.match(text):
-        return False  # a link, or a numbered heading: 一、2024年工作回顾
+    if len(_HAN.findall(text)) < 2 or "://" in text:
+        return False  # a link
+    if NEW_START.match(text) and "。" not in text:
+        return False  # a numbered heading: 一、2024年工作回顾 (a numbered paragraph is prose)
     if block.kind is BlockKind.PARAGRAPH:
         return True
     return bool(_SENTENCE_LIKE.search(text)) and not regex.search(r"\s", text)
@@ -126,7 +128,7 @@ def reads_on(masked: str, block: Block, following: Block, continued: bool = Fals
     # sentence.
     first_clause = _FIRST_CLAUSE.match(after)
     longest = 3 if block.kind is BlockKind.PARAGRAPH or continued else 1
-    if first_clause and len(first_clause.group(1)) <= longest:
+    if first_clause and len(first_clause.group(1) or first_clause.group(2)) <= longest:
         return True
     if block.kind is BlockKind.PARAGRAPH or continued:
         if _LAST_CLAUSE.search(text) or _CHANGE_FIRST.match(after):
