@@ -505,8 +505,11 @@ class DoubledWord(Rule):
         and leaves alone what Chinese doubles on purpose: reduplication (常常, 层层,
         家家户户, 认认真真, 一个个, 大大), anonymised names (李某某), two words that
         meet at a boundary (民警|警务, 派出所|所长, 基金|基金经理, 目的|的) and numbers
-        (一九五五年). Word boundaries are read from a dictionary (jieba's word list,
-        loaded only when a doubled character needs it). Fix: drop the second copy —
+        (一九五五年). Word boundaries are read from a dictionary (jieba's word list and
+        frequencies, loaded only when a doubled character needs it): a pair is one word
+        only where the likeliest reading takes it so (严重|重 is not 重重), and a doubled
+        character beside a word is a slip when dropping one copy makes the text far
+        likelier (积极推推进). Fix: drop the second copy —
         safe for a doubled word, unsafe for a single doubled character (侦侦 may have
         been 侦查).
 
