@@ -28,12 +28,16 @@ def _words(para: str, rng: random.Random, length: int = 2) -> list[int]:
     return starts
 
 
+def _closed(paragraph: str) -> str:
+    """A carrier paragraph closed with a full stop, so that it does not read on."""
+    if paragraph.endswith(("。", "！", "？", "”")):
+        return paragraph
+    return paragraph.rstrip("：；，、:;,") + "。"
+
+
 def _doc(before: str, middle: str) -> str:
-    """The altered paragraph after another real one (closed, so that it does not read
-    on into the next)."""
-    if not before.endswith(("。", "！", "？", "”")):
-        before = before.rstrip("：；，、:;,") + "。"
-    return f"{before}\n\n{middle}\n"
+    """The altered paragraph after another real one."""
+    return f"{_closed(before)}\n\n{middle}\n"
 
 
 # ---------------------------------------------------------------- LAY001
@@ -67,25 +71,31 @@ def plant_lay001(para: str, rng: random.Random, mode: str, other: str = "") -> P
 
 
 def plant_lay002(para: str, rng: random.Random, mode: str, other: str = "") -> Planted | None:
-    """The end of a paragraph was lost: it stops on a comma, a preposition or a figure,
-    before a heading or at the end of the file."""
-    cuts = [m.end() for m in re.finditer("[，、]", para)]
-    cuts += [m.end() for m in re.finditer("[达和与对在将从](?=[\u4e00-\u9fff\\d])", para)]
+    """The end of a paragraph was lost: it stops on a comma, a preposition, a figure or
+    inside a word, before a heading, a byline or the end of the file."""
+    if rng.random() < 0.35:
+        cuts = [i + 1 for i in _words(para, rng)]  # inside a two-character word
+        how = "mid-word"
+    else:
+        cuts = [m.end() for m in re.finditer("[，、]", para)]
+        cuts += [m.end() for m in re.finditer("[达和与对在将从](?=[\u4e00-\u9fff\\d])", para)]
+        how = "on a comma or a preposition"
     cuts = [i for i in cuts if i >= 30]
     if not cuts:
         return None
     i = rng.choice(cuts)
-    at_end = rng.random() < 0.3
-    heading = rng.choice(HEADINGS)
-    if at_end:
-        clean = f"{other}\n\n{para}\n"
-        planted = f"{other}\n\n{para[:i]}\n"
-    else:
-        tail = "各单位要结合实际，抓好贯彻落实。"
-        clean = f"{other}\n\n{para}\n\n{heading}\n\n{tail}\n"
-        planted = f"{other}\n\n{para[:i]}\n\n{heading}\n\n{tail}\n"
+    after = rng.choice(["end", "heading", "byline"])
+    tail = "各单位要结合实际，抓好贯彻落实。"
+    closing = {
+        "end": "",
+        "heading": f"\n\n{rng.choice(HEADINGS)}\n\n{tail}",
+        "byline": "\n\n" + rng.choice(["（记者 王明 通讯员 李华）", "责任编辑：张强", "刘洋 摄"]),
+    }[after]
+    other = _closed(other)
+    clean = f"{other}\n\n{para}{closing}\n"
+    planted = f"{other}\n\n{para[:i]}{closing}\n"
     at = len(other) + 2 + i
-    return Planted("LAY002", clean, planted, (at - 1, at), f"in place: {'end' if at_end else 'heading'}")
+    return Planted("LAY002", clean, planted, (at - 1, at), f"in place: {how}, then {after}")
 
 
 # ---------------------------------------------------------------- DUP001

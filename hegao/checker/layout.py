@@ -49,13 +49,40 @@ _CHANGE_FIRST = regex.compile(
 _ORGANISATION_END = regex.compile(r"(?:局|厅|委|院|市|县|区|镇)$")
 _UNIT_START = regex.compile(rf"^\p{{Han}}{{0,4}}(?:{vocab.alternation('organisation_units')})")
 _OPEN_END = regex.compile(r"(?:\p{Han}|[A-Za-z0-9%]|[，,、“（(])$")
+# A byline, an editor's line or a photo credit: （记者 张三）, 责任编辑：王五, 张三 摄.
+_BYLINE = regex.compile(
+    rf"^[（(【\[]?\s*(?:{vocab.alternation('byline')})[\s：:]|^[^，。；\n]{{1,30}}\s摄(?:影)?[）)】\]]?\s*$"
+)
+_SENTENCE_FINAL = frozenset(vocab.words("sentence_final_chars"))
+
+
+def is_byline(masked: str, block: Block) -> bool:
+    return _BYLINE.search(masked[block.span.start : block.span.end]) is not None
+
+
+def cut_mid_word(text: str) -> bool:
+    """The text stops inside a word: …确保辖区平 (平安). Its likeliest reading ends on a
+    single character that does not end sentences and begins a dictionary word."""
+    tail = regex.search(r"\p{Han}{1,8}$", text)
+    if tail is None:
+        return False
+    last = lexicon.cut(tail.group())[-1]
+    char = tail.group()[last[0] :]
+    return len(char) == 1 and char not in _SENTENCE_FINAL and lexicon.begins_a_word(char)
+
+
 SHORT_LINE = 20
+NUMBERED_TITLE_MAX_HAN = 30
+
+
+# A photo credit closing a caption: ……砺炼新兵活动。 张三 摄
+_ENDS_WITH_CREDIT = regex.compile(r"(?:^|\s)\p{Han}{2,4}\s*摄(?:影)?$")
 
 
 def open_ended(masked: str, block: Block) -> bool:
     """The block stops in the middle of a sentence."""
     text = masked[block.span.start : block.span.end]
-    if _COMPLETE_END.search(text):
+    if _COMPLETE_END.search(text) or _ENDS_WITH_CREDIT.search(text):
         return False
     return _OPEN_END.search(text) is not None
 
@@ -65,9 +92,9 @@ def is_prose(masked: str, block: Block) -> bool:
     if block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW):
         return False
     text = masked[block.span.start : block.span.end]
-    if len(_HAN.findall(text)) < 2 or "://" in text:
-        return False  # a link
-    if NEW_START.match(text) and "。" not in text:
+    if len(_HAN.findall(text)) < 2 or "://" in text or is_byline(masked, block):
+        return False  # a link, a byline
+    if NEW_START.match(text) and "。" not in text and len(_HAN.findall(text)) <= NUMBERED_TITLE_MAX_HAN:
         return False  # a numbered heading: 一、2024年工作回顾 (a numbered paragraph is prose)
     if block.kind is BlockKind.PARAGRAPH:
         return True
@@ -107,8 +134,8 @@ def _open_phrase(text: str) -> bool:
     """The block ends on a preposition or conjunction and a short tail, and the marker is
     not inside a word (世界和平, 水平)."""
     m = _OPEN_PHRASE.search(text)
-    if m is None:
-        return False
+    if m is None or lexicon.is_word(text[m.start() : m.start() + 2]):
+        return False  # the marker begins a word: 及时拨打, 同时, 和平
     tail = len(m.group("tail"))
     return not any(lexicon.is_word(text[-k:]) for k in range(tail + 1, min(lexicon.MAX_WORD, len(text)) + 1))
 
@@ -118,6 +145,8 @@ def reads_on(masked: str, block: Block, following: Block, continued: bool = Fals
     ``block`` itself continues the block before it)."""
     if following.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW) or masked[following.span.start] in "#|｜":
         return False  # a list item, a heading, a table row or a web page's separator bar
+    if is_byline(masked, following):
+        return False  # the article ends: what was cut is lost (LAY002)
     if NEW_START.match(masked, following.span.start):
         return False
     text = masked[block.span.start : block.span.end]

@@ -81,6 +81,13 @@ def is_name(text: str) -> bool:
     return _in(_tables()[2], text)
 
 
+def begins_a_word(text: str) -> bool:
+    """Some word of two or more characters begins with ``text``."""
+    table = words()
+    i = bisect.bisect_right(table, text)
+    return i < len(table) and table[i].startswith(text) and len(table[i]) > len(text)
+
+
 def frequency(text: str) -> int:
     """How often jieba's corpus has the word (0 when it is not a word)."""
     table = words()

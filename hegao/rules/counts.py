@@ -277,12 +277,15 @@ def _list_end(text: str, start: int, end: int) -> int:
 # ---------------------------------------------------------------- CNT003
 
 # Enumerator styles at the start of a block, highest level first.
+# Blanks and invisible characters pasted before a number.
+_LEAD_CHARS = " \t\r\n\u3000\u200b\u200c\u200d\u2060\ufeff"
+_LEAD = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
 _LEVELS = (
-    ("chinese", regex.compile(rf"\s*([{_CN_NUMERAL}]{{1,3}})、")),
-    ("chinese-paren", regex.compile(rf"\s*[（(]([{_CN_NUMERAL}]{{1,3}})[）)]")),
+    ("chinese", regex.compile(rf"{_LEAD}([{_CN_NUMERAL}]{{1,3}})、")),
+    ("chinese-paren", regex.compile(rf"{_LEAD}[（(]([{_CN_NUMERAL}]{{1,3}})[）)]")),
     # 12. is an item, 12.5万 a decimal; 12.2024年 is item 12 about the year 2024.
-    ("arabic", regex.compile(r"\s*(\d{1,2})(?:[、．]|\.(?!\d)|\.(?=\d{4}\s*年))")),
-    ("arabic-paren", regex.compile(r"\s*[（(](\d{1,2})[）)]")),
+    ("arabic", regex.compile(rf"{_LEAD}(\d{{1,2}})(?:[、．]|\.(?!\d)|\.(?=\d{{4}}\s*年))")),
+    ("arabic-paren", regex.compile(rf"{_LEAD}[（(](\d{{1,2}})[）)]")),
 )
 # 一是……二是……: at the start of a block or after a clause mark.
 _SHI = regex.compile(rf"(?<=^|[。；;：:，,\s#])([{_CN_NUMERAL}]{{1,3}})是")
@@ -323,8 +326,8 @@ def _leading_all(doc: Document, block: Block) -> Iterator[_Enumerator]:
 
 def _leading(doc: Document, block: Block, start: int) -> _Enumerator | None:
     text = doc.masked
-    if block.kind is BlockKind.LIST_ITEM:
-        return None  # Markdown renumbers ordered lists itself
+    # Numbered list items are checked too (1. 2. 4. in the source is a gap an editor
+    # sees); a list numbered 1. 1. 1. throughout restarts at 1 and is left alone.
     if block.kind is BlockKind.HEADING:
         while start < block.span.end and text[start] in "# ":
             start += 1
@@ -333,7 +336,7 @@ def _leading(doc: Document, block: Block, start: int) -> _Enumerator | None:
         if m:
             n = _number(m.group(1))
             if n is not None:
-                lead = len(m.group()) - len(m.group().lstrip())
+                lead = len(m.group()) - len(m.group().lstrip(_LEAD_CHARS))
                 return _Enumerator(style, n, Span(m.start() + lead, m.end()))
     return None
 

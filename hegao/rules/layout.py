@@ -8,7 +8,15 @@ from collections.abc import Iterator
 import regex
 
 from hegao.checker.document import Block, BlockKind, Document
-from hegao.checker.layout import NEW_START, SHORT_LINE, dangling, is_prose, open_ended
+from hegao.checker.layout import (
+    NEW_START,
+    SHORT_LINE,
+    cut_mid_word,
+    dangling,
+    is_byline,
+    is_prose,
+    open_ended,
+)
 from hegao.checker.model import Finding, Fix, Related, Severity, Span
 from hegao.checker.rule import Rule
 
@@ -123,15 +131,18 @@ class TruncatedParagraph(Rule):
                 continue
             if len(doc.sentences_of(block)) < 2 and block.span.end - block.span.start < SHORT_LINE:
                 continue  # too short to tell a cut sentence from a caption
-            if not dangling(doc.masked[block.span.start : block.span.end]):
+            text = doc.masked[block.span.start : block.span.end]
+            if not (dangling(text) or cut_mid_word(text)):
                 continue  # a sentence missing only its full stop is not lost text
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if following is not None and not (
                 (following.kind is BlockKind.HEADING and doc.masked[following.span.start] == "#")
                 or NEW_START.match(doc.masked, following.span.start)
+                or is_byline(doc.masked, following)
+                or (following.kind is BlockKind.HEADING and cut_mid_word(text))
             ):
                 continue
-            what = "文末" if following is None else "下一段是标题或新条目"
+            what = "文末" if following is None else "下一段是标题、新条目或署名"
             yield self.finding(
                 Span(block.span.end - 1, block.span.end),
                 f"段落在句中结束，{what}，句子没有下文：可能有文字丢失，请对照原文补全",
