@@ -230,9 +230,9 @@ _DIGIT_COMMA_DIGIT = re.compile(r"\d，\d")
 
 
 def _normalize_digits(masked: str) -> str:
-    # Where a digit, a full-width comma and a digit meet, the grouped figure can only
-    # start at the beginning of that run of digits: match there (a scan of the whole
-    # text with the lookbehinds costs ten times more).
+    # Where a digit, a full-width comma and a digit meet, the grouped figure starts in
+    # the run of digits before the comma: match there (a scan of the whole text with
+    # the lookbehinds costs ten times more).
     pieces: list[str] = []
     done = 0
     for probe in _DIGIT_COMMA_DIGIT.finditer(masked):
@@ -241,7 +241,12 @@ def _normalize_digits(masked: str) -> str:
         start = probe.start()
         while start > done and masked[start - 1].isdigit():
             start -= 1
-        m = _FULLWIDTH_GROUPED.match(masked, start)
+        # The figure starts at the run's start, or where its digits change width (0０，０００).
+        m = None
+        for at in range(start, probe.start() + 1):
+            m = _FULLWIDTH_GROUPED.match(masked, at)
+            if m is not None:
+                break
         if m is not None:
             pieces.append(masked[done : m.start()])
             pieces.append(m.group().replace("，", ","))
