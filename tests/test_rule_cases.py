@@ -44,7 +44,9 @@ def _expected(text: str, violation: dict) -> dict:
 def test_case(code: str, case: dict) -> None:
     text = case["text"]
     doc = parse_document(text)
-    findings = lint_document(doc, Config(select=(code,)))
+    # A case may set the rule's options: options = { allow = ["…"] }
+    options = {code: case["options"]} if "options" in case else {}
+    findings = lint_document(doc, Config(select=(code,), options=options))
     got = []
     for f in findings:
         line, col = doc.line_col(f.span.start)
@@ -55,7 +57,7 @@ def test_case(code: str, case: dict) -> None:
         for r in f.related:
             assert 0 <= r.span.start < r.span.end <= len(text)
     if "fixed" in case:
-        config = Config(select=(code,))
+        config = Config(select=(code,), options=options)
         fixed, applied = fix_text(text, config, unsafe=case.get("unsafe", False))
         assert fixed == case["fixed"]
         assert applied > 0

@@ -8,6 +8,7 @@ offsets are unchanged) before anything else looks at the text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -447,6 +448,7 @@ _PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _CLAUSE_MARK = regex.compile(r"[，,；;]")
 
 
+_TWO_BLANKS_OR_BAR = re.compile(r"[ \t\u3000]{2}|\|")
 _FIGURE_COLUMN = regex.compile(r"\S[ \t　]{2,}[-\d.,%]+(?:\s|$)")
 
 
@@ -467,7 +469,9 @@ def _kind(block_text: str, n_lines: int) -> BlockKind:
     if _LIST_ITEM.match(block_text):
         return BlockKind.LIST_ITEM
     lines = [line for line in block_text.splitlines() if line.strip()]
-    if sum(1 for line in lines if _is_table_row(line)) * 2 >= len(lines):
+    if _TWO_BLANKS_OR_BAR.search(block_text) and sum(1 for line in lines if _is_table_row(line)) * 2 >= len(
+        lines
+    ):
         return BlockKind.TABLE_ROW  # rows, with perhaps a caption or a page mark among them
     # A line without a full stop is a title only when it is short and has no clause
     # punctuation: a line with commas is a sentence that lost its end.

@@ -403,6 +403,8 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     head of a phrase meaning "each" (企企联防, 村村通), a given name (屠呦呦), or else again
     a slip if dropping a copy makes the text much likelier (精干警警)."""
     middle, end = start + 1, start + 2
+    if _word_to(text, middle) and _word_from(text, middle, min_length=2):
+        return True  # two words meet (民警|警务): no need to read further
     lo = start
     while lo > max(0, start - 6) and _HAN_RE.match(text[lo - 1]):
         lo -= 1

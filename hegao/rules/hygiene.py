@@ -4,9 +4,11 @@ artifacts of copy and paste. Most of these have a safe fix."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
 import regex
 
+from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Fix, Severity, Span
 from hegao.checker.rule import Rule
@@ -58,6 +60,8 @@ class TraditionalCharacter(Rule):
     name = "traditional-character"
     fixable = True
     scope = "paragraph"
+    # Names that spell themselves in traditional characters (a brand, a shop sign).
+    default_options: ClassVar[dict[str, Any]] = {"allow": []}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         from zhconv_rs import zhconv  # lazy: only this rule needs it
@@ -81,12 +85,29 @@ class TraditionalCharacter(Rule):
                 severity=Severity.INFO,
             )
             return
+        allowed = self.options["allow"]
         for offset, traditional, simplified in found:
+            if any(
+                traditional in name and name in doc.masked[max(0, offset - 8) : offset + 8]
+                for name in allowed
+            ):
+                continue  # a name that spells itself in traditional characters
+            if traditional in _QUOTE_MARKS:
+                what = f"简体文本中使用了直角引号“{traditional}”，一般应为“{simplified}”"
+            elif traditional in _VARIANTS:
+                what = f"“{traditional}”是“{simplified}”的异体字，规范写法为“{simplified}”"
+            else:
+                what = f"简体文本中出现繁体字“{traditional}”，应为“{simplified}”"
             yield self.finding(
                 Span(offset, offset + 1),
-                f"简体文本中出现繁体字“{traditional}”，应为“{simplified}”",
-                fix=Fix.replace(Span(offset, offset + 1), simplified, f"改为简体“{simplified}”"),
+                what,
+                fix=Fix.replace(Span(offset, offset + 1), simplified, f"改为“{simplified}”"),
             )
+
+
+_QUOTE_MARKS = frozenset("「」『』")
+# Variant forms (异体字) that zhconv maps like traditional characters.
+_VARIANTS = frozenset(data_lines("hegao.rules", "variant_forms.txt"))
 
 
 # ---------------------------------------------------------------- CHAR002
