@@ -103,6 +103,7 @@ def plant_lay002(para: str, rng: random.Random, mode: str, other: str = "") -> P
 
 def plant_dup001(para: str, rng: random.Random, mode: str, other: str = "") -> Planted | None:
     """A paragraph pasted twice, exactly or with a word changed."""
+    para, other = _closed(para), _closed(other)
     copy = para
     how = "exact"
     if rng.random() < 0.4:

@@ -30,6 +30,11 @@ SHINGLE = 8
 MAX_POSTINGS = 40
 # Far apart, a repeated sentence is usually a recap or a slogan; close by, a paste.
 NEARBY_BLOCKS = 2
+# A repeat farther apart counts from this length: a pasted passage, not a recap or
+# a slogan (reports restate their guiding principles, 40 to 50 characters, far apart).
+FAR_MIN_HAN = 80
+# A sentence closing this many paragraphs is the stock last line of a roundup's items.
+STOCK_LINE_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +226,22 @@ def _clauses(doc: Document) -> list[_Clause]:
 _QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
 
 
+def _closing_sentences(clauses: list[_Clause]) -> Counter[str]:
+    """How many different paragraphs each sentence, or each run of clauses that ends
+    one, closes (目前，犯罪嫌疑人已被刑事拘留，案件正在侦办中 and its last two clauses
+    alike). A paragraph pasted twice counts once."""
+    endings: dict[str, set[str]] = defaultdict(set)
+    for _, group in itertools.groupby(clauses, key=lambda c: c.block):
+        block = list(group)
+        if not block[-1].clause.last:
+            continue
+        first = max((k for k, c in enumerate(block) if c.clause.first), default=0)
+        whole = "".join(c.norm for c in block)
+        for n in range(first, len(block)):
+            endings["".join(c.norm for c in block[n:])].add(whole)
+    return Counter({run: len(paragraphs) for run, paragraphs in endings.items()})
+
+
 class _Quotes:
     """Where quotation marks open and close, to tell quoted words (a slogan, a saying,
     repeated on purpose) from the text around them."""
@@ -250,8 +271,11 @@ class DuplicateSentence(Rule):
 
     What it does:
         Finds a sentence, or a run of consecutive clauses, of at least 16 Han characters
-        that already appeared in the same paragraph or in one of the two before it, and
-        reports the later copy with the earlier as related. A single repeated clause
+        that already appeared in the same paragraph or in one of the two before it (or
+        anywhere before, when it is at least 80 characters long: a pasted passage, not
+        a recap), and reports the later copy with the earlier as related. A sentence
+        that closes three or more paragraphs is the stock last line of a roundup's
+        items (案件正在进一步侦办中) and is not reported. A single repeated clause
         counts when it closes its sentence; a repeated opening clause is parallelism
         (为了……，必须……。为了……，还必须……). Quoted words, and stock phrases that recur
         far apart in a long report (以……为指导), are meant and not reported. Inside a
@@ -277,30 +301,31 @@ class DuplicateSentence(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         quotes = _Quotes(doc)
         clauses = _clauses(doc)
+        closing = _closing_sentences(clauses)
         seen: dict[str, list[int]] = defaultdict(list)
         i = 0
         while i < len(clauses):
             clause = clauses[i]
             best = (0, 0, 0)  # (han, run length, earlier index)
-            # Only nearby copies count. The latest come last, so the walk back stops at
-            # the first far one: a document pasted together from many copies does not
-            # look at them all for every clause.
-            nearby: list[int] = []
-            for j in reversed(seen.get(clause.norm, ())[-MAX_POSTINGS:]):
-                if clause.block - clauses[j].block > NEARBY_BLOCKS:
-                    break
-                nearby.append(j)
-            for j in reversed(nearby):
+            # Nearby copies count from the rule's minimum, far ones only when long (a
+            # recap or a slogan recurs far apart; a pasted passage is long). Only the
+            # latest postings are compared: a document pasted together from many copies
+            # does not look at them all for every clause.
+            for j in seen.get(clause.norm, ())[-MAX_POSTINGS:]:
                 run = 0
                 while (
                     i + run < len(clauses) and j + run < i and clauses[j + run].norm == clauses[i + run].norm
                 ):
                     run += 1
                 han = sum(c.han() for c in clauses[i : i + run])
+                if clause.block - clauses[j].block > NEARBY_BLOCKS and han < FAR_MIN_HAN:
+                    continue
                 if han > best[0]:
                     best = (han, run, j)
             han, run, j = best
             reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
+            if reportable and closing["".join(c.norm for c in clauses[i : i + run])] >= STOCK_LINE_MIN:
+                reportable = False  # 案件正在进一步侦办中 closing each item of a roundup
             if reportable and not quotes.quoted(clauses[i].span(doc).start, clause.block):
                 later = Span(clause.span(doc).start, clauses[i + run - 1].span(doc).end)
                 earlier = Span(clauses[j].span(doc).start, clauses[j + run - 1].span(doc).end)

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 import regex
 
 from hegao.checker.datafiles import data_lines
-from hegao.checker.document import Document
+from hegao.checker.document import BlockKind, Document
 from hegao.checker.model import Finding, Fix, Severity, Span
 from hegao.checker.rule import Rule
 
@@ -191,6 +191,8 @@ _MIXED_MARKS = regex.compile(r"[，、；：](?=[。；，、])|[。](?=[，、�
 # line is scanned once; the line must not be a Markdown table row (see _trailing_bars).
 _TRAILING_BAR = regex.compile(r"(?:[|｜][ \t　]*)+(?=\r?$)", regex.MULTILINE)
 _BLANKS = " \t　"
+# A full-width bar between Chinese characters inside a sentence: 全市公安机关｜深入开展.
+_INNER_BAR = regex.compile(r"(?<=\p{Han}[，、]?)[ \t　]*｜[ \t　]*(?=\p{Han})")
 _REPLACEMENT = "\ufffd"
 
 
@@ -256,6 +258,18 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     span, "行末多余的“|”，多为网页分隔符，应删除", fix=Fix.replace(span, "", "删除行末的“|”")
+                )
+            )
+        for m in _INNER_BAR.finditer(text):
+            block = doc.block_at(m.start())
+            if block is None or block.kind is not BlockKind.PARAGRAPH:
+                continue  # a table row or a page's menu line (首页 | 新闻) uses bars on purpose
+            span = Span(m.start(), m.end())
+            found.append(
+                self.finding(
+                    span,
+                    "句中多余的“｜”，多为网页分隔符，应删除",
+                    fix=Fix.replace(span, "", "删除句中的“｜”"),
                 )
             )
         for m in _DOUBLED_MARK.finditer(text):
