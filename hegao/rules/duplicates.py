@@ -65,13 +65,20 @@ class _ParagraphCopy:
 
 def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCopy]:
     paragraphs: list[tuple[Block, _Normalized]] = []
+    # A long passage with clause marks and no full stop (text that lost its end) is no
+    # title: it is compared too, but only as a whole copy of another such passage, not
+    # as part of a longer paragraph (a summary restated in the full text).
+    unfinished: set[int] = set()
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
             continue
-        if _is_title_like(doc, block):
+        passage = _unfinished_passage(doc, block)
+        if not passage and _is_title_like(doc, block):
             continue
         norm = _normalize(doc, block.span)
         if han_count(norm.text) >= min_han:
+            if passage:
+                unfinished.add(len(paragraphs))
             paragraphs.append((block, norm))
     # Candidates are the paragraphs that share at least half of their 8-character
     # shingles. Each shingle maps to the latest paragraph that holds it (dict and
@@ -89,10 +96,26 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
         for j in sorted(shared):
             if shared[j] * 2 < min(len(shingles), sizes[j]):
                 continue
+            if (j in unfinished or i in unfinished) and paragraphs[j][1].text != text:
+                continue  # an unfinished passage counts only when copied whole
             copy = _compare(paragraphs[j], (block, norm))
             if copy is not None:
                 yield copy
                 break
+
+
+UNFINISHED_MIN_HAN = 60
+_CLAUSE_MARKS = regex.compile(r"[，,；;]")
+
+
+def _unfinished_passage(doc: Document, block: Block) -> bool:
+    """A long run of text with clause marks and no full stop anywhere."""
+    text = doc.masked[block.span.start : block.span.end]
+    return (
+        not _FULL_STOP.search(text)
+        and han_count(text) >= UNFINISHED_MIN_HAN
+        and len(_CLAUSE_MARKS.findall(text)) >= 2
+    )
 
 
 def _is_title_like(doc: Document, block: Block) -> bool:
