@@ -105,3 +105,16 @@ def test_page_marks_do_not_break_a_paragraph() -> None:
     doc = parse_document(text)
     paragraphs = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
     assert len(paragraphs) == 2 and paragraphs[1].endswith("0.9%、3.3%。")
+
+
+def test_a_title_and_a_blank_line_before_hard_wrapped_lines() -> None:
+    first, rest = _PDF_LINES.split("\n", 1)
+    doc = parse_document(f"{first}\n\n{rest}")
+    assert doc.wrap_width is not None
+    assert [b.kind for b in doc.blocks].count(BlockKind.PARAGRAPH) == 2
+
+
+def test_a_title_and_a_blank_line_before_one_paragraph_per_line() -> None:
+    body = "\n".join(f"第{i}段，民警走访群众，开展宣传活动。" for i in range(1, 8))
+    doc = parse_document(f"工作简报\n\n{body}\n")
+    assert [doc.slice(b.span) for b in doc.blocks][1:] == body.split("\n")

@@ -331,6 +331,7 @@ def _width(text: str) -> int:
 
 
 HARD_WRAP_MIN_LINES = 6
+TITLE_LINES = 3
 
 
 _PAGE_MARK = regex.compile(r"[ \t　]*(?:[-—－–]+[ \t　]*\d{0,4}[ \t　]*[-—－–]+|第\s*\d{1,4}\s*页)[ \t　]*$")
@@ -393,6 +394,15 @@ def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | Non
     first = next((i for i, b in enumerate(nonblank) if b), None)
     last = max((i for i, b in enumerate(nonblank) if b), default=None)
     one_per_line = first is not None and last is not None and all(nonblank[first : last + 1])
+    if not one_per_line and first is not None and last is not None:
+        # A title (a line or three) and a blank line, then lines without blank lines
+        # between them: the body is written one paragraph per line, or cut at a width.
+        gap = next((i for i in range(first, last + 1) if not nonblank[i]), last)
+        body = next((i for i in range(gap, last + 1) if nonblank[i]), last)
+        titled = gap - first <= TITLE_LINES and not any(
+            _LINE_END_FINAL.search(masked[lines[i][0] : lines[i][1]]) for i in range(first, gap)
+        )
+        one_per_line = titled and last + 1 - body >= HARD_WRAP_MIN_LINES and all(nonblank[body : last + 1])
     wrap_width = hard_wrap_width(masked, lines) if one_per_line else None
     if wrap_width:
         one_per_line = False
