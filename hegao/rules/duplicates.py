@@ -436,6 +436,9 @@ def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = f
 SLIP_MARGIN = 3.0
 # Administrative levels written before a name that begins with the same character.
 _LEVEL_PREFIXES = "省市县区镇乡村"
+# A character this frequent as a word of its own (使, 是, 上) may stand between a word
+# and a word that begins with it (会使|使用); a rarer one there is a slip (排查解|解决).
+COMMON_WORD = 20000
 # Particles that may follow a word ending in them: 目的|的, 标的|的.
 _PARTICLES = "的了地得着过"
 
@@ -488,10 +491,10 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
         # (车站|站线, 监管|管出): the benefit of the doubt. A word followed by the same
         # character and a break (精干警警，严重重，) gets none.
         return True
-    # A one-character word between a word and a word that begins with it (会使|使用,
-    # 娱乐税|税率, 和|和平): Chinese as written, as often as it is a slip.
+    # A common one-character word between a word and a word that begins with it
+    # (会使|使用, 和|和平): Chinese as written.
     function = unit in _function_chars()
-    if right >= 2 and (function or _word_to(text, start)):
+    if right >= 2 and (function or (_word_to(text, start) and lexicon.frequency(unit) >= COMMON_WORD)):
         return True
 
     def slip() -> bool:
