@@ -202,7 +202,10 @@ class DuplicateParagraph(Rule):
     supersedes: ClassVar[tuple[str, ...]] = ("DUP002",)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        quoted = _quoted_documents(doc)
         for copy in _find_paragraph_copies(doc, self.options["min-han"]):
+            if _restates_a_summary(quoted, copy.earlier, copy.later):
+                continue
             line = doc.line_col(copy.earlier.start)[0]
             what = "本段与" if copy.whole else "本段包含"
             yield self.finding(
@@ -265,6 +268,25 @@ def _closing_sentences(clauses: list[_Clause]) -> Counter[str]:
     return Counter({run: len(paragraphs) for run, paragraphs in endings.items()})
 
 
+# A document quoted in full after its summary: 现将通知原文刊发如下： / 全文如下：
+_QUOTED_DOCUMENT = regex.compile(r"(?:原文|全文|内容|通报|通知|决定)[^。\n]{0,8}如下[：:]\s*$")
+
+
+def _quoted_documents(doc: Document) -> list[int]:
+    """Where each quoted document begins: the end of a block announcing it (…原文如下：)."""
+    return [
+        b.span.end
+        for b in doc.blocks
+        if _QUOTED_DOCUMENT.search(doc.masked, b.span.start, b.span.end) is not None
+    ]
+
+
+def _restates_a_summary(starts: list[int], earlier: Span, later: Span) -> bool:
+    """The later copy lies in a quoted document, the earlier one before it: the summary
+    repeats the document on purpose."""
+    return any(earlier.end <= start <= later.start for start in starts)
+
+
 class _Quotes:
     """Where quotation marks open and close, to tell quoted words (a slogan, a saying,
     repeated on purpose) from the text around them."""
@@ -323,6 +345,7 @@ class DuplicateSentence(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         quotes = _Quotes(doc)
+        quoted_documents = _quoted_documents(doc)
         clauses = _clauses(doc)
         closing = _closing_sentences(clauses)
         seen: dict[str, list[int]] = defaultdict(list)
@@ -349,9 +372,13 @@ class DuplicateSentence(Rule):
             reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
             if reportable and closing["".join(c.norm for c in clauses[i : i + run])] >= STOCK_LINE_MIN:
                 reportable = False  # 案件正在进一步侦办中 closing each item of a roundup
-            if reportable and not quotes.quoted(clauses[i].span(doc).start, clause.block):
+            if reportable and quotes.quoted(clauses[i].span(doc).start, clause.block):
+                reportable = False
+            if reportable:
                 later = Span(clause.span(doc).start, clauses[i + run - 1].span(doc).end)
                 earlier = Span(clauses[j].span(doc).start, clauses[j + run - 1].span(doc).end)
+                reportable = not _restates_a_summary(quoted_documents, earlier, later)
+            if reportable:
                 line = doc.line_col(earlier.start)[0]
                 yield self.finding(
                     later,
