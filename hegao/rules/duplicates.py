@@ -175,7 +175,8 @@ class DuplicateParagraph(Rule):
         before it, ignoring punctuation and spacing. A paragraph that repeats an earlier
         one — wholly, with a word or two changed, or contained in a longer paragraph —
         is reported on the later copy, with the earlier one as the related place.
-        Headings and short lines are not compared.
+        Headings and short lines are not compared, and a summary is not a copy of the
+        document quoted in full after it (……原文如下：).
 
     Why it matters:
         Pasting a paragraph twice is the commonest slip when a draft is assembled from
@@ -320,7 +321,8 @@ class DuplicateSentence(Rule):
         anywhere before, when it is at least 80 characters long: a pasted passage, not
         a recap), and reports the later copy with the earlier as related. A sentence
         that closes three or more paragraphs is the stock last line of a roundup's
-        items (案件正在进一步侦办中) and is not reported. A single repeated clause
+        items (案件正在进一步侦办中) and is not reported, nor is a sentence of a summary
+        found again in the document quoted in full after it (……原文如下：). A single repeated clause
         counts when it closes its sentence; a repeated opening clause is parallelism
         (为了……，必须……。为了……，还必须……). Quoted words, and stock phrases that recur
         far apart in a long report (以……为指导), are meant and not reported. Inside a
