@@ -23,34 +23,43 @@ MAX_WORD = 4
 EXTRA_WORD_FREQUENCY = 100
 
 
-def _cache_file(version: str) -> Path:
+def _cache_file(version: str, part: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v4.marshal"
+    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v5.{part}.marshal"
 
 
 # jieba's tags for names: places, people, organisations, other proper nouns.
 _NAME_TAGS = {b"ns", b"nr", b"nrt", b"nrfg", b"nt", b"nz"}
 
 
-@cache
-def _tables() -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]:
-    """jieba's words of one to four characters with their frequencies, and the names
-    among them; sorted (searched with bisect: sorted tuples load from the cache in half
-    the time a dict takes to rebuild)."""
+def _jieba_version() -> str | None:
     import importlib.metadata
-    from importlib import resources
 
     try:
-        version = importlib.metadata.version("jieba")
+        return importlib.metadata.version("jieba")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - declared dependency
-        return (), (), ()
-    cached = _cache_file(version)
+        return None
+
+
+def _load(part: str, size: int) -> tuple | None:
+    version = _jieba_version()
+    if version is None:
+        return ((),) * size
     try:
-        loaded = marshal.loads(cached.read_bytes())
-        if isinstance(loaded, tuple) and len(loaded) == 3:
+        loaded = marshal.loads(_cache_file(version, part).read_bytes())
+        if isinstance(loaded, tuple) and len(loaded) == size:
             return loaded
     except (OSError, ValueError, EOFError, TypeError):
         pass
+    return None
+
+
+def _build() -> tuple[tuple, tuple]:
+    """Read jieba's dictionary once and cache its two parts: the words (two to four
+    characters, what most checks need) with the names among them, and every word of one
+    to four characters with its frequency (only the word model needs those)."""
+    from importlib import resources
+
     found: dict[str, int] = {}
     names: set[str] = set()
     with resources.files("jieba").joinpath("dict.txt").open("rb") as fh:
@@ -62,13 +71,28 @@ def _tables() -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]:
                 if len(parts) > 2 and parts[2] in _NAME_TAGS:
                     names.add(word)
     ordered = sorted(found)
-    result = (tuple(ordered), tuple(found[w] for w in ordered), tuple(sorted(names)))
-    _store(cached, result)
-    return result
+    words_part = (tuple(w for w in ordered if len(w) >= 2), tuple(sorted(names)))
+    frequency_part = (tuple(ordered), tuple(found[w] for w in ordered))
+    version = _jieba_version() or "unknown"
+    _store(_cache_file(version, "words"), words_part)
+    _store(_cache_file(version, "frequencies"), frequency_part)
+    return words_part, frequency_part
+
+
+@cache
+def _word_tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """jieba's words of two to four characters and the names among them, sorted
+    (searched with bisect: sorted tuples load from the cache faster than a set)."""
+    return _load("words", 2) or _build()[0]
+
+
+@cache
+def _frequency_tables() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    return _load("frequencies", 2) or _build()[1]
 
 
 def words() -> tuple[str, ...]:
-    return _tables()[0]
+    return _word_tables()[0]
 
 
 def _in(table: tuple[str, ...], text: str) -> bool:
@@ -78,7 +102,7 @@ def _in(table: tuple[str, ...], text: str) -> bool:
 
 def is_name(text: str) -> bool:
     """A place, person or organisation in the dictionary (和平县, 东关)."""
-    return _in(_tables()[2], text)
+    return _in(_word_tables()[1], text)
 
 
 def begins_a_word(text: str) -> bool:
@@ -90,16 +114,16 @@ def begins_a_word(text: str) -> bool:
 
 def frequency(text: str) -> int:
     """How often jieba's corpus has the word (0 when it is not a word)."""
-    table = words()
+    table, counts = _frequency_tables()
     i = bisect.bisect_left(table, text)
     if i < len(table) and table[i] == text:
-        return _tables()[1][i]
+        return counts[i]
     return EXTRA_WORD_FREQUENCY if text in extra_words() else 0
 
 
 @cache
 def _total() -> float:
-    return float(sum(_tables()[1])) or 1.0
+    return float(sum(_frequency_tables()[1])) or 1.0
 
 
 def _best_path(text: str) -> tuple[float, list[int]]:
