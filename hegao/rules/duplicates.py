@@ -516,11 +516,16 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
         left = 2  # the first copy ends a figure: 2016年|年初, 三个|个人
     if unit in _LEVEL_PREFIXES and right >= 2:
         return True  # 市|市场监管局, 县|县委: an administrative level before a name
-    if left >= 2 and (right >= 2 or particle or _HAN_RE.match(text[end : end + 1])):
-        # Two words meet, or a word is followed by text the dictionary does not know
-        # (车站|站线, 监管|管出): the benefit of the doubt. A word followed by the same
-        # character and a break (精干警警，严重重，) gets none.
-        return True
+    dropped = text[lo:start] + text[middle:hi]
+    if left >= 2 and (right >= 2 or particle):
+        return True  # two words meet (民警|警务), or a particle follows (目的|的)
+    if left >= 2 and _HAN_RE.match(text[end : end + 1]):
+        # A word followed by text the dictionary does not know (车站|站线, 监管|管出)
+        # gets the benefit of the doubt, unless the copy is a rare character whose
+        # removal leaves nothing but words (历史史伟业 → 历史伟业, 探索索警民 → 探索警民).
+        open_left = lo > 0 and _HAN_RE.match(text[lo - 1]) is not None
+        open_right = hi < len(text) and _HAN_RE.match(text[hi]) is not None
+        return not _clean_when_dropped(dropped, unit, open_left, open_right)
     # A common one-character word between a word and a word that begins with it
     # (会使|使用, 和|和平): Chinese as written.
     function = unit in _function_chars()
@@ -528,7 +533,6 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
         return True
 
     def slip() -> bool:
-        dropped = text[lo:start] + text[middle:hi]
         return lexicon.log_probability(dropped) - lexicon.log_probability(window) >= SLIP_MARGIN
 
     if left >= 2 or right >= 2:
@@ -539,6 +543,22 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     if not function and (not before or not _HAN_RE.match(before) or before in _function_chars()):
         return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
     return not slip()
+
+
+def _clean_when_dropped(dropped: str, unit: str, open_left: bool, open_right: bool) -> bool:
+    """With one copy dropped, the likeliest reading has no stray single character, and
+    the copy is no common word of its own. At an edge where the window cut through the
+    text, a single character may be half of a word and does not count."""
+    if lexicon.frequency(unit) >= COMMON_WORD:
+        return False
+    allowed = _function_chars() | frozenset(_PARTICLES)
+    for a, b in lexicon.cut(dropped):
+        if b - a != 1 or dropped[a:b] in allowed:
+            continue
+        if (a == 0 and open_left) or (b == len(dropped) and open_right):
+            continue
+        return False
+    return True
 
 
 def _reductions_or_names(before: str, text: str, end: int) -> frozenset[str] | set[str]:
