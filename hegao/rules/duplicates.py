@@ -484,7 +484,7 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     head of a phrase meaning "each" (企企联防, 村村通), a given name (屠呦呦), or else again
     a slip if dropping a copy makes the text much likelier (精干警警)."""
     middle, end = start + 1, start + 2
-    if _word_to(text, middle) and _word_from(text, middle, min_length=2):
+    if unit not in _function_chars() and _word_to(text, middle) and _word_from(text, middle, min_length=2):
         return True  # two words meet (民警|警务): no need to read further
     lo = start
     while lo > max(0, start - 6) and _HAN_RE.match(text[lo - 1]):
@@ -506,6 +506,8 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     ends = {b: b - a for a, b in tokens}
     starts = {a: b - a for a, b in tokens}
     left, right = ends.get(middle, 0), starts.get(middle, 0)
+    if unit in _function_chars() and (start, middle) in tokens and (middle, end) in tokens:
+        return False  # a function character read twice on its own: 发生于于今年, 为为人民
     # Any dictionary word on each side counts, not only the likeliest cut: 会使|使用,
     # 共和国|国务院, 加上|上解.
     if _word_to(text, middle):
