@@ -179,3 +179,41 @@ def test_parallel_output_is_identical_to_one_process(tmp_path: Path, output_form
     assert one.returncode == many.returncode == 2  # the empty file
     assert one.stdout == many.stdout and one.stderr == many.stderr
     assert one.stdout.count("SUM001") >= 4
+
+
+def _cells(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def test_text_report_names_severity_marks_fixes_and_fits_the_width(tmp_path: Path) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text(
+        "全县公安机关持续开展夏季治安打击整治行动，查获车辆车辆12台，民警深入社区开展宣传,发放资料300余份。"
+        "加强侦侦区域协作，全力维护辖区社会治安大局持续稳定。\n",
+        "utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "hegao", "check", str(draft)],
+        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "COLUMNS": "60"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    out = result.stdout
+    # Severity as a word, not only a colour; [*] a safe fix, [?] an unsafe one.
+    assert " 错误 DUP003 [*] " in out and " 警告 CHAR002 [*] " in out and " 错误 DUP003 [?] " in out
+    assert "另有 1 处可用 --unsafe-fixes 修复" in out
+    # Source excerpts and their underlines fit in 60 columns.
+    excerpts = [line for line in out.splitlines() if "│" in line]
+    assert excerpts and all(_cells(line) <= 60 for line in excerpts)
+
+
+def test_summary_counts_files_that_could_not_be_checked(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    result = run("check", str(empty), str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert "2 个文件无法检查" in result.stdout
+    assert "未发现问题" not in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import sys
@@ -195,12 +196,11 @@ def check(
         results = iter([check_decoded(name, decoded, config, CheckOptions(mode, unsafe_fixes))])
     else:
         files, errors = discover(paths)
-        for path_name, message in errors:
-            _error(path_name, message)
-        run.failed = bool(errors)
         work = [job(path) for path in files]
         workers = jobs if jobs is not None else default_workers() if worth_a_pool(work) else 1
-        results = check_files(work, CheckOptions(mode, unsafe_fixes), workers)
+        # Paths that could not be walked are results too, so that the summary counts them.
+        unreadable = [FileResult(path_name, None, [], error=message) for path_name, message in errors]
+        results = itertools.chain(unreadable, check_files(work, CheckOptions(mode, unsafe_fixes), workers))
 
     # Results stream from checking through the baseline to the report, one file at a
     # time, so that memory does not grow with the size of an archive.

@@ -79,17 +79,25 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def excerpt(doc: SourceText, span: Span) -> tuple[str, int, int]:
-    """The source around ``span`` on its first line, and the underline's offset and width."""
+def excerpt(doc: SourceText, span: Span, width: int | None = None) -> tuple[str, int, int]:
+    """The source around ``span`` on its first line, and the underline's offset and width.
+    With ``width`` (terminal cells for the excerpt), the context and the marked text are
+    cut so that the line fits."""
     text = doc.text
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.start)
     if line_end == -1:
         line_end = len(text)
     line_end = line_end - 1 if line_end > line_start and text[line_end - 1] == "\r" else line_end
-    end = min(span.end, line_end, span.start + MAX_MARKED_CHARS)
-    left = max(line_start, span.start - CONTEXT_CHARS)
-    right = min(line_end, end + CONTEXT_CHARS)
+    marked_max, context = MAX_MARKED_CHARS, CONTEXT_CHARS
+    if width is not None:
+        # Han characters take two cells: a budget of cells is half as many characters.
+        budget = max(8, width // 2)
+        marked_max = max(2, min(marked_max, budget - 4))
+        context = max(2, min(context, (budget - min(span.end - span.start, marked_max)) // 2 - 1))
+    end = min(span.end, line_end, span.start + marked_max)
+    left = max(line_start, span.start - context)
+    right = min(line_end, end + context)
     prefix = ("…" if left > line_start else "") + text[left : span.start]
     marked = text[span.start : end]
     suffix = text[end:right] + ("…" if right < line_end else "")
@@ -97,6 +105,7 @@ def excerpt(doc: SourceText, span: Span) -> tuple[str, int, int]:
     return shown, cell_width(prefix), max(1, cell_width(marked))
 
 
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 _STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
@@ -133,9 +142,10 @@ def write_text(
 
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    fixable = fixed = checked = with_findings = 0
+    fixable = unsafe = fixed = checked = with_findings = unchecked = 0
     for result in results:
         if not result.checked:
+            unchecked += 1
             continue
         checked += 1
         fixed += result.fixed
@@ -146,6 +156,7 @@ def write_text(
             counts[f.code] += 1
             names[f.code] = f.name
             fixable += f.fix is not None and f.fix.safe
+            unsafe += f.fix is not None and not f.fix.safe
             shown[f.code] += 1
             if per_code[f.code] > GROUP_AFTER and shown[f.code] > GROUP_SHOWN and not quiet:
                 continue
@@ -170,8 +181,12 @@ def write_text(
         summary.append(f"共 {total} 处问题，涉及 {with_findings} 个文件。", style="bold")
         if fixable and not fixing:
             summary.append(f"其中 {fixable} 处可用 --fix 自动修复。")
-    else:
+        if unsafe:
+            summary.append(f"另有 {unsafe} 处可用 --unsafe-fixes 修复（可能改变原意，请核对）。")
+    elif checked:
         summary.append(f"未发现问题（已检查 {checked} 个文件）。", style="green")
+    if unchecked:
+        summary.append(f"{unchecked} 个文件无法检查（原因见上）。", style="bold red")
     console.print(summary, soft_wrap=True)  # type: ignore[attr-defined]
 
 
@@ -187,9 +202,14 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
     if location is not None:
         head.append(f"（{location}）", style="bold")
     head.append(" ")
-    head.append(f.code, style=_STYLES.get(f.severity.value, "bold"))
-    if f.fix is not None and f.fix.safe:
-        head.append(" [*]", style="cyan")
+    style = _STYLES.get(f.severity.value, "bold")
+    head.append(SEVERITY_WORDS.get(f.severity.value, f.severity.value), style=style)
+    head.append(" ")
+    head.append(f.code, style=style)
+    if f.fix is not None:
+        # [*] a safe fix (--fix applies it), [?] a fix that may change meaning
+        # (--unsafe-fixes).
+        head.append(" [*]" if f.fix.safe else " [?]", style="cyan")
     head.append(f" {f.message}")
     console.print(head, soft_wrap=True)  # type: ignore[attr-defined]
     if show_source:
@@ -207,7 +227,8 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
 def _print_excerpt(console: object, doc: SourceText, span: Span, line: int, severity: str) -> None:
     from rich.text import Text
 
-    shown, offset, width = excerpt(doc, span)
+    columns = getattr(console, "width", None)
+    shown, offset, width = excerpt(doc, span, columns - 9 if isinstance(columns, int) else None)
     gutter = f"{line:>5} │ "
     src = Text(gutter, style="blue")
     src.append(shown)
