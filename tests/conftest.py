@@ -3,10 +3,15 @@ them skip when that folder is absent (as in a user's clone)."""
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
 import pytest
+
+# Messages in English, so that tests of error lines read the same on any machine; the
+# Chinese default is tested on its own (test_cli.py), with this variable removed.
+os.environ["HEGAO_LANG"] = "en"
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -17,7 +17,9 @@ SLIP = "王某被骗32650.5元，又被骗48000元，共计被骗80650.5万元�
 
 
 def run(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    # Error lines in English, so that these tests read the same on any machine (the
+    # Chinese default has tests of its own).
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "HEGAO_LANG": "en"}
     return subprocess.run(
         [sys.executable, "-m", "hegao", *args],
         cwd=cwd,
@@ -217,3 +219,41 @@ def test_summary_counts_files_that_could_not_be_checked(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "2 个文件无法检查" in result.stdout
     assert "未发现问题" not in result.stdout
+
+
+def test_error_lines_are_chinese_by_default_and_english_on_request(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    old_word = tmp_path / "report.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    env = {k: v for k, v in os.environ.items() if k not in ("HEGAO_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
+    chinese = subprocess.run(
+        [sys.executable, "-m", "hegao", "check", str(empty), str(old_word)],
+        env={**env, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert chinese.returncode == 2
+    assert "error:" not in chinese.stderr and ".docx" in chinese.stderr  # 请另存为 .docx
+    english = subprocess.run(
+        [sys.executable, "-m", "hegao", "--lang", "en", "check", str(empty)],
+        env={**env, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert "error:" in english.stderr
+
+
+def test_every_message_exists_in_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from hegao.messages import CATALOG
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for key, (zh, en) in CATALOG.items():
+        assert zh and en, key
+        assert fields(zh) == fields(en), key

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from hegao import __version__
+from hegao import __version__, messages
 from hegao.app.report import write_json, write_statistics, write_text
 from hegao.app.results import FileResult
 from hegao.app.settings import parse_code_list
@@ -76,16 +76,19 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="zh (default) or en: the language of messages.")
+    ] = None,
 ) -> None:
-    pass
+    messages.set_language(lang)
 
 
 def _error(path: str, message: str) -> None:
-    sys.stderr.write(f"{path}: error: {message}\n")
+    sys.stderr.write(f"{path}: {messages.text('error')}: {message}\n")
 
 
 def _fail(message: str) -> typer.Exit:
-    sys.stderr.write(f"hegao: error: {message}\n")
+    sys.stderr.write(f"hegao: {messages.text('error')}: {message}\n")
     return typer.Exit(EXIT_ERROR)
 
 
@@ -308,7 +311,7 @@ def _write_output(path: Path, content: str) -> None:
     try:
         path.write_text(content, encoding="utf-8")
     except OSError as exc:
-        raise _fail(f"cannot write {path}: {exc.strerror}") from None
+        raise _fail(messages.text("cannot_write", path=path, reason=exc.strerror)) from None
 
 
 def _console(file: TextIO | None) -> object:
@@ -504,7 +507,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. SUM001."
     """Explain a rule: what it does, why it matters, an example and what to write instead."""
     rule = rules().get(code)
     if rule is None:
-        raise _fail(f"unknown rule code: {code}")
+        raise _fail(messages.text("unknown_code", code=code))
     typer.echo(f"{rule.code} ({rule.name}) — {rule.summary}\n")
     fixable = "yes" if rule.fixable else "no"
     typer.echo(f"Default severity: {rule.severity.value}. Fixable: {fixable}.\n")

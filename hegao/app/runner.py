@@ -22,6 +22,7 @@ from hegao.checker.config import Config, ConfigError
 from hegao.checker.document import parse_document
 from hegao.checker.engine import lint_document, rule_options, rules
 from hegao.checker.reading import DecodedText, InputError, read_file
+from hegao.messages import text
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"}
 
@@ -70,13 +71,13 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     seen: set[Path] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            errors.append((str(path), "no such file or directory"))
+            errors.append((str(path), text("no_such_path")))
             continue
         if path.is_dir():
             found, walk_errors = _walk(path)
             errors.extend(walk_errors)
             if not found and not walk_errors:
-                errors.append((str(path), "no files to check in this directory (.txt, .md, .docx)"))
+                errors.append((str(path), text("no_files_in_folder")))
             candidates = found
         else:
             candidates = [path]
@@ -134,14 +135,11 @@ def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, l
     except (OSError, RuntimeError):
         info = None  # reading will report the problem
     if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-        raise InputError("not a regular file (a pipe or a device)")  # reading could block
+        raise InputError("not_regular")  # reading could block
     if max_bytes is not None and info is not None:
         size = info.st_size
         if size > max_bytes:
-            raise InputError(
-                f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB, "
-                "see --max-file-size)"
-            )
+            raise InputError("too_large", size=f"{size / 1e6:.1f}", limit=f"{max_bytes / 1e6:g}")
     if path.suffix.lower() == ".docx":
         from hegao.checker.docx import read_docx
 
@@ -153,7 +151,7 @@ def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, l
 def require_text(decoded: DecodedText) -> None:
     """An empty draft is a mistake (a paste that did not happen), not a clean one."""
     if not decoded.text.strip():
-        raise InputError("empty file: nothing to check")
+        raise InputError("empty")
 
 
 def check_file(path: Path, config: Config, options: CheckOptions | None = None) -> FileResult:
@@ -185,7 +183,7 @@ def check_decoded(
 
 
 def _internal_error(exc: Exception) -> str:
-    return f"internal error, please report it: {type(exc).__name__}: {exc}"
+    return text("internal_error", kind=type(exc).__name__, detail=exc)
 
 
 def _check_decoded(

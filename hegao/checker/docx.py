@@ -19,19 +19,17 @@ def _check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError("not a valid .docx (the file is not a zip archive)") from None
+        raise InputError("docx_not_zip") from None
     if len(entries) > MAX_ENTRIES:
-        raise InputError(f"refusing .docx with {len(entries)} archive entries")
+        raise InputError("docx_entries", count=len(entries))
     total = sum(e.file_size for e in entries)
     if total > MAX_UNCOMPRESSED:
-        raise InputError(f"refusing .docx that expands to {total // (1024 * 1024)} MB")
+        raise InputError("docx_expands", size=total // (1024 * 1024))
     for e in entries:
         if e.file_size > 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1):
-            raise InputError(
-                f"refusing .docx: {e.filename} is compressed {e.file_size // max(e.compress_size, 1)}:1"
-            )
+            raise InputError("docx_ratio", name=e.filename, ratio=e.file_size // max(e.compress_size, 1))
     if "word/document.xml" not in {e.filename for e in entries}:
-        raise InputError("not a valid .docx (no word/document.xml)")
+        raise InputError("docx_no_document")
 
 
 def read_docx(path: Path) -> tuple[str, list[str]]:
@@ -41,12 +39,12 @@ def read_docx(path: Path) -> tuple[str, list[str]]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:
-        raise InputError("reading .docx needs python-docx: pip install 'hegao[docx]'") from None
+        raise InputError("docx_needs_library") from None
     _check_archive(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on damaged files
-        raise InputError(f"not a valid .docx ({type(exc).__name__})") from None
+        raise InputError("docx_invalid", kind=type(exc).__name__) from None
     lines: list[str] = []
     labels: list[str] = []
     paragraph_no = table_no = 0

@@ -12,8 +12,23 @@ UTF8_BOM = b"\xef\xbb\xbf"
 _BINARY_CONTROLS = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | {0x7F}
 
 
+# Old Office files (.doc, .xls) are OLE compound documents.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 class InputError(Exception):
-    """A file that cannot be read as text. The message is one line for the user."""
+    """A file that cannot be read as text. It carries a message key and its values
+    (hegao/messages.py), rendered in the user's language when shown: one line."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        from hegao.messages import text
+
+        return text(self.key, **self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +43,16 @@ def decode_bytes(data: bytes) -> DecodedText:
     """Decode a draft; raise :class:`InputError` for binary or undecodable input."""
     bom = data.startswith(UTF8_BOM)
     body = data[len(UTF8_BOM) :] if bom else data
+    if body.startswith(_OLE_SIGNATURE):
+        raise InputError("legacy_doc")  # a .doc (or another old Office file)
     if b"\x00" in body[:8192] or _looks_binary(body[:8192]):
-        raise InputError("binary file (not a text draft)")
+        raise InputError("binary")
     try:
         text = body.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError as exc:
         if bom:
-            raise InputError(f"invalid UTF-8 at byte {exc.start + 3}") from None
+            raise InputError("invalid_utf8_bom", offset=exc.start + 3) from None
         text, encoding = _decode_chinese_legacy(body, exc)
     return DecodedText(text=text, encoding=encoding, bom=bom, newline=_newline_of(text))
 
@@ -44,13 +61,13 @@ def read_file(path: Path) -> DecodedText:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise InputError("is a directory") from None
+        raise InputError("is_directory") from None
     except PermissionError:
-        raise InputError("permission denied") from None
+        raise InputError("permission_denied") from None
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        raise InputError("no_such_file") from None
     except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+        raise InputError("os_error", reason=exc.strerror or str(exc)) from None
     return decode_bytes(data)
 
 
@@ -67,13 +84,13 @@ def _decode_chinese_legacy(body: bytes, utf8_error: UnicodeDecodeError) -> tuple
     try:
         text = body.decode("gb18030")
     except UnicodeDecodeError:
+        from hegao.messages import text as message
+
         guess = _guess_encoding(body)
-        hint = f" (looks like {guess})" if guess else ""
-        raise InputError(
-            f"not UTF-8 or GB18030 text{hint}: invalid byte at offset {utf8_error.start}"
-        ) from None
+        hint = message("looks_like", encoding=guess) if guess else ""
+        raise InputError("not_utf8_or_gb", hint=hint, offset=utf8_error.start) from None
     if not _mostly_plausible(text):
-        raise InputError(f"not UTF-8 text: invalid byte at offset {utf8_error.start}")
+        raise InputError("not_utf8", offset=utf8_error.start)
     return text, "gb18030"
 
 

@@ -1,0 +1,95 @@
+"""The words hegao says to a user, in Chinese and in English: one place for each.
+
+Chinese unless asked otherwise: ``--lang en``, ``HEGAO_LANG=en``, or an English locale
+(``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` starting with ``en``). A test checks that every
+message exists in both languages with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+
+# key: (Chinese, English). Placeholders in braces, the same in both.
+CATALOG: dict[str, tuple[str, str]] = {
+    "error": ("错误", "error"),
+    "binary": ("不是文本文件（二进制文件），无法检查", "binary file (not a text draft)"),
+    "legacy_doc": (
+        ".doc 为旧版 Word 格式，请另存为 .docx 后再检查",
+        "old Word format (.doc): save it as .docx and check again",
+    ),
+    "invalid_utf8_bom": (
+        "文件标明为 UTF-8，但第 {offset} 字节不是有效的 UTF-8",
+        "invalid UTF-8 at byte {offset}",
+    ),
+    "not_utf8_or_gb": (
+        "不是 UTF-8 或 GB18030 编码的文本{hint}：第 {offset} 字节无法识别",
+        "not UTF-8 or GB18030 text{hint}: invalid byte at offset {offset}",
+    ),
+    "looks_like": ("（像是 {encoding}）", " (looks like {encoding})"),
+    "not_utf8": (
+        "不是 UTF-8 文本：第 {offset} 字节无法识别",
+        "not UTF-8 text: invalid byte at offset {offset}",
+    ),
+    "is_directory": ("这是一个文件夹", "is a directory"),
+    "permission_denied": ("没有读取权限", "permission denied"),
+    "no_such_file": ("文件不存在", "no such file"),
+    "os_error": ("无法读取：{reason}", "cannot read: {reason}"),
+    "not_regular": ("不是普通文件（管道或设备），无法检查", "not a regular file (a pipe or a device)"),
+    "too_large": (
+        "文件太大（{size} MB，上限 {limit} MB，见 --max-file-size）",
+        "file too large ({size} MB; the limit is {limit} MB, see --max-file-size)",
+    ),
+    "empty": ("文件为空，没有可检查的内容", "empty file: nothing to check"),
+    "no_such_path": ("文件或文件夹不存在", "no such file or directory"),
+    "no_files_in_folder": (
+        "文件夹中没有可检查的文件（.txt、.md、.docx）",
+        "no files to check in this directory (.txt, .md, .docx)",
+    ),
+    "docx_not_zip": (
+        "不是有效的 .docx 文件（不是 zip 压缩包）",
+        "not a valid .docx (the file is not a zip archive)",
+    ),
+    "docx_entries": ("拒绝读取：.docx 含 {count} 个压缩条目", "refusing .docx with {count} archive entries"),
+    "docx_expands": ("拒绝读取：.docx 解压后达 {size} MB", "refusing .docx that expands to {size} MB"),
+    "docx_ratio": (
+        "拒绝读取：.docx 中 {name} 的压缩比为 {ratio}:1",
+        "refusing .docx: {name} is compressed {ratio}:1",
+    ),
+    "docx_no_document": (
+        "不是有效的 .docx 文件（缺少 word/document.xml）",
+        "not a valid .docx (no word/document.xml)",
+    ),
+    "docx_needs_library": (
+        "读取 .docx 需要 python-docx：pip install 'hegao[docx]'",
+        "reading .docx needs python-docx: pip install 'hegao[docx]'",
+    ),
+    "docx_invalid": ("不是有效的 .docx 文件（{kind}）", "not a valid .docx ({kind})"),
+    "internal_error": (
+        "内部错误，请报告：{kind}: {detail}",
+        "internal error, please report it: {kind}: {detail}",
+    ),
+    "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "unknown_code": ("未知的规则代码：{code}", "unknown rule code: {code}"),
+}
+
+_language: str | None = None
+
+
+def language() -> str:
+    """``zh`` or ``en``."""
+    if _language is not None:
+        return _language
+    chosen = os.environ.get("HEGAO_LANG") or next(
+        (os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), ""
+    )
+    return "en" if chosen.lower().startswith("en") else "zh"
+
+
+def set_language(lang: str | None) -> None:
+    global _language
+    _language = lang if lang in ("zh", "en") else None
+
+
+def text(key: str, **params: object) -> str:
+    zh, en = CATALOG[key]
+    return (en if language() == "en" else zh).format(**params)
