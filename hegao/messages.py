@@ -68,6 +68,54 @@ CATALOG: dict[str, tuple[str, str]] = {
         "内部错误，请报告：{kind}: {detail}",
         "internal error, please report it: {kind}: {detail}",
     ),
+    "cfg_codes_as_strings": (
+        "规则代码应写成字符串，而不是 {got}",
+        "expected rule codes as strings, got {got}",
+    ),
+    "cfg_unknown_code": ("未知的规则代码或前缀 {code}", "unknown rule code or prefix {code}"),
+    "cfg_invalid_toml": ("TOML 格式有误：{reason}", "invalid TOML: {reason}"),
+    "cfg_cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "cfg_not_a_table": ("[tool.hegao] 应为一个表", "[tool.hegao] must be a table"),
+    "cfg_unknown_key": ("未知的配置项 {key}（可用：{known}）", "unknown key {key} (known: {known})"),
+    "cfg_positive_number": (
+        "{key} 应为正数（MB），而不是 {value}",
+        "{key} must be a positive number (megabytes), not {value}",
+    ),
+    "cfg_list_of_codes": ("{key} 应为规则代码列表", "{key} must be a list of rule codes"),
+    "cfg_list_of_globs": ("{key} 应为文件通配符列表", "{key} must be a list of glob patterns"),
+    "cfg_severity_table": (
+        'severity 应为 CODE = "error|warning|info" 的表',
+        'severity must be a table of CODE = "error|warning|info"',
+    ),
+    "cfg_severity_value": (
+        "severity.{code} 应为 error、warning 或 info，而不是 {value}",
+        "severity.{code} must be error, warning or info, not {value}",
+    ),
+    "cfg_per_file_table": (
+        'per-file-ignores 应为 "通配符" = [代码] 的表',
+        'per-file-ignores must be a table of "glob" = [codes]',
+    ),
+    "cfg_per_file_codes": (
+        "per-file-ignores.{pattern} 应为规则代码列表",
+        "per-file-ignores.{pattern} must be a list of rule codes",
+    ),
+    "cfg_rules_table": (
+        "rules 应为 [rules.CODE] 选项表",
+        "rules must be a table of [rules.CODE] option tables",
+    ),
+    "cfg_rule_without_options": (
+        "rules.{code}：未知规则，或该规则没有选项",
+        "rules.{code}: unknown rule, or a rule without options",
+    ),
+    "cfg_rule_table": ("rules.{code} 应为一个表", "rules.{code} must be a table"),
+    "cfg_unknown_option": (
+        "rules.{code}.{name}：未知选项（可用：{known}）",
+        "rules.{code}.{name}: unknown option (known: {known})",
+    ),
+    "cfg_option_type": (
+        "rules.{code}.{name} 的类型应为 {wanted}",
+        "rules.{code}.{name} must be of type {wanted}",
+    ),
     "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "unknown_code": ("未知的规则代码：{code}", "unknown rule code: {code}"),
 }
@@ -90,6 +138,7 @@ def set_language(lang: str | None) -> None:
     _language = lang if lang in ("zh", "en") else None
 
 
-def text(key: str, **params: object) -> str:
-    zh, en = CATALOG[key]
+def text(message: str, /, **params: object) -> str:
+    """The message ``message`` of the catalog in the user's language, filled in."""
+    zh, en = CATALOG[message]
     return (en if language() == "en" else zh).format(**params)

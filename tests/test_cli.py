@@ -254,6 +254,12 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders() -> 
     def fields(template: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
+    from hegao import messages
+
     for key, (zh, en) in CATALOG.items():
         assert zh and en, key
         assert fields(zh) == fields(en), key
+        for lang in ("zh", "en"):  # renders with its values, whatever they are called
+            messages.set_language(lang)
+            assert messages.text(key, **dict.fromkeys(fields(zh), "x"))
+    messages.set_language(None)

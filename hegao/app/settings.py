@@ -24,12 +24,12 @@ def _codes(items: Iterable[object], known: list[str], where: str) -> tuple[str, 
     out = []
     for item in items:
         if not isinstance(item, str):
-            raise ConfigError(f"{where}: expected rule codes as strings, got {item!r}")
+            raise ConfigError(where, "cfg_codes_as_strings", got=repr(item))
         code = item.strip().upper()
         if not code:
             continue
         if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise ConfigError(f"{where}: unknown rule code or prefix {item.strip()!r}")
+            raise ConfigError(where, "cfg_unknown_code", code=repr(item.strip()))
         out.append("" if code == "ALL" else code)
     return tuple(out)
 
@@ -63,9 +63,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(path, "cfg_invalid_toml", reason=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        raise ConfigError(path, "cfg_cannot_read", reason=exc) from None
 
 
 def load_config(start: Path, known: list[str], rule_options: dict[str, dict[str, Any]]) -> Config:
@@ -82,10 +82,10 @@ def config_from_dict(
 ) -> Config:
     where = f"{path}"
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: [tool.hegao] must be a table")
+        raise ConfigError(where, "cfg_not_a_table")
     for key in data:
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+            raise ConfigError(where, "cfg_unknown_key", key=repr(key), known=", ".join(sorted(KNOWN_KEYS)))
     return Config(
         select=_codes(_list(data, "select", where), known, f"{where}: select"),
         ignore=_codes(_list(data, "ignore", where), known, f"{where}: ignore"),
@@ -104,46 +104,44 @@ def config_from_dict(
 def _positive_number(data: dict[str, Any], key: str, default: float, where: str) -> float:
     value = data.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigError(f"{where}: {key} must be a positive number (megabytes), not {value!r}")
+        raise ConfigError(where, "cfg_positive_number", key=key, value=repr(value))
     return float(value)
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[object]:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise ConfigError(f"{where}: {key} must be a list of rule codes")
+        raise ConfigError(where, "cfg_list_of_codes", key=key)
     return value
 
 
 def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: {key} must be a list of glob patterns")
+        raise ConfigError(where, "cfg_list_of_globs", key=key)
     return value
 
 
 def _severities(value: object, known: list[str], where: str) -> dict[str, Severity]:
     if not isinstance(value, dict):
-        raise ConfigError(f'{where}: severity must be a table of CODE = "error|warning|info"')
+        raise ConfigError(where, "cfg_severity_table")
     out = {}
     for code, level in value.items():
         (normalized,) = _codes([code], known, f"{where}: severity")
         try:
             out[normalized] = Severity(level)
         except ValueError:
-            raise ConfigError(
-                f"{where}: severity.{code} must be error, warning or info, not {level!r}"
-            ) from None
+            raise ConfigError(where, "cfg_severity_value", code=code, value=repr(level)) from None
     return out
 
 
 def _per_file_ignores(value: object, known: list[str], where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise ConfigError(f'{where}: per-file-ignores must be a table of "glob" = [codes]')
+        raise ConfigError(where, "cfg_per_file_table")
     out = []
     for pattern, codes in value.items():
         if not isinstance(codes, list):
-            raise ConfigError(f"{where}: per-file-ignores.{pattern!r} must be a list of rule codes")
+            raise ConfigError(where, "cfg_per_file_codes", pattern=repr(pattern))
         out.append((pattern, _codes(codes, known, f"{where}: per-file-ignores.{pattern}")))
     return tuple(out)
 
@@ -152,20 +150,20 @@ def _rule_options(
     value: object, defaults: dict[str, dict[str, Any]], where: str
 ) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: rules must be a table of [rules.CODE] option tables")
+        raise ConfigError(where, "cfg_rules_table")
     out: dict[str, dict[str, Any]] = {}
     for code, options in value.items():
         accepted = defaults.get(code.upper())
         if accepted is None:
-            raise ConfigError(f"{where}: rules.{code}: unknown rule, or a rule without options")
+            raise ConfigError(where, "cfg_rule_without_options", code=code)
         if not isinstance(options, dict):
-            raise ConfigError(f"{where}: rules.{code} must be a table")
+            raise ConfigError(where, "cfg_rule_table", code=code)
         for name, given in options.items():
             if name not in accepted:
                 known = ", ".join(sorted(accepted))
-                raise ConfigError(f"{where}: rules.{code}.{name}: unknown option (known: {known})")
+                raise ConfigError(where, "cfg_unknown_option", code=code, name=name, known=known)
             if type(given) is not type(accepted[name]):
                 wanted = type(accepted[name]).__name__
-                raise ConfigError(f"{where}: rules.{code}.{name} must be of type {wanted}")
+                raise ConfigError(where, "cfg_option_type", code=code, name=name, wanted=wanted)
         out[code.upper()] = dict(options)
     return out

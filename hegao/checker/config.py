@@ -22,7 +22,19 @@ KNOWN_KEYS = {
 
 
 class ConfigError(ValueError):
-    """A bad configuration; the message names the file and the key."""
+    """A bad configuration: where (the file, the key) and a message key with its values
+    (hegao/messages.py), rendered in the user's language when shown."""
+
+    def __init__(self, where: object, message: str, /, **params: object) -> None:
+        super().__init__(message)
+        self.where = where
+        self.key = message
+        self.params = params
+
+    def __str__(self) -> str:
+        from hegao.messages import text
+
+        return f"{self.where}: {text(self.key, **self.params)}"
 
 
 @dataclass(frozen=True)

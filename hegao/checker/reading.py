@@ -20,9 +20,9 @@ class InputError(Exception):
     """A file that cannot be read as text. It carries a message key and its values
     (hegao/messages.py), rendered in the user's language when shown: one line."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
+    def __init__(self, message: str, /, **params: object) -> None:
+        super().__init__(message)
+        self.key = message
         self.params = params
 
     def __str__(self) -> str:
