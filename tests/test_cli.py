@@ -263,3 +263,13 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders() -> 
             messages.set_language(lang)
             assert messages.text(key, **dict.fromkeys(fields(zh), "x"))
     messages.set_language(None)
+
+
+def test_related_places_on_the_same_line_share_one_excerpt(tmp_path: Path) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text("全市盗窃案件1200起，其中入室盗窃800起、扒窃500起。\n", "utf-8")
+    out = run("check", "--select", "SUM002", str(draft)).stdout
+    source_lines = [line for line in out.splitlines() if line.lstrip().startswith("1 │")]
+    assert len(source_lines) == 1  # the whole, the parts and the finding: one line shown
+    underline = next(line for line in out.splitlines() if "^" in line)
+    assert "-" in underline

@@ -80,6 +80,13 @@ def cell_width(text: str) -> int:
 
 
 def excerpt(doc: SourceText, span: Span, width: int | None = None) -> tuple[str, int, int]:
+    shown, offset, cells, _ = excerpt_window(doc, span, width)
+    return shown, offset, cells
+
+
+def excerpt_window(
+    doc: SourceText, span: Span, width: int | None = None, cover: tuple[int, int] | None = None
+) -> tuple[str, int, int, tuple[int, int, str]]:
     """The source around ``span`` on its first line, and the underline's offset and width.
     With ``width`` (terminal cells for the excerpt), the context and the marked text are
     cut so that the line fits."""
@@ -98,11 +105,20 @@ def excerpt(doc: SourceText, span: Span, width: int | None = None) -> tuple[str,
     end = min(span.end, line_end, span.start + marked_max)
     left = max(line_start, span.start - context)
     right = min(line_end, end + context)
+    if cover is not None:
+        # Widen the window to related places on the same line, as far as the width allows.
+        wide_left, wide_right = (
+            max(line_start, min(left, cover[0] - 2)),
+            min(line_end, max(right, cover[1] + 2)),
+        )
+        if width is None or cell_width(text[wide_left:wide_right]) + 4 <= width:
+            left, right = wide_left, wide_right
     prefix = ("…" if left > line_start else "") + text[left : span.start]
     marked = text[span.start : end]
     suffix = text[end:right] + ("…" if right < line_end else "")
     shown = (prefix + marked + suffix).replace("\t", " ")
-    return shown, cell_width(prefix), max(1, cell_width(marked))
+    lead = "…" if left > line_start else ""
+    return shown, cell_width(prefix), max(1, cell_width(marked)), (left, right, lead)
 
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -213,26 +229,61 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
     head.append(f" {f.message}")
     console.print(head, soft_wrap=True)  # type: ignore[attr-defined]
     if show_source:
-        _print_excerpt(console, doc, f.span, line, f.severity.value)
+        inline = _print_excerpt(console, doc, f.span, line, f.severity.value, f.related)
         if f.fix is not None:
             how = "可自动修复" if f.fix.safe else "可修复（需 --unsafe-fixes）"
             console.print(Text(f"  = {how}：{f.fix.title}", style="cyan"), soft_wrap=True)  # type: ignore[attr-defined]
         for r in f.related:
             rline, rcol = doc.line_col(r.span.start)
-            note = Text(f"  = {r.message}：第 {rline} 行第 {rcol} 列", style="dim")
+            where = "（上方 - 处）" if r in inline else ""
+            note = Text(f"  = {r.message}：第 {rline} 行第 {rcol} 列{where}", style="dim")
             console.print(note, soft_wrap=True)  # type: ignore[attr-defined]
-            _print_excerpt(console, doc, r.span, rline, "info")
+            if r not in inline:
+                _print_excerpt(console, doc, r.span, rline, "info")
 
 
-def _print_excerpt(console: object, doc: SourceText, span: Span, line: int, severity: str) -> None:
+def _print_excerpt(
+    console: object, doc: SourceText, span: Span, line: int, severity: str, related: tuple = ()
+) -> list:
+    """One source line with the finding underlined (^), and its related places on the
+    same line underlined too (-) instead of shown again; returns those related places."""
     from rich.text import Text
 
     columns = getattr(console, "width", None)
-    shown, offset, width = excerpt(doc, span, columns - 9 if isinstance(columns, int) else None)
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.start) % (len(text) + 1)
+    same_line = [r.span for r in related if line_start <= r.span.start and r.span.end <= line_end]
+    cover = (
+        (min([span.start, *(r.start for r in same_line)]), max([span.end, *(r.end for r in same_line)]))
+        if same_line
+        else None
+    )
+    shown, offset, width, (left, right, lead) = excerpt_window(
+        doc, span, columns - 9 if isinstance(columns, int) else None, cover
+    )
+    marks = [(offset, width, "^")]
+    inline = []
+    for r in related:
+        if not (left <= r.span.start and r.span.end <= right) or "\n" in text[span.start : r.span.end]:
+            continue
+        if "\n" in text[r.span.start : span.start]:
+            continue
+        start = cell_width(lead + text[left : r.span.start])
+        cells = max(1, cell_width(text[r.span.start : r.span.end]))
+        if any(start < a + w and a < start + cells for a, w, _ in marks):
+            continue  # overlapping underlines would be unreadable: show it on its own
+        marks.append((start, cells, "-"))
+        inline.append(r)
     gutter = f"{line:>5} │ "
     src = Text(gutter, style="blue")
     src.append(shown)
-    mark = Text(" " * 5 + " │ " + " " * offset, style="blue")
-    mark.append("^" * width, style=_STYLES.get(severity, "bold"))
+    mark = Text(" " * 5 + " │ ", style="blue")
+    at = 0
+    for start, cells, char in sorted(marks):
+        mark.append(" " * (start - at))
+        mark.append(char * cells, style=_STYLES.get(severity if char == "^" else "info", "bold"))
+        at = start + cells
     console.print(src, soft_wrap=True)  # type: ignore[attr-defined]
     console.print(mark, soft_wrap=True)  # type: ignore[attr-defined]
+    return inline
