@@ -140,3 +140,8 @@ def test_no_import_cycles() -> None:
 
     for module in graph:
         visit(module, ())
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[r.code for r in ALL_RULES])
+def test_rule_has_a_chinese_title(rule: type[Rule]) -> None:
+    assert rule.title and all("\u4e00" <= ch <= "\u9fff" or ch in "%0123456789" for ch in rule.title)

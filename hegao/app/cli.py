@@ -496,10 +496,10 @@ def _plain(value: object) -> str:
 
 @app.command("rules")
 def list_rules() -> None:
-    """List all rules: code, name, default severity, whether fixable, summary."""
+    """List all rules: code, Chinese title, name, default severity, whether fixable, summary."""
     for rule in rules().all():
         fix = "fix" if rule.fixable else "-"
-        typer.echo(f"{rule.code}\t{rule.name}\t{rule.severity.value}\t{fix}\t{rule.summary}")
+        typer.echo(f"{rule.code}\t{rule.title}\t{rule.name}\t{rule.severity.value}\t{fix}\t{rule.summary}")
 
 
 @app.command()

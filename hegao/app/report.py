@@ -131,6 +131,13 @@ GROUP_AFTER = 10
 GROUP_SHOWN = 5
 
 
+def _titles() -> dict[str, str]:
+    """Each rule's Chinese title by code (合计与分项不符), for the summaries."""
+    from hegao.checker.engine import rules
+
+    return {r.code: r.title for r in rules().all()}
+
+
 def write_statistics(results: Iterable[FileResult], console: object) -> None:
     """Only the count of findings per rule, most frequent first."""
     counts: Counter[str] = Counter()
@@ -143,7 +150,8 @@ def write_statistics(results: Iterable[FileResult], console: object) -> None:
             fixable[f.code] += f.fix is not None and f.fix.safe
     for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = "[*]" if fixable[code] else "   "
-        console.print(f"{n:>6}  {code:<8}{mark} {names[code]}", soft_wrap=True)  # type: ignore[attr-defined]
+        title = _titles().get(code) or names[code]
+        console.print(f"{n:>6}  {code:<8}{mark} {title}", soft_wrap=True)  # type: ignore[attr-defined]
 
 
 def write_text(
@@ -189,8 +197,9 @@ def write_text(
         return
     total = sum(counts.values())
     summary = Text("\n" if total else "")
+    titles = _titles()
     for code, n in sorted(counts.items()):
-        summary.append(f"{n:>5}  {code:<8}{names[code]}\n")
+        summary.append(f"{n:>5}  {code:<8}{titles.get(code) or names[code]}\n")
     if fixing:
         summary.append(f"已自动修复 {fixed} 处。", style="bold green")
     if total:

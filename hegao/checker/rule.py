@@ -25,6 +25,7 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
+    title: ClassVar[str] = ""  # the rule's name in Chinese, for editors: 合计与分项不符
     severity: ClassVar[Severity] = Severity.ERROR
     fixable: ClassVar[bool] = False
     scope: ClassVar[str] = "paragraph"

@@ -47,6 +47,7 @@ class ContradictoryApproximation(Rule):
     """
 
     code = "APX001"
+    title = "约数用词矛盾"
     name = "contradictory-approximation"
     scope = "sentence"
 

@@ -66,6 +66,7 @@ class RespectivelyArity(Rule):
     """
 
     code = "CNT001"
+    title = "分别列举项数不符"
     name = "respectively-arity"
     scope = "sentence"
 
@@ -168,6 +169,7 @@ class LabelCount(Rule):
     """
 
     code = "CNT002"
+    title = "数字概括与条目数不符"
     name = "label-count"
     scope = "paragraph"
 
@@ -362,6 +364,7 @@ class SequenceNumbering(Rule):
     """
 
     code = "CNT003"
+    title = "序号跳号或重复"
     name = "sequence-numbering"
     scope = "document"
 

@@ -39,6 +39,7 @@ class InvalidDate(Rule):
     """
 
     code = "DATE001"
+    title = "日期不存在"
     name = "invalid-date"
     scope = "sentence"
 
@@ -81,6 +82,7 @@ class WeekdayMismatch(Rule):
     """
 
     code = "DATE002"
+    title = "星期与日期不符"
     name = "weekday-mismatch"
     scope = "sentence"
 

@@ -196,6 +196,7 @@ class DuplicateParagraph(Rule):
     """
 
     code = "DUP001"
+    title = "段落重复"
     name = "duplicate-paragraph"
     scope = "document"
     default_options: ClassVar[dict[str, Any]] = {"min-han": PARAGRAPH_MIN_HAN}
@@ -341,6 +342,7 @@ class DuplicateSentence(Rule):
     """
 
     code = "DUP002"
+    title = "语句重复"
     name = "duplicate-sentence"
     scope = "document"
     default_options: ClassVar[dict[str, Any]] = {"min-han": CLAUSE_MIN_HAN}
@@ -630,6 +632,7 @@ class DoubledWord(Rule):
     """
 
     code = "DUP003"
+    title = "字词重复"
     name = "doubled-word"
     fixable = True
     scope = "sentence"

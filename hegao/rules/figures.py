@@ -114,6 +114,7 @@ class ConflictingFigures(Rule):
     """
 
     code = "FIG001"
+    title = "同一数据前后不一致"
     name = "conflicting-figures"
     severity = Severity.WARNING
     scope = "document"

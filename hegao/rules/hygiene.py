@@ -57,6 +57,7 @@ class TraditionalCharacter(Rule):
     """
 
     code = "CHAR001"
+    title = "繁体字或异体字"
     name = "traditional-character"
     fixable = True
     scope = "paragraph"
@@ -148,6 +149,7 @@ class HalfwidthPunctuation(Rule):
     """
 
     code = "CHAR002"
+    title = "半角标点"
     name = "halfwidth-punctuation"
     fixable = True
     severity = Severity.WARNING
@@ -230,6 +232,7 @@ class StrayArtifact(Rule):
     """
 
     code = "CHAR003"
+    title = "多余字符或标点"
     name = "stray-artifact"
     fixable = True
     severity = Severity.WARNING

@@ -51,6 +51,7 @@ class BrokenParagraph(Rule):
     """
 
     code = "LAY001"
+    title = "段落在句中断开"
     name = "broken-paragraph"
     fixable = True
     severity = Severity.WARNING
@@ -120,6 +121,7 @@ class TruncatedParagraph(Rule):
     """
 
     code = "LAY002"
+    title = "段落在句中截断"
     name = "truncated-paragraph"
     severity = Severity.WARNING
     scope = "document"

@@ -73,6 +73,7 @@ class MeasureWordMismatch(Rule):
     """
 
     code = "UNIT001"
+    title = "量词与名词不搭配"
     name = "measure-word-mismatch"
     scope = "sentence"
     # More nouns and the measure words they take: {"无人机" = ["架", "台"]}.

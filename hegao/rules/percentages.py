@@ -72,6 +72,7 @@ class RateOver100(Rule):
     """
 
     code = "PCT001"
+    title = "占比超过100%"
     name = "rate-over-100"
     scope = "sentence"
 
@@ -132,6 +133,7 @@ class DecreaseOver100(Rule):
     """
 
     code = "PCT002"
+    title = "下降超过100%"
     name = "decrease-over-100"
     scope = "sentence"
 
@@ -184,6 +186,7 @@ class PercentMismatch(Rule):
     """
 
     code = "PCT003"
+    title = "百分比与数据不符"
     name = "percent-mismatch"
     scope = "sentence"
 
@@ -228,6 +231,7 @@ class GrowthMismatch(Rule):
     """
 
     code = "PCT004"
+    title = "增减幅度与数据不符"
     name = "growth-mismatch"
     scope = "sentence"
 

@@ -46,6 +46,7 @@ class TotalMismatch(Rule):
     """
 
     code = "SUM001"
+    title = "合计与分项不符"
     name = "total-mismatch"
     scope = "sentence"
 
@@ -146,6 +147,7 @@ class PartExceedsWhole(Rule):
     """
 
     code = "SUM002"
+    title = "分项之和超过总数"
     name = "part-exceeds-whole"
     scope = "sentence"
 
