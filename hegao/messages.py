@@ -116,6 +116,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rules.{code}.{name} 的类型应为 {wanted}",
         "rules.{code}.{name} must be of type {wanted}",
     ),
+    "severity_error": ("错误", "error"),
+    "severity_warning": ("警告", "warning"),
+    "severity_info": ("提示", "info"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "explain_header": (
+        "默认级别：{severity}。可自动修复：{fixable}。",
+        "Default severity: {severity}. Fixable: {fixable}.",
+    ),
+    "baseline_recorded": ("已将 {count} 处问题记入基线 {path}", "recorded {count} findings in {path}"),
     "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "unknown_code": ("未知的规则代码：{code}", "unknown rule code: {code}"),
 }

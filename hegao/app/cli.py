@@ -220,7 +220,7 @@ def check(
         from hegao.app.baseline import write_baseline as record
 
         n = record(write_baseline, results)
-        sys.stderr.write(f"hegao: recorded {n} findings in {write_baseline}\n")
+        sys.stderr.write("hegao: " + messages.text("baseline_recorded", count=n, path=write_baseline) + "\n")
         raise typer.Exit(EXIT_ERROR if run.failed else EXIT_CLEAN)
 
     if mode is FixMode.diff:
@@ -508,9 +508,10 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. SUM001."
     rule = rules().get(code)
     if rule is None:
         raise _fail(messages.text("unknown_code", code=code))
-    typer.echo(f"{rule.code} ({rule.name}) — {rule.summary}\n")
-    fixable = "yes" if rule.fixable else "no"
-    typer.echo(f"Default severity: {rule.severity.value}. Fixable: {fixable}.\n")
+    typer.echo(f"{rule.code} {rule.title} ({rule.name}) — {rule.summary}\n")
+    severity = messages.text(f"severity_{rule.severity.value}")
+    fixable = messages.text("yes" if rule.fixable else "no")
+    typer.echo(messages.text("explain_header", severity=severity, fixable=fixable) + "\n")
     for title, body in rule.sections.items():
         typer.echo(f"## {title}\n\n{body}\n")
     if rule.default_options:
