@@ -148,9 +148,10 @@ def write_statistics(results: Iterable[FileResult], console: object) -> None:
             counts[f.code] += 1
             names[f.code] = f.name
             fixable[f.code] += f.fix is not None and f.fix.safe
+    titles = _titles()
     for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = "[*]" if fixable[code] else "   "
-        title = _titles().get(code) or names[code]
+        title = titles.get(code) or names[code]
         console.print(f"{n:>6}  {code:<8}{mark} {title}", soft_wrap=True)  # type: ignore[attr-defined]
 
 

@@ -739,8 +739,8 @@ def _level_pair(a: Quantity, b: Quantity) -> bool:
 
 
 _INCLUSION = regex.compile(r"包括[^，,。；;]{0,40}?在内")
-_ADDED_TO_EARLIER = regex.compile(r"加上|再加|加之")
-CONTINUATION = regex.compile(rf"(?:{vocab.alternation('continuation')})")
+_ADDED_TO_EARLIER = vocab.pattern("addition")
+CONTINUATION = regex.compile(rf"(?:{vocab.alternation('addition')}|{vocab.alternation('continuation')})")
 
 
 def _parts_name_the_total(text: str, parts: list[Quantity], noun: str) -> bool:

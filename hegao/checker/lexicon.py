@@ -13,7 +13,7 @@ import marshal
 import math
 import os
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from hegao.checker.datafiles import data_lines
@@ -54,6 +54,7 @@ def _load(part: str, size: int) -> tuple | None:
     return None
 
 
+@cache
 def _build() -> tuple[tuple, tuple]:
     """Read jieba's dictionary once and cache its two parts: the words (two to four
     characters, what most checks need) with the names among them, and every word of one
@@ -126,7 +127,8 @@ def _total() -> float:
     return float(sum(_frequency_tables()[1])) or 1.0
 
 
-def _best_path(text: str) -> tuple[float, list[int]]:
+@lru_cache(maxsize=4096)  # cut() and log_probability() read the same windows
+def _best_path(text: str) -> tuple[float, tuple[int, ...]]:
     total = math.log(_total())
     unknown = -total  # as rare as the rarest word
     best = [0.0] + [-math.inf] * len(text)
@@ -144,7 +146,7 @@ def _best_path(text: str) -> tuple[float, list[int]]:
                 continue
             if score > best[end]:
                 best[end], back[end] = score, start
-    return best[-1], back
+    return best[-1], tuple(back)
 
 
 def log_probability(text: str) -> float:

@@ -486,7 +486,11 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     head of a phrase meaning "each" (企企联防, 村村通), a given name (屠呦呦), or else again
     a slip if dropping a copy makes the text much likelier (精干警警)."""
     middle, end = start + 1, start + 2
-    if unit not in _function_chars() and _word_to(text, middle) and _word_from(text, middle, min_length=2):
+    function = unit in _function_chars()
+    # Dictionary words ending at, and beginning at, the second copy: read once.
+    word_before = _word_to(text, middle)
+    word_after = _word_from(text, middle, min_length=2)
+    if not function and word_before and word_after:
         return True  # two words meet (民警|警务): no need to read further
     lo = start
     while lo > max(0, start - 6) and _HAN_RE.match(text[lo - 1]):
@@ -495,27 +499,23 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     while hi < min(len(text), end + 6) and _HAN_RE.match(text[hi]):
         hi += 1
     window = text[lo:hi]
+    breaks_after = not _HAN_RE.match(text[end : end + 1])
     # A listed reduplication (年年, 等等, 层层) is meant, unless it ends a sentence after
     # a word ending in its character (严重|重，).
-    if unit * 2 in _reduplications() and not (
-        _word_to(text, middle) and not _HAN_RE.match(text[end : end + 1])
-    ):
+    if unit * 2 in _reduplications() and not (word_before and breaks_after):
         return True
     tokens = [(a + lo, b + lo) for a, b in lexicon.cut(window)]
     particle = unit in _PARTICLES
     if any(a <= start and end <= b and not (particle and b - a == 2) for a, b in tokens):
         return True  # read as one word (but not a doubled particle: 了了)
-    ends = {b: b - a for a, b in tokens}
-    starts = {a: b - a for a, b in tokens}
-    left, right = ends.get(middle, 0), starts.get(middle, 0)
-    if unit in _function_chars() and (start, middle) in tokens and (middle, end) in tokens:
+    if function and (start, middle) in tokens and (middle, end) in tokens:
         return False  # a function character read twice on its own: 发生于于今年, 为为人民
     # Any dictionary word on each side counts, not only the likeliest cut: 会使|使用,
     # 共和国|国务院, 加上|上解.
-    if _word_to(text, middle):
-        left = max(left, 2)
-    if _word_from(text, middle, min_length=2):
-        right = max(right, 2)
+    ends = {b: b - a for a, b in tokens}
+    starts = {a: b - a for a, b in tokens}
+    left = 2 if word_before else ends.get(middle, 0)
+    right = 2 if word_after else starts.get(middle, 0)
     if start > 0 and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
         left = 2  # the first copy ends a figure: 2016年|年初, 三个|个人
     if unit in _LEVEL_PREFIXES and right >= 2:
@@ -523,7 +523,7 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     dropped = text[lo:start] + text[middle:hi]
     if left >= 2 and (right >= 2 or particle):
         return True  # two words meet (民警|警务), or a particle follows (目的|的)
-    if left >= 2 and _HAN_RE.match(text[end : end + 1]):
+    if left >= 2 and not breaks_after:
         # A word followed by text the dictionary does not know (车站|站线, 监管|管出)
         # gets the benefit of the doubt, unless the copy is a rare character whose
         # removal leaves nothing but words (历史史伟业 → 历史伟业, 探索索警民 → 探索警民).
@@ -532,7 +532,6 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
         return not _clean_when_dropped(dropped, unit, open_left, open_right)
     # A common one-character word between a word and a word that begins with it
     # (会使|使用, 和|和平): Chinese as written.
-    function = unit in _function_chars()
     if right >= 2 and (function or (_word_to(text, start) and lexicon.frequency(unit) >= COMMON_WORD)):
         return True
 
@@ -542,7 +541,7 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     if left >= 2 or right >= 2:
         return not slip()
     before = text[start - 1 : start]
-    if unit * 2 in _reductions_or_names(before, text, end):
+    if _meant_here(unit * 2, before, text, end):
         return True
     if not function and (not before or not _HAN_RE.match(before) or before in _function_chars()):
         return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
@@ -565,14 +564,15 @@ def _clean_when_dropped(dropped: str, unit: str, open_left: bool, open_right: bo
     return True
 
 
-def _reductions_or_names(before: str, text: str, end: int) -> frozenset[str] | set[str]:
-    """The pairs that are Chinese here whatever the dictionary says: the reduplication
-    list, a given name after a surname (屠呦呦), 一个个 and AABB forms (家家户户)."""
-    pairs = set(_reduplications())
-    pair = text[end - 2 : end]
-    if before in _surnames() or before == "一" or text[end : end + 2] == text[end : end + 1] * 2 != "":
-        pairs.add(pair)
-    return pairs
+def _meant_here(pair: str, before: str, text: str, end: int) -> bool:
+    """The pair is Chinese here whatever the dictionary says: a listed reduplication, a
+    given name after a surname (屠呦呦), 一个个 or an AABB form (家家户户)."""
+    return (
+        pair in _reduplications()
+        or before in _surnames()
+        or before == "一"
+        or text[end : end + 2] == text[end : end + 1] * 2 != ""
+    )
 
 
 def _word_to(text: str, end: int) -> bool:
