@@ -48,6 +48,10 @@ _CHANGE_FIRST = regex.compile(
 # An organisation and its unit: 滨海公安局|临盘分局.
 _ORGANISATION_END = regex.compile(r"(?:局|厅|委|院|市|县|区|镇)$")
 _UNIT_START = regex.compile(rf"^\p{{Han}}{{0,4}}(?:{vocab.alternation('organisation_units')})")
+# The next block opens on a bare noun phrase and a comma: ……滨东分局落实|全局一盘棋思想，
+# 明确职责任务……; a paragraph seldom opens so (it opens on a time, a subject and its
+# verb, a purpose).
+_NOUN_CLAUSE = regex.compile(r"(\p{Han}{2,8})，")
 _OPEN_END = regex.compile(r"(?:\p{Han}|[A-Za-z0-9%]|[，,、“（(])$")
 # A byline, an editor's line or a photo credit: （记者 张三）, 责任编辑：王五, 张三 摄.
 _BYLINE = regex.compile(
@@ -140,6 +144,18 @@ def _open_phrase(text: str) -> bool:
     return not any(lexicon.is_word(text[-k:]) for k in range(tail + 1, min(lexicon.MAX_WORD, len(text)) + 1))
 
 
+def _noun_phrase_first(after: str) -> bool:
+    """The block opens on a clause of nouns only, the last a common noun, with no verb and
+    no 的 (我国的经济体制改革， is a subject): the object of a verb the block before
+    left without one (落实|全局一盘棋思想，) or the end of its noun (巡逻|防控新模式，)."""
+    m = _NOUN_CLAUSE.match(after)
+    if m is None or "的" in m.group(1):
+        return False
+    clause = m.group(1)
+    words = [clause[a:b] for a, b in lexicon.cut(clause)]
+    return len(words) >= 2 and lexicon.is_noun(words[-1]) and not any(lexicon.is_verb(w) for w in words)
+
+
 def reads_on(masked: str, block: Block, following: Block, continued: bool = False) -> bool:
     """``following`` continues the sentence that ``block`` left open (``continued``:
     ``block`` itself continues the block before it)."""
@@ -166,6 +182,8 @@ def reads_on(masked: str, block: Block, following: Block, continued: bool = Fals
             return True
         if _ORGANISATION_END.search(text) and _UNIT_START.match(after):
             return True
+        if "。" in text and _noun_phrase_first(after):
+            return True  # a paragraph of sentences that stops on an open one
     return _word_across(text, after)
 
 

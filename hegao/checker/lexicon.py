@@ -25,7 +25,7 @@ EXTRA_WORD_FREQUENCY = 100
 
 def _cache_file(version: str, part: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v5.{part}.marshal"
+    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v6.{part}.marshal"
 
 
 # jieba's tags for names: places, people, organisations, other proper nouns.
@@ -55,29 +55,39 @@ def _load(part: str, size: int) -> tuple | None:
 
 
 @cache
-def _build() -> tuple[tuple, tuple]:
-    """Read jieba's dictionary once and cache its two parts: the words (two to four
-    characters, what most checks need) with the names among them, and every word of one
-    to four characters with its frequency (only the word model needs those)."""
+def _build() -> tuple[tuple, tuple, tuple]:
+    """Read jieba's dictionary once and cache its three parts: the words (two to four
+    characters, what most checks need) with the names among them; every word of one to
+    four characters with its frequency (only the word model needs those); the common
+    nouns and the verbs (what layout repair asks of a fragment)."""
     from importlib import resources
 
     found: dict[str, int] = {}
     names: set[str] = set()
+    nouns: set[str] = set()
+    verbs: set[str] = set()
     with resources.files("jieba").joinpath("dict.txt").open("rb") as fh:
         for line in fh:
             parts = line.split()
             word = parts[0].decode("utf-8", "replace")
             if 1 <= len(word) <= MAX_WORD:
                 found[word] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
-                if len(parts) > 2 and parts[2] in _NAME_TAGS:
+                tag = parts[2] if len(parts) > 2 else b""
+                if tag in _NAME_TAGS:
                     names.add(word)
+                elif tag == b"n":
+                    nouns.add(word)
+                elif tag == b"v":
+                    verbs.add(word)
     ordered = sorted(found)
     words_part = (tuple(w for w in ordered if len(w) >= 2), tuple(sorted(names)))
     frequency_part = (tuple(ordered), tuple(found[w] for w in ordered))
     version = _jieba_version() or "unknown"
     _store(_cache_file(version, "words"), words_part)
+    speech_part = (tuple(sorted(nouns)), tuple(sorted(verbs)))
     _store(_cache_file(version, "frequencies"), frequency_part)
-    return words_part, frequency_part
+    _store(_cache_file(version, "speech"), speech_part)
+    return words_part, frequency_part, speech_part
 
 
 @cache
@@ -90,6 +100,21 @@ def _word_tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
 @cache
 def _frequency_tables() -> tuple[tuple[str, ...], tuple[int, ...]]:
     return _load("frequencies", 2) or _build()[1]
+
+
+@cache
+def _speech_tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _load("speech", 2) or _build()[2]
+
+
+def is_noun(text: str) -> bool:
+    """A common noun in the dictionary (思想, 模式; not a name, not a verbal noun)."""
+    return _in(_speech_tables()[0], text)
+
+
+def is_verb(text: str) -> bool:
+    """A word the dictionary tags as a verb only (巡逻, 告诉; not 改革, a verbal noun)."""
+    return _in(_speech_tables()[1], text)
 
 
 def words() -> tuple[str, ...]:
