@@ -791,7 +791,8 @@ def main() -> int:
         else:
             row[3] += 1
             if args.show_misses == p.code:
-                print(f"--- MISS {p.code} ({p.how}): …{p.planted[max(0, a - 60) : b + 30]}…")
+                excerpt = p.planted[max(0, a - 40) : b + 30].replace("\n", "⏎")
+                print(f"--- MISS {p.code} ({p.how}): …{excerpt}…")
         row[4] += len(control)
         control_keys = {(f.code, p.clean[f.span.start : f.span.end]) for f in control}
         elsewhere = [

@@ -25,11 +25,13 @@ EXTRA_WORD_FREQUENCY = 100
 
 def _cache_file(version: str, part: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v6.{part}.marshal"
+    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v7.{part}.marshal"
 
 
 # jieba's tags for names: places, people, organisations, other proper nouns.
 _NAME_TAGS = {b"ns", b"nr", b"nrt", b"nrfg", b"nt", b"nz"}
+# jieba's tags for function words: prepositions, conjunctions, particles, localisers.
+_FUNCTION_TAGS = {b"p", b"c", b"u", b"f", b"s"}
 
 
 def _jieba_version() -> str | None:
@@ -59,13 +61,15 @@ def _build() -> tuple[tuple, tuple, tuple]:
     """Read jieba's dictionary once and cache its three parts: the words (two to four
     characters, what most checks need) with the names among them; every word of one to
     four characters with its frequency (only the word model needs those); the common
-    nouns and the verbs (what layout repair asks of a fragment)."""
+    nouns, the verbs and the function words (what layout repair and the doubled-word
+    check ask of a fragment)."""
     from importlib import resources
 
     found: dict[str, int] = {}
     names: set[str] = set()
     nouns: set[str] = set()
     verbs: set[str] = set()
+    function_words: set[str] = set()
     with resources.files("jieba").joinpath("dict.txt").open("rb") as fh:
         for line in fh:
             parts = line.split()
@@ -79,12 +83,14 @@ def _build() -> tuple[tuple, tuple, tuple]:
                     nouns.add(word)
                 elif tag == b"v":
                     verbs.add(word)
+                elif tag in _FUNCTION_TAGS:
+                    function_words.add(word)
     ordered = sorted(found)
     words_part = (tuple(w for w in ordered if len(w) >= 2), tuple(sorted(names)))
     frequency_part = (tuple(ordered), tuple(found[w] for w in ordered))
     version = _jieba_version() or "unknown"
     _store(_cache_file(version, "words"), words_part)
-    speech_part = (tuple(sorted(nouns)), tuple(sorted(verbs)))
+    speech_part = (tuple(sorted(nouns)), tuple(sorted(verbs)), tuple(sorted(function_words)))
     _store(_cache_file(version, "frequencies"), frequency_part)
     _store(_cache_file(version, "speech"), speech_part)
     return words_part, frequency_part, speech_part
@@ -103,8 +109,8 @@ def _frequency_tables() -> tuple[tuple[str, ...], tuple[int, ...]]:
 
 
 @cache
-def _speech_tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _load("speech", 2) or _build()[2]
+def _speech_tables() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return _load("speech", 3) or _build()[2]
 
 
 def is_noun(text: str) -> bool:
@@ -115,6 +121,11 @@ def is_noun(text: str) -> bool:
 def is_verb(text: str) -> bool:
     """A word the dictionary tags as a verb only (巡逻, 告诉; not 改革, a verbal noun)."""
     return _in(_speech_tables()[1], text)
+
+
+def is_function_word(text: str) -> bool:
+    """A preposition, conjunction, particle, localiser or place word (对于, 在内, 对外)."""
+    return _in(_speech_tables()[2], text)
 
 
 def words() -> tuple[str, ...]:
@@ -179,6 +190,39 @@ def log_probability(text: str) -> float:
     frequency (jieba's unigram model); a character the dictionary lacks costs as much as
     its rarest word."""
     return _best_path(text)[0]
+
+
+def _word_log_probability(word: str) -> float:
+    f = frequency(word)
+    return math.log(f) - math.log(_total()) if f else -math.inf
+
+
+def cost_of_word_at_end(text: str) -> float:
+    """How much less likely ``text`` reads when it must end on a word of two or more
+    characters (0: its likeliest reading does; inf: no word ends it)."""
+    best = _best_path(text)[0]
+    ending = max(
+        (
+            (_best_path(text[:-k])[0] if k < len(text) else 0.0) + _word_log_probability(text[-k:])
+            for k in range(2, min(MAX_WORD, len(text)) + 1)
+        ),
+        default=-math.inf,
+    )
+    return best - ending
+
+
+def cost_of_word_at_start(text: str) -> float:
+    """How much less likely ``text`` reads when it must begin with a word of two or
+    more characters."""
+    best = _best_path(text)[0]
+    beginning = max(
+        (
+            _word_log_probability(text[:k]) + (_best_path(text[k:])[0] if k < len(text) else 0.0)
+            for k in range(2, min(MAX_WORD, len(text)) + 1)
+        ),
+        default=-math.inf,
+    )
+    return best - beginning
 
 
 def cut(text: str) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import regex
 
 from hegao.checker import lexicon
+from hegao.checker import vocabulary as vocab
 from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Block, BlockKind, Clause, Document, han_count
 from hegao.checker.model import Finding, Fix, Related, Span
@@ -414,6 +415,9 @@ _DOUBLED = re.compile(rf"({HAN}{{1,4}})\1")
 _HAN_RE = regex.compile(r"\p{Han}")
 _DOCUMENT_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+# Numerals that mark a place and are never written twice in a number.
+_PLACE_MARKERS = "十百"
+_COUNTED_PLACE = regex.compile(r"[一二两三四五六七八九][十百千万亿]")
 
 
 def _primitive(unit: str) -> str:
@@ -444,8 +448,15 @@ def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = f
     end = start + 2 * k
     middle = start + k
     double = unit * 2
-    if double in allowed or any(ch in _NUMERALS for ch in unit):
+    if double in allowed:
         return True
+    if k > 1 and unit[0] == "一" and unit[1] not in _NUMERALS:
+        return True  # one by one: 一个一个, 一年一年, 一批一批
+    if all(ch in _NUMERALS for ch in unit):
+        # Numbers repeat digits (一九五五年, 一九一九年), never a place: 九十|十一,
+        # 一百|一百八十八 (千万千万 is "by all means").
+        place = unit in _PLACE_MARKERS and text[start - 1 : start] in _NUMERALS
+        return not (place or _COUNTED_PLACE.search(unit))
     is_word = lexicon.is_word
     if k > 1:
         if double in _reduplications():
@@ -458,11 +469,19 @@ def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = f
         if unit.startswith(_EMPHATIC):
             return True  # 很紧很紧: repeated for emphasis
         # A doubled non-word straddles words (就业|创业|创新); a doubled word is
-        # legitimate only where a longer word begins with it (基金|基金经理).
-        return not is_word(unit) or _word_from(text, middle, min_length=k + 1)
+        # legitimate only where it is a noun that ends a phrase and a longer word
+        # begins with it (该基金|基金经理; not 重大|重大案件, 深化改革|改革开放).
+        if not is_word(unit):
+            return True
+        if any(_known_name(text[a:middle]) for a in range(max(0, middle - lexicon.MAX_WORD), start)):
+            return True  # a name ends on the first copy: 中国移动|移动营业厅
+        noun = lexicon.is_noun(unit) or lexicon.is_name(unit)
+        return noun and _word_from(text, middle, min_length=k + 1)
     return _single_is_legitimate(text, start, unit)
 
 
+# How much less likely a reading may be and still count as the text's (e^2 ≈ 7 times).
+WORD_MARGIN = 2.0
 # How much likelier the text must read with one copy dropped for a doubled character
 # to be a slip (e^3 ≈ 20 times).
 SLIP_MARGIN = 3.0
@@ -470,9 +489,14 @@ SLIP_MARGIN = 3.0
 _LEVEL_PREFIXES = "省市县区镇乡村"
 # A character this frequent as a word of its own (使, 是, 上) may stand between a word
 # and a word that begins with it (会使|使用); a rarer one there is a slip (排查解|解决).
-COMMON_WORD = 20000
-# Particles that may follow a word ending in them: 目的|的, 标的|的.
+COMMON_WORD = 50000
+# Particles: doubled, they are a slip even where the dictionary has the pair (了了).
 _PARTICLES = "的了地得着过"
+# A doubled character the dictionary has this often as a word of its own (等等, 人人)
+# is a word even after a word ending in its character (成本高|等等).
+COMMON_PAIR = 100
+# The particle that may follow a word ending in it: 目的|的, 标的|的 (经过过 is a slip).
+_FOLLOWING_PARTICLE = "的"
 
 
 def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
@@ -486,12 +510,9 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     head of a phrase meaning "each" (企企联防, 村村通), a given name (屠呦呦), or else again
     a slip if dropping a copy makes the text much likelier (精干警警)."""
     middle, end = start + 1, start + 2
+    if unit in _PLACE_MARKERS and text[start - 1 : start] in _NUMERALS:
+        return False  # 一百九十十一: a numeral never doubles its 十 or 百
     function = unit in _function_chars()
-    # Dictionary words ending at, and beginning at, the second copy: read once.
-    word_before = _word_to(text, middle)
-    word_after = _word_from(text, middle, min_length=2)
-    if not function and word_before and word_after:
-        return True  # two words meet (民警|警务): no need to read further
     lo = start
     while lo > max(0, start - 6) and _HAN_RE.match(text[lo - 1]):
         lo -= 1
@@ -499,15 +520,39 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     while hi < min(len(text), end + 6) and _HAN_RE.match(text[hi]):
         hi += 1
     window = text[lo:hi]
+    # The likeliest words of the text on each side of the second copy: a word ends
+    # there (民警|警务) when the left side's reading ends on a word of two or more
+    # characters, not merely when some dictionary word does (生活|水 is no 活水|水平).
+    left_word = _last_word(text[lo:middle]) if lo < middle - 1 else 1
+    # ... or nearly as likely as it: 样品含|有毒|毒素 reads almost as well as 含有|毒.
+    word_before = lo < middle - 1 and lexicon.cost_of_word_at_end(text[lo:middle]) <= WORD_MARGIN
+    word_after = lexicon.cost_of_word_at_start(text[middle:hi]) <= WORD_MARGIN
+    if not function and word_before and word_after:
+        return True  # two words meet (民警|警务): no need to read further
     breaks_after = not _HAN_RE.match(text[end : end + 1])
     # A listed reduplication (年年, 等等, 层层) is meant, unless it ends a sentence after
-    # a word ending in its character (严重|重，).
-    if unit * 2 in _reduplications() and not (word_before and breaks_after):
-        return True
+    # a word ending in its character (严重|重，), or the likeliest reading takes one copy
+    # into a word and not the pair (发扬人|人民民主, 推进城市|市更新, 专业|业队伍).
     tokens = [(a + lo, b + lo) for a, b in lexicon.cut(window)]
+    reduplication = unit * 2 in _reduplications()
+    if reduplication and text[end : end + 1] == unit:
+        return True  # 三百六十行|行行: the reduplication is the second pair
+    pair = (start, end) in tokens
+    # (A pair the dictionary has as a word, 等等, may follow a word ending in it: 成本高|等等.)
+    gives_copy = lexicon.frequency(unit * 2) < COMMON_PAIR and any(
+        b == middle and a < start for a, b in tokens
+    )
+    takes_copy = not pair and (gives_copy or any(a == middle and b - a >= 2 for a, b in tokens))
+    if reduplication and not (left_word >= 2 and breaks_after) and not takes_copy:
+        return True
     particle = unit in _PARTICLES
-    if any(a <= start and end <= b and not (particle and b - a == 2) for a, b in tokens):
-        return True  # read as one word (but not a doubled particle: 了了)
+    # Read as one word, but not a doubled particle (了了) nor a pair that ends a sentence
+    # after a word ending in its character (维护世界和平|平。).
+    closing = left_word >= 2 and breaks_after
+    if any(
+        a <= start and end <= b and not ((particle or closing) and (a, b) == (start, end)) for a, b in tokens
+    ):
+        return True
     if function and (start, middle) in tokens and (middle, end) in tokens:
         return False  # a function character read twice on its own: 发生于于今年, 为为人民
     # Any dictionary word on each side counts, not only the likeliest cut: 会使|使用,
@@ -520,40 +565,56 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
         left = 2  # the first copy ends a figure: 2016年|年初, 三个|个人
     if unit in _LEVEL_PREFIXES and right >= 2:
         return True  # 市|市场监管局, 县|县委: an administrative level before a name
+    if right >= 2 and text[start - 1 : start] in _determiners():
+        return True  # a noun phrase closes on the first copy: 该股|股价, 某煤|煤炭公司
     dropped = text[lo:start] + text[middle:hi]
-    if left >= 2 and (right >= 2 or particle):
-        return True  # two words meet (民警|警务), or a particle follows (目的|的)
-    if left >= 2 and not breaks_after:
-        # A word followed by text the dictionary does not know (车站|站线, 监管|管出)
-        # gets the benefit of the doubt, unless the copy is a rare character whose
-        # removal leaves nothing but words (历史史伟业 → 历史伟业, 探索索警民 → 探索警民).
-        open_left = lo > 0 and _HAN_RE.match(text[lo - 1]) is not None
-        open_right = hi < len(text) and _HAN_RE.match(text[hi]) is not None
-        return not _clean_when_dropped(dropped, unit, open_left, open_right)
-    # A common one-character word between a word and a word that begins with it
-    # (会使|使用, 和|和平): Chinese as written.
-    if right >= 2 and (function or (_word_to(text, start) and lexicon.frequency(unit) >= COMMON_WORD)):
-        return True
 
     def slip() -> bool:
         return lexicon.log_probability(dropped) - lexicon.log_probability(window) >= SLIP_MARGIN
 
+    if left >= 2 and (right >= 2 or unit == _FOLLOWING_PARTICLE):
+        return True  # two words meet (民警|警务), or a particle follows (目的|的)
+    if left >= 2 and not breaks_after:
+        if function and left_word >= 3:
+            return True  # a function word after an idiom ending in it: 实事求是|是, 脚踏实地|地
+        if _word_from(text, end, min_length=2) or text[end] in _function_chars():
+            # The copy stands alone between two words (工作|作|都是, 行政区|区|行政长官):
+            # a slip if the text reads much likelier without it.
+            return not slip()
+        # A word followed by text the dictionary does not know (车站|站线, 监管|管出)
+        # gets the benefit of the doubt, unless the copy's removal leaves nothing but
+        # words (历史史伟业 → 历史伟业, 探索索警民 → 探索警民).
+        open_left = lo > 0 and _HAN_RE.match(text[lo - 1]) is not None
+        open_right = hi < len(text) and _HAN_RE.match(text[hi]) is not None
+        return not _clean_when_dropped(dropped, open_left, open_right)
+    # A function character before a word that begins with it (会使|使用, 与|与会代表,
+    # 被|被害人, 从|从事), or a common one-character word between a word and such a word
+    # (和|和平): Chinese as written. Not a reduplication whose second copy the likeliest
+    # reading takes into a word (发扬人|人民民主, 培育人|人们), nor a function character
+    # before a function word that begins with it (对|对于, 在|在内, 对|对外).
+    if function and _function_word_from(text, middle):
+        return not slip()
+    if (
+        right >= 2
+        and not (reduplication and takes_copy)
+        and (function or (_word_to(text, start) and lexicon.frequency(unit) >= COMMON_WORD))
+    ):
+        return True
+
     if left >= 2 or right >= 2:
         return not slip()
     before = text[start - 1 : start]
-    if _meant_here(unit * 2, before, text, end):
+    if _meant_here(unit * 2, before, text, end) and not takes_copy:
         return True
     if not function and (not before or not _HAN_RE.match(before) or before in _function_chars()):
         return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
     return not slip()
 
 
-def _clean_when_dropped(dropped: str, unit: str, open_left: bool, open_right: bool) -> bool:
-    """With one copy dropped, the likeliest reading has no stray single character, and
-    the copy is no common word of its own. At an edge where the window cut through the
-    text, a single character may be half of a word and does not count."""
-    if lexicon.frequency(unit) >= COMMON_WORD:
-        return False
+def _clean_when_dropped(dropped: str, open_left: bool, open_right: bool) -> bool:
+    """With one copy dropped, the likeliest reading has no stray single character. At an
+    edge where the window cut through the text, a single character may be half of a word
+    and does not count."""
     allowed = _function_chars() | frozenset(_PARTICLES)
     for a, b in lexicon.cut(dropped):
         if b - a != 1 or dropped[a:b] in allowed:
@@ -575,6 +636,25 @@ def _meant_here(pair: str, before: str, text: str, end: int) -> bool:
     )
 
 
+def _last_word(text: str) -> int:
+    a, b = lexicon.cut(text)[-1]
+    return b - a
+
+
+def _first_word(text: str) -> int:
+    if not text:
+        return 0
+    a, b = lexicon.cut(text)[0]
+    return b - a
+
+
+def _function_word_from(text: str, start: int) -> bool:
+    return any(
+        lexicon.is_function_word(text[start:b])
+        for b in range(start + 2, min(len(text), start + lexicon.MAX_WORD) + 1)
+    )
+
+
 def _word_to(text: str, end: int) -> bool:
     return any(lexicon.is_word(text[a:end]) for a in range(max(0, end - lexicon.MAX_WORD), end - 1))
 
@@ -587,6 +667,17 @@ def _word_from(text: str, start: int, min_length: int) -> bool:
 
 
 _EMPHATIC = ("很", "太", "真", "好", "非常", "十分", "特别")
+
+
+def _known_name(text: str) -> bool:
+    """A name the dictionary knows well (its rare names are often mis-tagged phrases:
+    科教兴国, 沿海各省)."""
+    return lexicon.is_name(text) and lexicon.frequency(text) >= COMMON_PAIR
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    return frozenset(vocab.words("determiners"))
 
 
 @cache
