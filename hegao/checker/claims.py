@@ -647,6 +647,9 @@ class _Reader:
         heading: tuple[str, ...] = ()
         paragraph: tuple[str, ...] = ()
         block_index = -1
+        marks_of = -1
+        marks: list[tuple[int, str]] = []
+        ends: list[int] = []
         for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
             if clause.block != block_index:
                 block_index = clause.block
@@ -658,8 +661,15 @@ class _Reader:
             if not quantities:
                 continue
             sentence = doc.sentences[clause.sentence].span
+            if clause.sentence != marks_of:
+                marks_of = clause.sentence
+                marks = [(m.end(), m.group()) for m in PERIOD.finditer(text, sentence.start, sentence.end)]
+                ends = [end for end, _ in marks]
             for q in quantities:
-                period = _periods(text, sentence.start, q.span.start)
+                # The period words of the sentence before the figure (found once a
+                # sentence: a dense sentence has dozens of figures).
+                before = bisect.bisect_right(ends, q.span.start)
+                period = tuple(sorted({word for _, word in marks[:before]}))
                 role = self.roles.get(id(q), Role.LEVEL)
                 if role is Role.LEVEL and q.kind is Kind.PERCENT:
                     role = Role.CHANGE if _CHANGE.search(text, clause.span.start, q.span.start) else Role.RATE
