@@ -24,6 +24,8 @@ NEW_START = regex.compile(
     r"\d{1,3}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[，、]"
 )
 _SENTENCE_LIKE = regex.compile(r"[，、“]")
+# Cells of a text table: text, a run of spaces, text (on one line).
+_COLUMNS = regex.compile(r"[^\s][ \u3000]{4,}[^\s]")
 _HAN = regex.compile(r"\p{Han}")
 _DANGLING_MARKS = "，,、“（("
 # Prepositions and conjunctions a sentence cannot end on (的 can: 是……的).
@@ -98,6 +100,8 @@ def is_prose(masked: str, block: Block) -> bool:
     text = masked[block.span.start : block.span.end]
     if len(_HAN.findall(text)) < 2 or "://" in text or is_byline(masked, block):
         return False  # a link, a byline
+    if _COLUMNS.search(text):
+        return False  # a table laid out in text columns: 儿童医院建设      专项债券   0.30
     if NEW_START.match(text) and "。" not in text and len(_HAN.findall(text)) <= NUMBERED_TITLE_MAX_HAN:
         return False  # a numbered heading: 一、2024年工作回顾 (a numbered paragraph is prose)
     if block.kind is BlockKind.PARAGRAPH:
