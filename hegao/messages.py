@@ -116,6 +116,137 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rules.{code}.{name} 的类型应为 {wanted}",
         "rules.{code}.{name} must be of type {wanted}",
     ),
+    # Command-line help.
+    "help_app": (
+        "hegao（核稿）：发布前检查中文通报、报告中自相矛盾的数字与重复的文字。",
+        "hegao: check Chinese bulletins and reports for contradictory figures and repeated text "
+        "before they go out.",
+    ),
+    "help_version": ("显示版本号。", "Show the version."),
+    "help_lang": ("界面语言：zh（默认）或 en。", "zh (default) or en: the language of messages."),
+    "help_help": ("显示本帮助并退出。", "Show this message and exit."),
+    "help_check": (
+        "检查稿件，报告自相矛盾的数字和重复的文字。\n\n"
+        "退出状态：0 未发现问题；1 发现问题；2 有文件无法读取，或命令行、配置有误。",
+        "Check drafts and report internal contradictions and repeated text.\n\n"
+        "Exit status: 0 nothing found, 1 problems found, 2 a file could not be read or the "
+        "command line or configuration is wrong.",
+    ),
+    "help_paths": (
+        "要检查的文件或文件夹（.txt、.md、.docx）；- 表示从标准输入读取。",
+        "Files or directories (.txt, .md, .docx); - for stdin.",
+    ),
+    "help_format": ("报告格式。", "Report format."),
+    "help_output": ("把报告写入这个文件。", "Write the report to this file."),
+    "help_select": (
+        "只运行这些规则代码或前缀，如 SUM001,DUP。",
+        "Only these rule codes or prefixes, e.g. SUM001,DUP.",
+    ),
+    "help_extend_select": (
+        "在配置所选规则之外再加上这些规则。",
+        "Add rules to those selected by the configuration.",
+    ),
+    "help_ignore": ("跳过这些规则代码或前缀。", "Skip these rule codes or prefixes."),
+    "help_no_source": ("不显示原文行。", "Do not show the source lines."),
+    "help_quiet": ("只列出问题：不显示原文和汇总。", "Only the findings: no source, no summary."),
+    "help_statistics": ("只显示各规则的问题数量。", "Only the number of findings per rule."),
+    "help_exit_zero": ("发现问题时也以 0 退出。", "Exit 0 even when problems are found."),
+    "help_fail_on": (
+        "只有此级别或更严重的问题才以 1 退出。",
+        "Exit 1 only for findings of this severity or worse.",
+    ),
+    "help_fix": (
+        "直接在文件中应用安全的修复（原子写入）。",
+        "Apply safe fixes in place (written atomically).",
+    ),
+    "help_diff": (
+        "以统一差异格式显示修复内容，不写入文件。",
+        "Show the fixes as a unified diff; write nothing.",
+    ),
+    "help_unsafe_fixes": ("同时应用可能改变原意的修复。", "Also apply fixes that may change meaning."),
+    "help_stdin_filename": (
+        "从标准输入读取的文本的文件名（用于配置和报告）。",
+        "The name of the text read from stdin (for config and reports).",
+    ),
+    "help_baseline": (
+        "只报告这个基线文件中没有记录的问题。",
+        "Report only findings not recorded in this baseline file.",
+    ),
+    "help_write_baseline": (
+        "把当前的问题记入这个基线文件。",
+        "Record the current findings in this baseline file.",
+    ),
+    "help_jobs": (
+        "用 N 个进程检查文件（默认：文本超过 1 MB 时每个处理器核一个）。",
+        "Check files in N processes (default: one per core when there is over 1 MB of text).",
+    ),
+    "help_max_file_size": (
+        "拒绝检查大于这么多 MB 的文件（默认 {default}）。",
+        "Refuse files larger than this many MB (default {default}).",
+    ),
+    "help_config": (
+        "显示某个路径实际使用的配置及其来源。",
+        "Show the effective configuration for a path and where it comes from.",
+    ),
+    "help_config_path": ("一个文件或文件夹。", "A file or folder."),
+    "help_quantities": (
+        "列出 hegao 在稿件中读到的每个数量：数值、数量级、单位、约数词、类别。",
+        "List every quantity hegao reads in a draft: value, scale, unit, approximation, kind.",
+    ),
+    "help_draft": ("一份稿件（.txt、.md 或 .docx）。", "A draft (.txt, .md or .docx)."),
+    "help_claims": (
+        "列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。",
+        "List what hegao understands of a draft's figures: each figure's metric, scope, period and role, "
+        "and the sums, breakdowns, ratios and changes that relate them.",
+    ),
+    "help_rules": (
+        "列出全部规则：代码、中文名称、默认级别、能否自动修复、概述。",
+        "List all rules: code, Chinese title, name, default severity, whether fixable, summary.",
+    ),
+    "help_explain": (
+        "解释一条规则：作用、原因、示例以及应如何改写。",
+        "Explain a rule: what it does, why it matters, an example and what to write instead.",
+    ),
+    "help_code": ("规则代码，如 SUM001。", "A rule code, e.g. SUM001."),
+    # The command-line framework's own words.
+    "cli_usage": ("用法：", "Usage: "),
+    "cli_options_metavar": ("[选项]", "[OPTIONS]"),
+    "cli_command_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "metavar_paths": ("路径", "PATHS"),
+    "metavar_path": ("路径", "path"),
+    "metavar_text": ("文本", "text"),
+    "metavar_file": ("文件", "FILE"),
+    "metavar_codes": ("代码", "CODES"),
+    "metavar_code": ("代码", "CODE"),
+    "metavar_lang": ("语言", "LANG"),
+    "metavar_name": ("文件名", "NAME"),
+    "metavar_mb": ("MB", "MB"),
+    "metavar_n": ("N", "N"),
+    "cli_arguments": ("参数", "Arguments"),
+    "cli_options": ("选项", "Options"),
+    "cli_commands": ("命令", "Commands"),
+    "cli_default": ("[默认：{{}}]", "[default: {{}}]"),
+    "cli_required": ("[必填]", "[required]"),
+    "cli_usage_error": (
+        "{message}（运行 {command} -h 查看帮助）",
+        "{message} (run {command} -h for help)",
+    ),
+    "cli_no_such_option": ("没有这个选项：{name}", "no such option: {name}"),
+    "cli_missing_argument": ("缺少参数 {name}", "missing argument {name}"),
+    "cli_missing_option": ("缺少选项 {name}", "missing option {name}"),
+    "cli_no_such_command": ("没有这个命令：{name}", "no such command: {name}"),
+    "cli_needs_value": ("选项 {name} 需要一个值", "option {name} requires a value"),
+    "cli_extra_arguments": ("多余的参数：{args}", "unexpected extra arguments: {args}"),
+    "cli_invalid_choice": (
+        "{name} 的值 {value} 无效，可选：{choices}",
+        "invalid value {value} for {name}; choose from {choices}",
+    ),
+    "cli_invalid_value": ("{name} 的值无效：{detail}", "invalid value for {name}: {detail}"),
+    "cli_bad_command_line": ("命令行有误：{detail}", "bad command line: {detail}"),
+    "rules_fixable": ("可修复", "fix"),
+    "explain_options": ("选项（[tool.hegao.rules.{code}]）", "Options ([tool.hegao.rules.{code}])"),
+    "config_for": ("# {path} 的配置", "# configuration for {path}"),
+    "config_no_source": ("（无：使用默认设置）", "(none: defaults)"),
     "severity_error": ("错误", "error"),
     "severity_warning": ("警告", "warning"),
     "severity_info": ("提示", "info"),
@@ -146,6 +277,16 @@ def language() -> str:
 def set_language(lang: str | None) -> None:
     global _language
     _language = lang if lang in ("zh", "en") else None
+
+
+def language_from_argv(argv: list[str]) -> None:
+    """Take ``--lang`` from the command line before the command line is parsed: the
+    help texts are built in the language they will be shown in."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            set_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            set_language(arg.split("=", 1)[1])
 
 
 def text(message: str, /, **params: object) -> str:

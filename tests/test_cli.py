@@ -273,3 +273,69 @@ def test_related_places_on_the_same_line_share_one_excerpt(tmp_path: Path) -> No
     assert len(source_lines) == 1  # the whole, the parts and the finding: one line shown
     underline = next(line for line in out.splitlines() if "^" in line)
     assert "-" in underline
+
+
+# English words hegao may show a Chinese reader: its name, format and severity values
+# typed on the command line, file types, the way Python runs it.
+_ALLOWED_LATIN = {"hegao", "python", "text", "json", "sarif", "github", "junit", "html", "error", "warning"}
+_ALLOWED_LATIN |= {"info", "docx", "FFFD", "toml"}
+_ALLOWED_LATIN |= {
+    "check",
+    "config",
+    "quantities",
+    "claims",
+    "rules",
+    "explain",
+    "serve",
+    "server",
+}  # commands
+
+
+def _english_words(output: str) -> set[str]:
+    """Words of four or more Latin letters that are not an option name or an allowed value."""
+    import re
+
+    return {w for w in re.findall(r"(?<![-.\w])[A-Za-z]{4,}(?![\w])", output) if w not in _ALLOWED_LATIN}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-h"],
+        ["check", "-h"],
+        ["explain", "-h"],
+        ["rules"],
+        ["explain", "SUM001"],
+        ["check", "--bogus", "x.txt"],
+        ["check", "--format", "xml", "x.txt"],
+        ["check"],
+        ["nosuchcommand"],
+        ["check", "MISSING"],
+        ["explain", "XYZ999"],
+    ],
+)
+def test_a_chinese_reader_sees_no_english(args: list[str], tmp_path: Path) -> None:
+    argv = [str(tmp_path / "missing.txt") if a == "MISSING" else a for a in args]
+    env = {k: v for k, v in os.environ.items() if k not in ("HEGAO_LANG", "LC_ALL", "LC_MESSAGES")}
+    result = subprocess.run(
+        [sys.executable, "-m", "hegao", *argv],
+        env={**env, "LANG": "zh_CN.UTF-8", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
+    output = result.stdout + result.stderr
+    assert output.strip()
+    for typed in sorted([str(tmp_path), *argv], key=len, reverse=True):  # shown back as typed
+        output = output.replace(typed, "")
+    assert _english_words(output) == set(), output
+    english = subprocess.run(
+        [sys.executable, "-m", "hegao", "--lang", "en", *argv],
+        env={**env, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
+    assert _english_words(english.stdout + english.stderr), "--lang en gives English"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from hegao import __version__, messages
+from hegao.app.cli_locale import localize_cli
 from hegao.app.report import write_json, write_statistics, write_text
 from hegao.app.results import FileResult
 from hegao.app.settings import parse_code_list
@@ -42,12 +43,24 @@ from hegao.app.runner import (
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+# The help texts are built now, in the language they will be shown in.
+messages.language_from_argv(sys.argv)
+_h = messages.text
+localize_cli()
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="hegao（核稿）：发布前检查中文通报、报告中自相矛盾的数字与重复的文字。",
+    help=_h("help_app"),
     context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar=_h("cli_options_metavar"),
+    subcommand_metavar=_h("cli_command_metavar"),
 )
+
+
+def _command(name: str | None = None, *, help_key: str) -> object:
+    """A subcommand with its help and usage words in the user's language."""
+    return app.command(name, help=_h(help_key), options_metavar=_h("cli_options_metavar"))
 
 
 class OutputFormat(StrEnum):
@@ -74,10 +87,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("help_version"))
     ] = False,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="zh (default) or en: the language of messages.")
+        str | None, typer.Option("--lang", metavar=_h("metavar_lang"), help=_h("help_lang"))
     ] = None,
 ) -> None:
     messages.set_language(lang)
@@ -92,54 +105,36 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-@app.command()
+@_command(help_key="help_check")
 def check(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Files or directories (.txt, .md, .docx); - for stdin.")
-    ],
+    paths: Annotated[list[Path], typer.Argument(metavar=_h("metavar_paths") + "...", help=_h("help_paths"))],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+        OutputFormat, typer.Option("--format", "-f", help=_h("help_format"))
     ] = OutputFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None, typer.Option("--output", "-o", metavar=_h("metavar_file"), help=_h("help_output"))
     ] = None,
-    select: Annotated[
-        str | None, typer.Option(help="Only these rule codes or prefixes, e.g. SUM001,DUP.")
-    ] = None,
+    select: Annotated[str | None, typer.Option(metavar=_h("metavar_codes"), help=_h("help_select"))] = None,
     extend_select: Annotated[
-        str | None, typer.Option(help="Add rules to those selected by the configuration.")
+        str | None, typer.Option(metavar=_h("metavar_codes"), help=_h("help_extend_select"))
     ] = None,
-    ignore: Annotated[str | None, typer.Option(help="Skip these rule codes or prefixes.")] = None,
-    no_source: Annotated[bool, typer.Option("--no-source", help="Do not show the source lines.")] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only the findings: no source, no summary.")
-    ] = False,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Only the number of findings per rule.")
-    ] = False,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")
-    ] = False,
-    fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 only for findings of this severity or worse.")
-    ] = FailOn.info,
-    fix: Annotated[
-        bool, typer.Option("--fix", help="Apply safe fixes in place (written atomically).")
-    ] = False,
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")
-    ] = False,
-    unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
-    ] = False,
+    ignore: Annotated[str | None, typer.Option(metavar=_h("metavar_codes"), help=_h("help_ignore"))] = None,
+    no_source: Annotated[bool, typer.Option("--no-source", help=_h("help_no_source"))] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_h("help_quiet"))] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help=_h("help_statistics"))] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=_h("help_exit_zero"))] = False,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help=_h("help_fail_on"))] = FailOn.info,
+    fix: Annotated[bool, typer.Option("--fix", help=_h("help_fix"))] = False,
+    diff: Annotated[bool, typer.Option("--diff", help=_h("help_diff"))] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help=_h("help_unsafe_fixes"))] = False,
     stdin_filename: Annotated[
-        str | None, typer.Option(help="The name of the text read from stdin (for config and reports).")
+        str | None, typer.Option(metavar=_h("metavar_name"), help=_h("help_stdin_filename"))
     ] = None,
     baseline: Annotated[
-        Path | None, typer.Option(help="Report only findings not recorded in this baseline file.")
+        Path | None, typer.Option(metavar=_h("metavar_file"), help=_h("help_baseline"))
     ] = None,
     write_baseline: Annotated[
-        Path | None, typer.Option(help="Record the current findings in this baseline file.")
+        Path | None, typer.Option(metavar=_h("metavar_file"), help=_h("help_write_baseline"))
     ] = None,
     jobs: Annotated[
         int | None,
@@ -147,14 +142,16 @@ def check(
             "--jobs",
             "-j",
             min=1,
-            help="Check files in N processes (default: one per core when there is over 1 MB of text).",
+            metavar=_h("metavar_n"),
+            help=_h("help_jobs"),
         ),
     ] = None,
     max_file_size: Annotated[
         float | None,
         typer.Option(
             min=0.001,
-            help=f"Refuse files larger than this many MB (default {DEFAULT_MAX_FILE_MB:g}).",
+            metavar=_h("metavar_mb"),
+            help=_h("help_max_file_size", default=f"{DEFAULT_MAX_FILE_MB:g}"),
         ),
     ] = None,
 ) -> None:
@@ -321,18 +318,20 @@ def _console(file: TextIO | None) -> object:
     return Console(file=file, highlight=False, no_color=no_color or None, soft_wrap=True)
 
 
-@app.command("config")
+@_command("config", help_key="help_config")
 def show_config(
-    path: Annotated[Path, typer.Argument(help="A file or folder.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar=_h("metavar_path"), help=_h("help_config_path"))] = Path(
+        "."
+    ),
 ) -> None:
     """Show the effective configuration for a path and where it comes from."""
     try:
         config = config_for(path if path.is_dir() else path.parent).for_path(path)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    source = str(config.source) if config.source else "(none: defaults)"
+    source = str(config.source) if config.source else messages.text("config_no_source")
     enabled = [code for code in rules().codes() if config.enabled(code)]
-    typer.echo(f"# configuration for {path}")
+    typer.echo(messages.text("config_for", path=path))
     typer.echo(f"source = {json.dumps(source, ensure_ascii=False)}")
     typer.echo(f"enabled = {json.dumps(enabled)}")
     typer.echo(f"select = {json.dumps(list(config.select))}")
@@ -363,9 +362,9 @@ def _read_document(path: Path) -> Document:
     return parse_document(decoded.text)
 
 
-@app.command()
+@_command(help_key="help_quantities")
 def quantities(
-    path: Annotated[Path, typer.Argument(help="A draft (.txt, .md or .docx).")],
+    path: Annotated[Path, typer.Argument(metavar=_h("metavar_path"), help=_h("help_draft"))],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
@@ -402,9 +401,9 @@ def quantities(
         )
 
 
-@app.command()
+@_command(help_key="help_claims")
 def claims(
-    path: Annotated[Path, typer.Argument(help="一份稿件（.txt、.md 或 .docx）。")],
+    path: Annotated[Path, typer.Argument(metavar=_h("metavar_path"), help=_h("help_draft"))],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
@@ -494,28 +493,33 @@ def _plain(value: object) -> str:
     return f"{value.normalize():f}"
 
 
-@app.command("rules")
+@_command("rules", help_key="help_rules")
 def list_rules() -> None:
-    """List all rules: code, Chinese title, name, default severity, whether fixable, summary."""
+    """List all rules: code, Chinese title, (name,) default severity, whether fixable, summary."""
+    lang = messages.language()
     for rule in rules().all():
-        fix = "fix" if rule.fixable else "-"
-        typer.echo(f"{rule.code}\t{rule.title}\t{rule.name}\t{rule.severity.value}\t{fix}\t{rule.summary}")
+        fix = messages.text("rules_fixable") if rule.fixable else "-"
+        severity = messages.text(f"severity_{rule.severity.value}")
+        name = f"\t{rule.name}" if lang == "en" else ""
+        typer.echo(f"{rule.code}\t{rule.title}{name}\t{severity}\t{fix}\t{rule.summary_in(lang)}")
 
 
-@app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. SUM001.")]) -> None:
+@_command(help_key="help_explain")
+def explain(code: Annotated[str, typer.Argument(metavar=_h("metavar_code"), help=_h("help_code"))]) -> None:
     """Explain a rule: what it does, why it matters, an example and what to write instead."""
     rule = rules().get(code)
     if rule is None:
         raise _fail(messages.text("unknown_code", code=code))
-    typer.echo(f"{rule.code} {rule.title} ({rule.name}) — {rule.summary}\n")
+    lang = messages.language()
+    name = f" ({rule.name})" if lang == "en" else ""
+    typer.echo(f"{rule.code} {rule.title}{name} — {rule.summary_in(lang)}\n")
     severity = messages.text(f"severity_{rule.severity.value}")
     fixable = messages.text("yes" if rule.fixable else "no")
     typer.echo(messages.text("explain_header", severity=severity, fixable=fixable) + "\n")
-    for title, body in rule.sections.items():
+    for title, body in rule.sections_in(lang).items():
         typer.echo(f"## {title}\n\n{body}\n")
     if rule.default_options:
-        typer.echo("## Options ([tool.hegao.rules." + rule.code + "])\n")
+        typer.echo("## " + messages.text("explain_options", code=rule.code) + "\n")
         for name, default in rule.default_options.items():
             typer.echo(f"- {name} = {json.dumps(default, ensure_ascii=False)}")
 

@@ -11,6 +11,20 @@ from hegao.checker.document import Document
 from hegao.checker.model import Finding, Fix, Related, Severity, Span
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Instead")
+# The same documentation in Chinese, for editors: a one-line summary, what the rule does
+# and why it matters (the Example and Instead are shared: they are Chinese text).
+DOC_SECTIONS_ZH = ("概述", "说明", "原因")
+_ALL_SECTIONS = DOC_SECTIONS + DOC_SECTIONS_ZH
+# Section headings as shown to a reader of each language.
+_HEADINGS = {
+    "zh": {"说明": "说明", "原因": "原因", "Example": "示例", "Instead": "应改为"},
+    "en": {
+        "What it does": "What it does",
+        "Why it matters": "Why it matters",
+        "Example": "Example",
+        "Instead": "Instead",
+    },
+}
 _CODE = re.compile(r"^[A-Z]{3,4}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCOPES = ("sentence", "paragraph", "document")
@@ -54,9 +68,28 @@ class Rule:
         doc = inspect.getdoc(cls) or ""
         cls.summary = doc.split("\n", 1)[0].strip()
         cls.sections = parse_sections(doc)
-        missing = [s for s in DOC_SECTIONS if not cls.sections.get(s)]
+        missing = [s for s in _ALL_SECTIONS if not cls.sections.get(s)]
         if not cls.summary or missing:
             raise RuleDefinitionError(f"{cls.code}: docstring lacks {', '.join(missing) or 'summary'}")
+
+    @classmethod
+    def summary_in(cls, lang: str) -> str:
+        """The one-line summary in ``lang`` (``zh`` or ``en``)."""
+        return " ".join(cls.sections["概述"].split()) if lang == "zh" else cls.summary
+
+    @classmethod
+    def sections_in(cls, lang: str) -> dict[str, str]:
+        """The documentation sections in ``lang``, under that language's headings."""
+        if lang != "zh":
+            return {shown: cls.sections[key] for key, shown in _HEADINGS["en"].items()}
+        # Chinese prose is wrapped in the source without spaces: its lines join up. The
+        # English notes after an Instead are left out.
+        return {
+            shown: _joined(cls.sections[key])
+            if key in DOC_SECTIONS_ZH
+            else _without_english(cls.sections[key])
+            for key, shown in _HEADINGS["zh"].items()
+        }
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:
         self.options: dict[str, Any] = {**self.default_options, **(options or {})}
@@ -76,6 +109,16 @@ class Rule:
         return Finding(self.code, self.name, severity or self.severity, message, span, related, fix)
 
 
+def _joined(body: str) -> str:
+    return "".join(line.strip() for line in body.splitlines())
+
+
+def _without_english(body: str) -> str:
+    paragraphs = re.split(r"\n\s*\n", body)
+    kept = [p for p in paragraphs if len(re.findall(r"[A-Za-z]", p)) * 2 < len(re.sub(r"\s", "", p))]
+    return "\n\n".join(kept or paragraphs)
+
+
 def parse_sections(doc: str) -> dict[str, str]:
     """Split a docstring into its ``Section:`` blocks (the summary line is skipped)."""
     sections: dict[str, str] = {}
@@ -83,7 +126,7 @@ def parse_sections(doc: str) -> dict[str, str]:
     lines: list[str] = []
     for line in doc.splitlines()[1:]:
         header = line.rstrip().rstrip(":")
-        if line.rstrip().endswith(":") and header in DOC_SECTIONS:
+        if line.rstrip().endswith(":") and header in _ALL_SECTIONS:
             if current:
                 sections[current] = "\n".join(lines).strip()
             current, lines = header, []

@@ -39,6 +39,18 @@ class ContradictoryApproximation(Rule):
         under 20 or a little over. Style guides for official documents reject these
         combinations.
 
+    概述:
+        一个数字同时带有两个相互矛盾或重复的约数词。
+
+    说明:
+        检查前后各带一个约数词的数字：前面的“近、约、超过、逾”等，后面的“余、多、以上、左右”
+        等。“近”（不到）与“余”（超过）相互矛盾；“约”与“余”“左右”、“超过”与“余”意思
+        重复，读者不知道究竟是哪一种。只用一个约数词（300余人、近千份、约300人）没有问题。
+
+    原因:
+        “近20余家”不可能两种读法都对：要么略少于20，要么略多于20。公文写作规范不允许这样
+        的搭配。
+
     Example:
         全市近20余家企业参与了联防联控。
 

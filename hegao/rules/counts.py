@@ -58,6 +58,19 @@ class RespectivelyArity(Rule):
         When three subjects get two values, the reader cannot tell which value belongs
         to which subject — and one figure is missing or one subject is extra.
 
+    概述:
+        “分别”前列举的对象与后面列出的数字个数对不上。
+
+    说明:
+        在“A、B、C……分别……x、y……”中，数出“分别”前用顿号列举的对象和其后列出的数字，
+        个数不同时报告。没有“分别”但结构明确的句子也检查：对象、同比与增减词、再列数字（死亡事
+        故起数、死亡人数同比下降61.1%、50%）。只用“和”“及”连接的对象不计数（“城区和
+        乡镇”可能是一个对象）；引号或括号中的内容算一项。
+
+    原因:
+        三个对象只有两个数字时，读者分不清哪个数字属于哪个对象，而且必有一个数字缺失或一个对象多
+        余。
+
     Example:
         盗窃、诈骗、抢夺案件同比分别下降12.6%、8.3%。
 
@@ -160,6 +173,19 @@ class LabelCount(Rule):
     Why it matters:
         A label promising six points followed by three tells the reader that something
         was cut or the label is wrong — and labels are what readers remember.
+
+    概述:
+        数字概括语（“六有”“四道防线”）与实际列出的条目数不符。
+
+    说明:
+        数出数字概括语所概括的条目，并与其中的数字比较：概括语前面的条目（有签到、有记录、有领学
+        的“六有”要求——3项，概括为六）、后面的条目（“三个到位”，即……到位、……到位、……
+        到位、……到位——4项对三）、数量词前的条目（政治安全、反恐维稳、网络安全、矛盾纠纷化解
+        四道防线），以及“主要抓好五个方面：”之后的“一是……二是……”。以“等”结尾的列举表示
+        未列全，不计数。
+
+    原因:
+        概括语说六条却只列了三条，说明内容被删减或概括语写错了，而读者记住的恰恰是概括语。
 
     Example:
         全面落实有签到、有记录、有领学的“六有”要求。
@@ -355,6 +381,17 @@ class SequenceNumbering(Rule):
     Why it matters:
         A skipped or repeated number tells the reader a section is missing or was
         pasted twice, and often it was.
+
+    概述:
+        序号跳号或重复。
+
+    说明:
+        跟踪标题和段落的序号（一、（一）1.（1））以及“一是……二是……”的序号，报告跳过的号
+        （一、二、四、）和重复的号（（一）（二）（二））。序号重新从 1 开始没有问题；上一级序
+        号（一、）之下，下级序号（（一）、1.）重新编号。
+
+    原因:
+        跳号或重号说明某一部分缺失或被粘贴了两次，而实际情况往往正是如此。
 
     Example:
         一是加强源头管控。二是加强风险排查。四是加强宣传教育。

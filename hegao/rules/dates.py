@@ -31,6 +31,17 @@ class InvalidDate(Rule):
         An impossible date in a bulletin is a typo that hides the real date of an event,
         and readers notice it at once.
 
+    概述:
+        日期不存在（2月30日、2021年2月29日、4月31日、13月）。
+
+    说明:
+        读取用数字或汉字写的日期（2021年2月29日、4月31日、二月三十日、4月10日至31
+        日），检查月份是否在 1 到 12 之间、日是否超出当月天数；不带年份的 2月29日 视
+        为有效，带年份时必须是闰年。
+
+    原因:
+        不存在的日期是笔误，会让事件的真实日期无从查考，读者一眼就能发现。
+
     Example:
         2023年2月29日，专案组在外省抓获犯罪嫌疑人2名。
 
@@ -73,6 +84,16 @@ class WeekdayMismatch(Rule):
     Why it matters:
         When the date and the weekday disagree, at least one of them is wrong, and the
         reader cannot tell which.
+
+    概述:
+        日期与所写的星期不符。
+
+    说明:
+        查找带年份并注明星期的日期（2021年3月5日（星期五）、2024年1月8日周一），核对
+        那天是否确为该星期。没有年份的日期沿用同一段中前一个完整日期的年份；无年份可依时不检查。
+
+    原因:
+        日期和星期对不上，至少有一个是错的，而读者无法判断是哪一个。
 
     Example:
         2024年1月8日（星期二），市局召开全市公安工作会议。

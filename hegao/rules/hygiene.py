@@ -49,6 +49,16 @@ class TraditionalCharacter(Rule):
         method leaves single traditional characters that look like typos in a
         simplified-character bulletin.
 
+    概述:
+        简体文本中夹有繁体字或异体字（问題、攢、責任）。
+
+    说明:
+        把每段文字按词语上下文转换为简体（乾隆、干部、皇后、头发等不会误转），报告每个发生变化的
+        字。全文都用繁体的文件只提示一次，不逐字报告。可自动修复：改为简体（安全）。
+
+    原因:
+        从繁体来源复制或输入法状态不对，会在简体通报中留下零星繁体字，看上去像错别字。
+
     Example:
         及时发现问題，提前介入调解。
 
@@ -141,6 +151,17 @@ class HalfwidthPunctuation(Rule):
         Chinese typesetting uses full-width punctuation; half-width marks pasted from
         other software look cramped and inconsistent in print and on the web.
 
+    概述:
+        中文行文中使用了半角标点（「12人,破获」「村(居)」）。
+
+    说明:
+        查找写在汉字之间、或数字与汉字之间的半角标点 , ; : ? ! ( )。小数点、千分位
+        （1,200）、时间（21:00）、网址、英文，以及只括着英文的括号（人工智能(AI)）
+        不报告。可自动修复：改为全角（安全）。通篇使用半角标点时，终端报告只列出前几处并统计其余。
+
+    原因:
+        中文排版使用全角标点；从其他软件粘贴来的半角标点在印刷品和网页上显得局促、不统一。
+
     Example:
         抓获犯罪嫌疑人12人,破获案件21起,涉及5个村(居)。
 
@@ -223,6 +244,19 @@ class StrayArtifact(Rule):
     Why it matters:
         Invisible characters break search and word counts; U+FFFD marks text that was
         damaged; a doubled comma is a visible slip.
+
+    概述:
+        看不见的字符、替换符 U+FFFD、行末多余的“|”、重复的标点。
+
+    说明:
+        查找从网页和 PDF 复制时留下的痕迹：零宽字符等不可见字符（U+200B、正文中的 U
+        +FEFF、软连字符）、替换符 U+FFFD（转换出错时丢失的字）、行末孤立的“|”（网
+        页的分隔符）和重复的标点（，， 。。 、、）。可自动修复：删除不可见字符、多余的“|”和
+        多余的标点（安全）。U+FFFD 无法自动修复，丢失的字须对照原文补回。
+
+    原因:
+        不可见字符会影响搜索和字数统计；U+FFFD 说明文字已经损坏；重复的逗号是一眼可见的差
+        错。
 
     Example:
         全市共破获案件156起，，抓获犯罪嫌疑人51人。

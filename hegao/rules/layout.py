@@ -41,6 +41,20 @@ class BrokenParagraph(Rule):
         A sentence split across two paragraphs is printed as two paragraphs in the
         bulletin, with the second starting mid-word.
 
+    概述:
+        段落在句子中间断开，下文接在下一段。
+
+    说明:
+        查找没有把句子写完（没有句号、问号、分号、冒号或后括号）就结束、而下一段不是标题或新的序
+        号条目、又明显接着往下读的段落——从网页或 PDF 粘贴时版面换行留下的断口：词被拆开（
+        工作目|标、派出|所）、段落以逗号或介词结尾（覆盖率达|100%），或下一段开头是残句（
+        百日行|动，深入推进）。只是少了句号、下一段另起新句的段落不报告（加粗的段首小标题就是这
+        样）。所有行都在同一宽度处折断的文件（来自 PDF）被识别为硬折行：按真正的段落检查，只
+        提示一次。可自动修复：合并两段，或取消硬折行（安全）。
+
+    原因:
+        一句话被拆成两段，印出来就是两个段落，第二段从半个词开始。
+
     Example:
         实现了“两降两升”工作目
 
@@ -110,6 +124,17 @@ class TruncatedParagraph(Rule):
     Why it matters:
         Copying from a web page or an old draft can lose the end of a paragraph; the
         bulletin then prints a sentence that stops in the middle.
+
+    概述:
+        段落在句子中间截断，后面没有下文：文字有丢失。
+
+    说明:
+        查找停在句子不能结束之处的正文段落——停在逗号、介词或连词（达、和、对……）或孤立的数字
+        上——而后面是标题、新的序号条目、署名（【……】）或文件末尾，句子没有下文。只是少了句号
+        的句子不报告。无法自动修复：缺失的文字须对照原文补全。
+
+    原因:
+        从网页或旧稿复制时可能丢掉段落末尾，通报上就会印出一句没说完的话。
 
     Example:
         各基层单位开展禁毒宣传教育7场次，累计发放宣传资料6600余份，受众群众达

@@ -65,6 +65,17 @@ class MeasureWordMismatch(Rule):
         A wrong measure word usually means two figures were swapped while editing
         (the count of phones and the count of cards), so the number itself is suspect.
 
+    概述:
+        量词与名词不搭配（手机26张、银行卡140部）。
+
+    说明:
+        对紧跟在名词后（手机26部）或紧挨名词前（26部手机）的数量，按通报中常见名词及其量词的
+        对照表（hegao/rules/data/measure_words.txt）检查量词：
+        手机用“部”或“台”，卡用“张”，案件用“起”，子弹用“发”。表中没有的名词不检查。
+
+    原因:
+        量词用错通常意味着编辑时把两个数字对调了（手机的数量和卡的数量），数字本身也值得怀疑。
+
     Example:
         查获作案用手机26张、银行卡140部。
 

@@ -64,6 +64,19 @@ class RateOver100(Rule):
         A share of more than 100% is impossible; it is usually a transposed figure or
         a rate confused with a count.
 
+    概述:
+        占比类比率（占比、比重、覆盖率、配备率……）超过 100%。
+
+    说明:
+        查找超过 100% 的百分数，看分句中紧挨在前面的术语。整体中的占比——占比、比重、所占
+        比例、覆盖率、配备率、合格率——不可能超过 100%。本来可以超过的比率不报告：增长（上
+        升1350%）、计划完成率（完成率）、拨备覆盖率、毛入学率。破案率在破获往年积案时可能超
+        过 100%，只作警告。两份词表都是数据（hegao/rules/data/rate_t
+        erms.txt）。
+
+    原因:
+        超过 100% 的占比是不可能的，通常是数字颠倒，或把比率和数量弄混了。
+
     Example:
         全市社区禁毒宣传阵地覆盖率达120%。
 
@@ -125,6 +138,17 @@ class DecreaseOver100(Rule):
         A fall of more than 100% in a count is arithmetically impossible; usually the
         rise and the fall were swapped, or the base was taken the wrong way round.
 
+    概述:
+        不可能为负的数量下降超过 100%。
+
+    说明:
+        查找“下降、减少、降低”后面超过 100% 的百分数。案件、人数、事故等数量不可能下降超
+        过 100%（那样会少于零）。资金流量、利润、余额和增长率可以变为负数，分句谈到这些时（
+        hegao/rules/data/may_go_negative.txt）不报告。
+
+    原因:
+        数量下降超过 100% 在算术上不可能，通常是把增减写反了，或把基数取反了。
+
     Example:
         全市盗窃案件发案数同比下降128%。
 
@@ -178,6 +202,21 @@ class PercentMismatch(Rule):
         Readers and journalists recompute shares and rates; a percentage that does not
         follow from the counts next to it undermines the whole bulletin.
 
+    概述:
+        百分数与计算它的数据不符。
+
+    说明:
+        按断言层找到的关系重新计算百分数。占比：先有整体，再有“其中”部分和“占、所占比例为、占
+        总数的”百分数（抓获166人，其中51人，占30.7%），或“占”后写明整体（占总任务7
+        .35万亩的106.8%）——占比 = 部分 ÷ 整体。比率：破案率、化解率、办结率……
+        及同一句或前一句中它所除的数量（立案120起，破获96起，破案率80%）——各比率由哪些
+        数相除是数据（hegao/checker/data/vocabulary.toml）。每
+        个数字都按印出的精度计算：37.4 中的 2.6 可以是 2.55 ÷ 37.45 到
+        2.65 ÷ 37.35 之间的任何值。
+
+    原因:
+        读者和记者会重新计算占比和比率；百分数与旁边的数据对不上，会让人怀疑整篇通报。
+
     Example:
         共受理案件300起，其中诈骗案件180起，占75%。
 
@@ -222,6 +261,19 @@ class GrowthMismatch(Rule):
     Why it matters:
         A growth rate is the figure headlines quote; when it does not follow from the
         levels printed beside it, one of the three figures is wrong.
+
+    概述:
+        增减幅度与一同给出的两个数值或增减量不符。
+
+    说明:
+        按断言层找到的关系重新计算增减幅度：两个数值（从48000下降到39600，下降了17.
+        5%；由上年的A增加至B，增长x%；今年B，去年同期A，同比上升x%），或一个数值及其增
+        减量（今年B，比上年增加D，增长x%——幅度为 D ÷ (B − D)）。每个数字都按印
+        出的精度计算。按可比价或实际增长（可比价、实际增长、扣除价格因素）的幅度不用名义数值重新
+        计算。
+
+    原因:
+        增减幅度是标题最常引用的数字；它与旁边印出的数值对不上时，三个数中必有一个是错的。
 
     Example:
         全市盗窃案件从480起下降到396起，下降了21.2%。

@@ -31,6 +31,19 @@ class TotalMismatch(Rule):
         A total that does not add up is the first thing a reader checks, and a unit slip
         (元 written as 万元) multiplies a figure ten thousand times in a published text.
 
+    概述:
+        写出的合计不等于一同列出的分项之和。
+
+    说明:
+        查找紧跟在同一单位的一组数字之后（或以“分别为”紧接在其前）的合计（共计、合计、总计、共、
+        两项共计……），把各数换算成基本单位相加后比较。允许舍入误差：分项和合计可以相差末位的半
+        个单位。差额恰为 10 的整数次幂（10、100、1000、10000、10^8）时，指
+        出哪个单位才对。
+
+    原因:
+        合计对不上是读者最先核对的地方；把“元”写成“万元”的单位差错，会让公开发布的数字扩大一
+        万倍。
+
     Example:
         被诈骗608605.9元，又被诈骗99999元，共计被骗708604.9万元。
 
@@ -137,6 +150,20 @@ class PartExceedsWhole(Rule):
     Why it matters:
         A breakdown larger than its total is a contradiction any reader can check,
         and usually means a part was mistyped or taken from another period.
+
+    概述:
+        “其中”后列出的分项之和超过所属的总数。
+
+    说明:
+        查找一个数字后跟“其中”和同一单位的一组数字（接报警情1250起，其中刑事312起、治安
+        586起、交通367起），报告大于总数的分项，或加起来超过总数的各分项。“其中”常常列不
+        全，分项之和小于总数没有问题。分项是可能先后适用于同一批人的措施时（刑事拘留后又取保候审
+        或逮捕），总和超过总数只作警告：类别可能重叠。分项止于后括号或第一个分句（并列列举分项、
+        或以“其中，”开头时延至后续分句）；嵌套分项（甲类60个（A类41个、B类19个））和末
+        尾的“共计”不计入；增减量（比上年增加……）或比率（每万人……）没有分项。
+
+    原因:
+        分项之和比总数还大，是任何读者都能核对出的矛盾，通常是某个分项打错，或取自另一个时期。
 
     Example:
         全年接报警情1250起，其中刑事警情312起、治安警情586起、交通警情367起。
