@@ -247,6 +247,40 @@ CATALOG: dict[str, tuple[str, str]] = {
     "explain_options": ("选项（[tool.hegao.rules.{code}]）", "Options ([tool.hegao.rules.{code}])"),
     "config_for": ("# {path} 的配置", "# configuration for {path}"),
     "config_no_source": ("（无：使用默认设置）", "(none: defaults)"),
+    # The report.
+    "report_more": (
+        "{path}: 另有 {count} 处 {code}（{title}）未逐一列出；--format json 列出全部",
+        "{path}: {count} more {code} ({title}) not listed; --format json lists them all",
+    ),
+    "report_fixed": ("已自动修复 {count} 处。", "Fixed {count} problem(s). "),
+    "report_total": (
+        "共 {count} 处问题，涉及 {files} 个文件。",
+        "Found {count} problem(s) in {files} file(s). ",
+    ),
+    "report_fixable": ("其中 {count} 处可用 --fix 自动修复。", "{count} can be fixed with --fix. "),
+    "report_unsafe": (
+        "另有 {count} 处可用 --unsafe-fixes 修复（可能改变原意，请核对）。",
+        "{count} more can be fixed with --unsafe-fixes (they may change meaning: check them). ",
+    ),
+    "report_clean": (
+        "未发现问题（已检查 {count} 个文件）。",
+        "No problems found ({count} file(s) checked). ",
+    ),
+    "report_unchecked": (
+        "{count} 个文件无法检查（原因见上）。",
+        "{count} file(s) could not be checked (see above).",
+    ),
+    "report_fix_safe": ("可自动修复", "fixable"),
+    "report_fix_unsafe": ("可修复（需 --unsafe-fixes）", "fixable with --unsafe-fixes"),
+    "report_fix_line": ("  = {how}：{title}", "  = {how}: {title}"),
+    "report_related": (
+        "  = {message}：第 {line} 行第 {column} 列{where}",
+        "  = {message}: line {line}, column {column}{where}",
+    ),
+    "report_related_above": ("（上方 - 处）", " (marked - above)"),
+    "where_paragraph": ("第 {n} 段", "paragraph {n}"),
+    "where_cell": ("表 {table} 第 {row} 行第 {column} 列", "table {table}, row {row}, column {column}"),
+    "where_line": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
     "severity_error": ("错误", "error"),
     "severity_warning": ("警告", "warning"),
     "severity_info": ("提示", "info"),

@@ -16,10 +16,11 @@ EXAMPLES = REPO / "examples"
 SLIP = "王某被骗32650.5元，又被骗48000元，共计被骗80650.5万元。\n"
 
 
-def run(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess.CompletedProcess:
-    # Error lines in English, so that these tests read the same on any machine (the
-    # Chinese default has tests of its own).
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "HEGAO_LANG": "en"}
+def run(
+    *args: str, cwd: Path = REPO, stdin: str | None = None, lang: str = "en"
+) -> subprocess.CompletedProcess:
+    # In the language chosen here, whatever the machine's locale.
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "HEGAO_LANG": lang}
     return subprocess.run(
         [sys.executable, "-m", "hegao", *args],
         cwd=cwd,
@@ -33,7 +34,7 @@ def run(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess.Co
 
 @pytest.mark.parametrize("draft", sorted(EXAMPLES.glob("*.md")), ids=lambda p: p.name)
 def test_examples_match_their_expected_reports(draft: Path) -> None:
-    result = run("check", str(draft.relative_to(REPO)))
+    result = run("check", str(draft.relative_to(REPO)), lang="zh")
     expected = (draft.parent / (draft.name + ".expected")).read_text("utf-8")
     assert result.stdout == expected
     assert result.returncode == (1 if "clean" not in draft.name else 0)
@@ -159,7 +160,7 @@ def test_version_rules_and_explain() -> None:
 def test_a_problem_repeated_throughout_a_file_is_grouped(tmp_path: Path) -> None:
     draft = tmp_path / "commas.txt"
     draft.write_text("".join(f"第{i}组民警走访群众{i}户,发放资料。" for i in range(15)), encoding="utf-8")
-    result = run("check", "--no-source", str(draft))
+    result = run("check", "--no-source", str(draft), lang="zh")
     listed = [ln for ln in result.stdout.splitlines() if ln.startswith(str(draft)) and " CHAR002 " in ln]
     assert len(listed) == 5
     assert "另有 10 处 CHAR002" in result.stdout
@@ -198,7 +199,7 @@ def test_text_report_names_severity_marks_fixes_and_fits_the_width(tmp_path: Pat
     )
     result = subprocess.run(
         [sys.executable, "-m", "hegao", "check", str(draft)],
-        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "COLUMNS": "60"},
+        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "COLUMNS": "60", "HEGAO_LANG": "zh"},
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -215,7 +216,7 @@ def test_text_report_names_severity_marks_fixes_and_fits_the_width(tmp_path: Pat
 def test_summary_counts_files_that_could_not_be_checked(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", "utf-8")
-    result = run("check", str(empty), str(tmp_path / "missing.txt"))
+    result = run("check", str(empty), str(tmp_path / "missing.txt"), lang="zh")
     assert result.returncode == 2
     assert "2 个文件无法检查" in result.stdout
     assert "未发现问题" not in result.stdout

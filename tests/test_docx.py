@@ -29,14 +29,16 @@ def make_docx(path: Path) -> Path:
 
 def test_findings_are_located_by_paragraph_and_cell(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "通报.docx")
-    rows = json.loads(run("check", "--format", "json", str(path)).stdout)
-    assert [(r["code"], r["location"]) for r in rows] == [
-        ("SUM001", "第 2 段"),
-        ("UNIT001", "表 1 第 2 行第 2 列"),
-        ("DUP003", "第 3 段"),
+    rows = json.loads(run("check", "--format", "json", str(path), lang="zh").stdout)
+    assert [(r["code"], r["location"], r["place"]) for r in rows] == [
+        ("SUM001", "第 2 段", {"paragraph": 2}),
+        ("UNIT001", "表 1 第 2 行第 2 列", {"table": 1, "row": 2, "column": 2}),
+        ("DUP003", "第 3 段", {"paragraph": 3}),
     ]
-    text = run("check", str(path)).stdout
+    text = run("check", str(path), lang="zh").stdout
     assert "（第 2 段）" in text and "共计被骗80650.5万元" in text
+    english = json.loads(run("check", "--format", "json", str(path), lang="en").stdout)
+    assert english[1]["location"] == "table 1, row 2, column 2"
 
 
 def test_directories_include_docx(tmp_path: Path) -> None:

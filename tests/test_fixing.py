@@ -20,7 +20,7 @@ FIXED = "民警深入社区开展宣传，发放资料300余份。\n查获车辆
 def test_fix_writes_the_fixed_text_and_reports_what_remains(tmp_path: Path) -> None:
     draft = tmp_path / "a.txt"
     draft.write_text(DRAFT + "加强侦侦区域协作。\n", encoding="utf-8")
-    result = run("check", "--fix", str(draft))
+    result = run("check", "--fix", str(draft), lang="zh")
     assert draft.read_text("utf-8") == FIXED + "加强侦侦区域协作。\n"
     assert result.returncode == 1  # the single doubled character needs --unsafe-fixes
     assert "已自动修复 2 处" in result.stdout

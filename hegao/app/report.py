@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
+from hegao import messages
 from hegao.app.results import FileResult
 from hegao.checker.document import SourceText
 from hegao.checker.model import Finding, Span
@@ -56,6 +57,13 @@ def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
     location = result.location(line)
     if location is not None:
         row["location"] = location
+        place = result.place(line)
+        assert place is not None
+        row["place"] = (
+            {"paragraph": place[0]}
+            if len(place) == 1
+            else {"table": place[0], "row": place[1], "column": place[2]}
+        )
     return row
 
 
@@ -121,7 +129,6 @@ def excerpt_window(
     return shown, cell_width(prefix), max(1, cell_width(marked)), (left, right, lead)
 
 
-SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 _STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
@@ -132,10 +139,16 @@ GROUP_SHOWN = 5
 
 
 def _titles() -> dict[str, str]:
-    """Each rule's Chinese title by code (合计与分项不符), for the summaries."""
+    """Each rule's title by code for the summaries: its Chinese title (合计与分项不符),
+    or its English name for an English reader."""
     from hegao.checker.engine import rules
 
-    return {r.code: r.title for r in rules().all()}
+    english = messages.language() == "en"
+    return {r.code: r.name if english else r.title for r in rules().all()}
+
+
+def severity_word(severity: str) -> str:
+    return messages.text(f"severity_{severity}")
 
 
 def write_statistics(results: Iterable[FileResult], console: object) -> None:
@@ -188,11 +201,11 @@ def write_text(
             _print_finding(console, result, f, show_source)
         for code, n in sorted(per_code.items()):
             if n > GROUP_AFTER and not quiet:
-                rest = Text(
-                    f"{result.path}: 另有 {n - GROUP_SHOWN} 处 {code}（{names[code]}）未逐一列出；"
-                    "--format json 列出全部",
-                    style="dim",
+                title = _titles().get(code) or names[code]
+                more = messages.text(
+                    "report_more", path=result.path, count=n - GROUP_SHOWN, code=code, title=title
                 )
+                rest = Text(more, style="dim")
                 console.print(rest, soft_wrap=True)  # type: ignore[attr-defined]
     if quiet:
         return
@@ -202,17 +215,17 @@ def write_text(
     for code, n in sorted(counts.items()):
         summary.append(f"{n:>5}  {code:<8}{titles.get(code) or names[code]}\n")
     if fixing:
-        summary.append(f"已自动修复 {fixed} 处。", style="bold green")
+        summary.append(messages.text("report_fixed", count=fixed), style="bold green")
     if total:
-        summary.append(f"共 {total} 处问题，涉及 {with_findings} 个文件。", style="bold")
+        summary.append(messages.text("report_total", count=total, files=with_findings), style="bold")
         if fixable and not fixing:
-            summary.append(f"其中 {fixable} 处可用 --fix 自动修复。")
+            summary.append(messages.text("report_fixable", count=fixable))
         if unsafe:
-            summary.append(f"另有 {unsafe} 处可用 --unsafe-fixes 修复（可能改变原意，请核对）。")
+            summary.append(messages.text("report_unsafe", count=unsafe))
     elif checked:
-        summary.append(f"未发现问题（已检查 {checked} 个文件）。", style="green")
+        summary.append(messages.text("report_clean", count=checked), style="green")
     if unchecked:
-        summary.append(f"{unchecked} 个文件无法检查（原因见上）。", style="bold red")
+        summary.append(messages.text("report_unchecked", count=unchecked), style="bold red")
     console.print(summary, soft_wrap=True)  # type: ignore[attr-defined]
 
 
@@ -229,7 +242,7 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
         head.append(f"（{location}）", style="bold")
     head.append(" ")
     style = _STYLES.get(f.severity.value, "bold")
-    head.append(SEVERITY_WORDS.get(f.severity.value, f.severity.value), style=style)
+    head.append(severity_word(f.severity.value), style=style)
     head.append(" ")
     head.append(f.code, style=style)
     if f.fix is not None:
@@ -241,12 +254,14 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
     if show_source:
         inline = _print_excerpt(console, doc, f.span, line, f.severity.value, f.related)
         if f.fix is not None:
-            how = "可自动修复" if f.fix.safe else "可修复（需 --unsafe-fixes）"
-            console.print(Text(f"  = {how}：{f.fix.title}", style="cyan"), soft_wrap=True)  # type: ignore[attr-defined]
+            how = messages.text("report_fix_safe" if f.fix.safe else "report_fix_unsafe")
+            line_text = messages.text("report_fix_line", how=how, title=f.fix.title)
+            console.print(Text(line_text, style="cyan"), soft_wrap=True)  # type: ignore[attr-defined]
         for r in f.related:
             rline, rcol = doc.line_col(r.span.start)
-            where = "（上方 - 处）" if r in inline else ""
-            note = Text(f"  = {r.message}：第 {rline} 行第 {rcol} 列{where}", style="dim")
+            where = messages.text("report_related_above") if r in inline else ""
+            said = messages.text("report_related", message=r.message, line=rline, column=rcol, where=where)
+            note = Text(said, style="dim")
             console.print(note, soft_wrap=True)  # type: ignore[attr-defined]
             if r not in inline:
                 _print_excerpt(console, doc, r.span, rline, "info")

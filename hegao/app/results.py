@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hegao import messages
 from hegao.checker.document import SourceText
 from hegao.checker.model import Finding
 
@@ -20,13 +21,25 @@ class FileResult:
     error: str | None = None
     fixed: int = 0  # fixes applied (with --fix) or available in the diff (with --diff)
     diff: str = ""
-    labels: list[str] | None = None  # where each line is, for Word documents: 第 3 段
+    # Where each line is, for Word documents: (paragraph,) or (table, row, column).
+    labels: list[tuple[int, ...]] | None = None
 
     @property
     def checked(self) -> bool:
         return self.error is None
 
-    def location(self, line: int) -> str | None:
+    def place(self, line: int) -> tuple[int, ...] | None:
         if self.labels is None or not 1 <= line <= len(self.labels):
             return None
         return self.labels[line - 1]
+
+    def location(self, line: int) -> str | None:
+        """Where the line is in a Word document, in the user's language: 第 3 段,
+        表 1 第 3 行第 3 列."""
+        place = self.place(line)
+        if place is None:
+            return None
+        if len(place) == 1:
+            return messages.text("where_paragraph", n=place[0])
+        table, row, column = place
+        return messages.text("where_cell", table=table, row=row, column=column)

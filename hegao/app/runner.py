@@ -128,7 +128,7 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
 # ---------------------------------------------------------------- one file
 
 
-def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, list[str] | None]:
+def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, list[tuple[int, ...]] | None]:
     """The text of a draft (and, for Word, where each line is); InputError if it has none."""
     try:
         info = path.stat()
@@ -173,7 +173,7 @@ def check_decoded(
     config: Config,
     options: CheckOptions | None = None,
     path: Path | None = None,
-    labels: list[str] | None = None,
+    labels: list[tuple[int, ...]] | None = None,
 ) -> FileResult:
     options = options or CheckOptions()
     try:
@@ -192,7 +192,7 @@ def _check_decoded(
     config: Config,
     options: CheckOptions,
     path: Path | None,
-    labels: list[str] | None,
+    labels: list[tuple[int, ...]] | None,
 ) -> FileResult:
     text = decoded.text
     fixed_count = 0

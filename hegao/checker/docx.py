@@ -32,8 +32,8 @@ def _check_archive(path: Path) -> None:
         raise InputError("docx_no_document")
 
 
-def read_docx(path: Path) -> tuple[str, list[str]]:
-    """The text (one paragraph or table cell per line) and a label for each line."""
+def read_docx(path: Path) -> tuple[str, list[tuple[int, ...]]]:
+    """The text (one paragraph or table cell per line) and where each line is."""
     try:
         import docx
         from docx.table import Table
@@ -46,14 +46,15 @@ def read_docx(path: Path) -> tuple[str, list[str]]:
     except Exception as exc:  # python-docx raises many kinds on damaged files
         raise InputError("docx_invalid", kind=type(exc).__name__) from None
     lines: list[str] = []
-    labels: list[str] = []
+    # Where each line is in the Word document: (paragraph,) or (table, row, column).
+    labels: list[tuple[int, ...]] = []
     paragraph_no = table_no = 0
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph_no += 1
             lines.append(_one_line(Paragraph(child, document).text))
-            labels.append(f"第 {paragraph_no} 段")
+            labels.append((paragraph_no,))
         elif tag == "tbl":
             table_no += 1
             for r, row in enumerate(Table(child, document).rows, start=1):
@@ -63,7 +64,7 @@ def read_docx(path: Path) -> tuple[str, list[str]]:
                         continue  # a merged cell appears once
                     seen.add(id(cell._tc))
                     lines.append(_one_line(cell.text))
-                    labels.append(f"表 {table_no} 第 {r} 行第 {c} 列")
+                    labels.append((table_no, r, c))
     return "\n".join(lines) + "\n", labels
 
 
