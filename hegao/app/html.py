@@ -1,103 +1,221 @@
 """One self-contained HTML page: each document with its findings highlighted in place,
-the message on hover and in a side list, related places linked, a summary on top."""
+the message on hover and in a side list, related places linked, a summary on top.
+
+A Word document is shown as it was written: paragraphs as paragraphs, tables as tables,
+and findings are located as the text report locates them (第 3 段, 表 1 第 2 行第 2 列).
+Invisible characters that a finding points at are drawn as a small labelled box, so
+that the editor sees what the report speaks of. The page has no script and loads
+nothing: it can be mailed or archived as it is. ``render_document`` also serves the
+local web page (``hegao serve``).
+"""
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from html import escape
 from typing import TextIO
 
-from hegao import __version__
+from hegao import __version__, messages
 from hegao.app.results import FileResult
 from hegao.checker.model import Finding
 
-_CSS = """
+CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:0;
 color:#222;background:#fafafa}
 header{padding:16px 24px;background:#263238;color:#fff}
 header h1{margin:0 0 8px;font-size:20px}
+header a{color:#bbdefb}
 table.summary{border-collapse:collapse;background:#fff;color:#222;font-size:14px}
 table.summary td,table.summary th{border:1px solid #ccc;padding:3px 10px;text-align:left}
+nav.files{margin-top:8px;font-size:14px}nav.files li{margin:2px 0}
 section.file{display:flex;gap:16px;padding:16px 24px;border-bottom:1px solid #ddd}
-.doc{flex:3;white-space:pre-wrap;line-height:1.9;background:#fff;padding:16px;border:1px solid #ddd;
-font-size:16px}
+.doc{flex:3;line-height:1.9;background:#fff;padding:16px;border:1px solid #ddd;font-size:16px}
+.doc .text{white-space:pre-wrap}
+.doc p{margin:0 0 .6em}
+.doc table{border-collapse:collapse;margin:.6em 0}
+.doc td{border:1px solid #999;padding:2px 8px;vertical-align:top}
 aside{flex:2;font-size:14px;max-height:80vh;overflow:auto;position:sticky;top:0}
 aside ol{padding-left:20px}aside li{margin-bottom:8px}
 mark{background:#ffe08a;border-bottom:2px solid #e0a800;cursor:help}
 mark.error{background:#ffcdd2;border-bottom-color:#c62828}
 mark.info{background:#e3f2fd;border-bottom-color:#1565c0}
 span.related{background:#e8f5e9;border-bottom:2px dotted #2e7d32}
+span.invisible{font-size:11px;color:#c62828;border:1px solid #c62828;border-radius:3px;padding:0 2px;
+margin:0 1px;font-family:monospace}
 .code{font-family:monospace;font-weight:bold}
+.fix{color:#00695c;font-size:12px}
 a.jump{font-size:12px;margin-left:6px}
 """
 
+# Characters a reader cannot see, drawn as a labelled box where a finding marks them.
+INVISIBLE = {
+    "\u200b": "U+200B",
+    "\u200c": "U+200C",
+    "\u200d": "U+200D",
+    "\u2060": "U+2060",
+    "\ufeff": "U+FEFF",
+    "\u00ad": "U+00AD",
+}
+
 
 def write_html(results: list[FileResult], out: TextIO) -> None:
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for result in results:
-        for f in result.findings:
-            counts[f.code] += 1
-            names[f.code] = f.name
+    out.write(render_page(results))
+
+
+def render_page(results: list[FileResult]) -> str:
+    from hegao.checker.engine import rules
+
+    english = messages.language() == "en"
+    titles = {r.code: r.name if english else r.title for r in rules().all()}
+    counts: Counter[str] = Counter(f.code for result in results for f in result.findings)
     total = sum(counts.values())
-    out.write('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n')
-    out.write(f"<title>hegao 核稿报告（{total} 处问题）</title>\n<style>{_CSS}</style>\n</head>\n<body>\n")
-    out.write(f"<header>\n<h1>hegao 核稿报告：{total} 处问题，{len(results)} 个文件</h1>\n")
-    out.write('<table class="summary" id="summary"><tr><th>规则</th><th>名称</th><th>数量</th></tr>\n')
+    lang = "en" if english else "zh-CN"
+    parts = [
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n',
+        f"<title>{escape(messages.text('html_title', count=total))}</title>\n<style>{CSS}</style>\n",
+        "</head>\n<body>\n<header>\n",
+        f"<h1>{escape(messages.text('html_heading', count=total, files=len(results)))}</h1>\n",
+        '<table class="summary" id="summary"><tr>',
+        "".join(
+            f"<th>{escape(messages.text(k))}</th>" for k in ("html_rule", "html_title_column", "html_count")
+        ),
+        "</tr>\n",
+    ]
     for code, n in sorted(counts.items()):
-        out.write(f'<tr><td class="code">{code}</td><td>{escape(names[code])}</td><td>{n}</td></tr>\n')
-    out.write(f"</table>\n<p>hegao {__version__}</p>\n</header>\n")
+        parts.append(
+            f'<tr><td class="code">{code}</td><td>{escape(titles.get(code, code))}</td><td>{n}</td></tr>\n'
+        )
+    parts.append("</table>\n")
+    if len(results) > 1:
+        parts.append(f'<nav class="files" id="files"><b>{escape(messages.text("html_files"))}</b><ol>\n')
+        for number, result in enumerate(results):
+            state = (
+                messages.text("html_count_in_file", count=len(result.findings))
+                if result.checked
+                else messages.text("html_unreadable_short")
+            )
+            parts.append(f'<li><a href="#file-{number}">{escape(result.path)}</a> {escape(state)}</li>\n')
+        parts.append("</ol></nav>\n")
+    parts.append(f"<p>hegao {__version__}</p>\n</header>\n")
     for number, result in enumerate(results):
-        _write_file(out, number, result)
-    out.write("</body>\n</html>\n")
+        parts.append(
+            f'<section class="file" id="file-{number}">\n{render_document(result, f"{number}-")}</section>\n'
+        )
+    parts.append("</body>\n</html>\n")
+    return "".join(parts)
 
 
-def _write_file(out: TextIO, number: int, result: FileResult) -> None:
-    out.write(f'<section class="file" id="file-{number}">\n')
+def render_document(result: FileResult, prefix: str = "") -> str:
+    """The document with its findings marked, and the list of findings beside it."""
     if not result.checked:
-        out.write(f"<p>{escape(result.path)}：无法读取（{escape(result.error or '')}）</p>\n</section>\n")
-        return
+        reason = messages.text("html_unreadable", reason=result.error or "")
+        return f"<p>{escape(result.path)}：{escape(reason)}</p>\n"
     if result.source is None:
-        out.write(f"<p>{escape(result.path)}：未发现问题</p>\n</section>\n")
-        return
+        return f"<p>{escape(result.path)}：{escape(messages.text('html_clean'))}</p>\n"
     doc = result.source
-    prefix = f"{number}-"
-    out.write(f'<div class="doc"><h2>{escape(result.path)}</h2>')
-    out.write(_highlighted(doc.text, result.findings, prefix))
-    out.write("</div>\n<aside><ol>\n")
+    marks = _marks(result.findings, prefix)
+    body = (
+        _word_body(doc.text, result.labels, marks)
+        if result.labels
+        else f'<div class="text">{_highlighted(doc.text, 0, len(doc.text), marks)}</div>'
+    )
+    items = []
     for i, f in enumerate(result.findings):
         line, col = doc.line_col(f.span.start)
-        out.write(
-            f'<li id="item-{prefix}{i}"><a href="#f-{prefix}{i}"><span class="code">{f.code}</span> '
-            f"第 {line} 行第 {col} 列</a> {escape(f.message)}"
+        where = result.location(line) or messages.text("where_line", line=line, column=col)
+        fix = ""
+        if f.fix is not None:
+            key = "html_fix_safe" if f.fix.safe else "html_fix_unsafe"
+            fix = f'<div class="fix">{escape(messages.text(key, title=f.fix.title))}</div>'
+        related = "".join(
+            f'<a class="jump" href="#f-{prefix}{i}-r{j}">{escape(r.message)}'
+            f"（{escape(result.location(doc.line_col(r.span.start)[0]) or _line_of(doc, r.span.start))}）</a>"
+            for j, r in enumerate(f.related)
         )
-        for j, r in enumerate(f.related):
-            rline = doc.line_col(r.span.start)[0]
-            out.write(f'<a class="jump" href="#f-{prefix}{i}-r{j}">{escape(r.message)}（第 {rline} 行）</a>')
-        out.write("</li>\n")
-    out.write("</ol></aside>\n</section>\n")
+        mark = (" [*]" if f.fix.safe else " [?]") if f.fix is not None else ""
+        items.append(
+            f'<li id="item-{prefix}{i}" data-code="{f.code}"><a href="#f-{prefix}{i}">'
+            f'<span class="code">{f.code}{mark}</span> {escape(where)}</a> '
+            f"{escape(f.message)}{fix}{related}</li>\n"
+        )
+    return (
+        f'<div class="doc"><h2>{escape(result.path)}</h2>{body}</div>\n'
+        f"<aside><ol>\n{''.join(items)}</ol></aside>\n"
+    )
 
 
-def _highlighted(text: str, findings: list[Finding], prefix: str) -> str:
-    """The text cut at every span boundary; each piece marked by the spans covering it."""
-    marks: list[tuple[int, int, str, str, str]] = []  # start, end, kind, id, title
+def _line_of(doc: object, offset: int) -> str:
+    line, col = doc.line_col(offset)  # type: ignore[attr-defined]
+    return messages.text("where_line", line=line, column=col)
+
+
+_Mark = tuple[int, int, str, str, str]  # start, end, kind, id, title
+
+
+def _marks(findings: list[Finding], prefix: str) -> list[_Mark]:
+    marks: list[_Mark] = []
     for i, f in enumerate(findings):
         marks.append((f.span.start, f.span.end, f.severity.value, f"f-{prefix}{i}", f"{f.code} {f.message}"))
         for j, r in enumerate(f.related):
             marks.append(
                 (r.span.start, r.span.end, "related", f"f-{prefix}{i}-r{j}", f"{f.code} {r.message}")
             )
-    cuts = sorted({0, len(text)} | {m[0] for m in marks} | {m[1] for m in marks})
+    return marks
+
+
+def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> str:
+    """A Word document's lines as its paragraphs and table cells."""
+    out: list[str] = []
+    start = 0
+    table: int | None = None
+    row = 0
+    for n, line in enumerate(text.split("\n")):
+        end = start + len(line)
+        place = labels[n] if n < len(labels) else None
+        cell = _highlighted(text, start, end, marks)
+        if place is not None and len(place) == 3:
+            if table != place[0]:
+                if table is not None:
+                    out.append("</tr></table>")
+                out.append("<table><tr>")
+                table, row = place[0], place[1]
+            elif row != place[1]:
+                out.append("</tr><tr>")
+                row = place[1]
+            out.append(f"<td>{cell}</td>")
+        else:
+            if table is not None:
+                out.append("</tr></table>")
+                table = None
+            if place is not None:
+                out.append(f"<p>{cell}</p>")
+        start = end + 1
+    if table is not None:
+        out.append("</tr></table>")
+    return "".join(out)
+
+
+def _highlighted(text: str, start: int, end: int, marks: list[_Mark]) -> str:
+    """``text[start:end]`` cut at every span boundary; each piece marked by the spans
+    covering it, and an anchor where a span begins."""
+    inside = [m for m in marks if (m[0] < end and m[1] > start) or start <= m[0] < end]
+    cuts = sorted(
+        {start, end}
+        | {max(start, min(end, m[0])) for m in inside}
+        | {max(start, min(end, m[1])) for m in inside}
+    )
     anchors: dict[int, list[str]] = {}
-    for start, _, _, ident, _ in marks:
-        anchors.setdefault(start, []).append(ident)
+    for m in inside:
+        if start <= m[0] <= end:
+            anchors.setdefault(m[0], []).append(m[3])
     pieces = []
-    for a, b in itertools.pairwise(cuts):
-        for ident in anchors.get(a, []):
+    for a, b in zip(cuts, [*cuts[1:], None], strict=False):
+        for ident in anchors.pop(a, []):
             pieces.append(f'<a id="{ident}"></a>')
-        chunk = escape(text[a:b])
-        covering = [m for m in marks if m[0] <= a and b <= m[1]]
+        if b is None:
+            break
+        covering = [m for m in inside if m[0] <= a and b <= m[1]]
+        chunk = _visible(text[a:b], marked=bool(covering))
         if not covering:
             pieces.append(chunk)
             continue
@@ -109,3 +227,15 @@ def _highlighted(text: str, findings: list[Finding], prefix: str) -> str:
         else:
             pieces.append(f'<span class="related" title="{title}">{chunk}</span>')
     return "".join(pieces)
+
+
+def _visible(chunk: str, marked: bool) -> str:
+    """Escaped text; where a finding marks an invisible character, a labelled box."""
+    if not marked or not any(ch in INVISIBLE for ch in chunk):
+        return escape(chunk)
+    return "".join(
+        f'<span class="invisible" title="{INVISIBLE[ch]}">{INVISIBLE[ch]}</span>'
+        if ch in INVISIBLE
+        else escape(ch)
+        for ch in chunk
+    )
