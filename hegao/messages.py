@@ -247,6 +247,25 @@ CATALOG: dict[str, tuple[str, str]] = {
     "explain_options": ("选项（[tool.hegao.rules.{code}]）", "Options ([tool.hegao.rules.{code}])"),
     "config_for": ("# {path} 的配置", "# configuration for {path}"),
     "config_no_source": ("（无：使用默认设置）", "(none: defaults)"),
+    # Word documents.
+    "report_unfixed": (
+        "{path}: {count} 处修复无法在 Word 文档中自动应用（跨段落或跨格式），请在 Word 中手动修改",
+        "{path}: {count} fixes could not be applied in the Word document (across paragraphs or "
+        "formatting): make them in Word",
+    ),
+    "annotate_one_docx": (
+        "--annotate 只用于检查一个 .docx 文件",
+        "--annotate needs exactly one .docx file to check",
+    ),
+    "annotate_same_file": (
+        "--annotate 的输出不能是原文件本身：请另取文件名",
+        "--annotate must not write over the draft itself: give another file name",
+    ),
+    "annotate_written": ("已将 {count} 条批注写入 {path}", "wrote {count} comments to {path}"),
+    "help_annotate": (
+        "把每个问题作为 Word 批注写入这份 .docx 的副本（原文件不变）。",
+        "Write a copy of the .docx with each finding as a Word comment (the draft is not changed).",
+    ),
     # The report.
     "report_more": (
         "{path}: 另有 {count} 处 {code}（{title}）未逐一列出；--format json 列出全部",
@@ -277,6 +296,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "  = {message}：第 {line} 行第 {column} 列{where}",
         "  = {message}: line {line}, column {column}{where}",
     ),
+    "report_related_in": ("  = {message}：{place}{where}", "  = {message}: {place}{where}"),
     "report_related_above": ("（上方 - 处）", " (marked - above)"),
     "html_title": ("hegao 核稿报告（{count} 处问题）", "hegao report ({count} problems)"),
     "html_heading": (

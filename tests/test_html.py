@@ -94,4 +94,6 @@ def test_invisible_characters_are_drawn_fixes_marked_titles_chinese_and_files_in
     index = page.split('<nav class="files" id="files">')[1].split("</nav>")[0]
     assert index.count("<li>") == 2 and 'href="#file-1"' in index
     english = _page(tmp_path, a, b, lang="en")
-    assert "total-mismatch" in english and "合计与分项不符" not in english and "problems in 2 files" in english
+    assert (
+        "total-mismatch" in english and "合计与分项不符" not in english and "problems in 2 files" in english
+    )

@@ -146,6 +146,10 @@ def check(
             help=_h("help_jobs"),
         ),
     ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option("--annotate", metavar=_h("metavar_file"), help=_h("help_annotate")),
+    ] = None,
     max_file_size: Annotated[
         float | None,
         typer.Option(
@@ -180,6 +184,8 @@ def check(
         except ConfigError as exc:
             return Job(path, None, str(exc))
 
+    if annotate is not None:
+        _annotate_target_ok(paths, annotate)
     run = _Run(Severity(fail_on.value).rank)
     results: Iterator[FileResult]
     if [str(p) for p in paths] == ["-"]:
@@ -213,6 +219,8 @@ def check(
         except ValueError as exc:
             raise _fail(str(exc)) from None
     results = run.counted(results)
+    if annotate is not None:
+        results = _annotated(results, paths[0], annotate)
     if write_baseline is not None:
         from hegao.app.baseline import write_baseline as record
 
@@ -232,6 +240,29 @@ def check(
         raise typer.Exit(EXIT_ERROR)
     if run.failing and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _annotate_target_ok(paths: list[Path], target: Path) -> None:
+    if len(paths) != 1 or paths[0].suffix.lower() != ".docx" or not paths[0].is_file():
+        raise _fail(messages.text("annotate_one_docx"))
+    if target.suffix.lower() != ".docx" or (target.exists() and target.resolve() == paths[0].resolve()):
+        raise _fail(messages.text("annotate_same_file"))
+
+
+def _annotated(results: Iterable[FileResult], source: Path, target: Path) -> Iterator[FileResult]:
+    """Write the Word copy with comments once the draft's findings are known."""
+    from hegao.app.word import annotate
+
+    for result in results:
+        if result.checked:
+            try:
+                placed = annotate(source, target, result.findings)
+            except (OSError, InputError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+                _error(str(target), messages.text("cannot_write", path=target, reason=reason))
+                raise typer.Exit(EXIT_ERROR) from None
+            sys.stderr.write("hegao: " + messages.text("annotate_written", count=placed, path=target) + "\n")
+        yield result
 
 
 class _Run:

@@ -199,6 +199,9 @@ def write_text(
             if per_code[f.code] > GROUP_AFTER and shown[f.code] > GROUP_SHOWN and not quiet:
                 continue
             _print_finding(console, result, f, show_source)
+        if result.unfixed:
+            unfixed = messages.text("report_unfixed", path=result.path, count=result.unfixed)
+            console.print(Text(unfixed, style="yellow"), soft_wrap=True)  # type: ignore[attr-defined]
         for code, n in sorted(per_code.items()):
             if n > GROUP_AFTER and not quiet:
                 title = _titles().get(code) or names[code]
@@ -261,6 +264,10 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
             rline, rcol = doc.line_col(r.span.start)
             where = messages.text("report_related_above") if r in inline else ""
             said = messages.text("report_related", message=r.message, line=rline, column=rcol, where=where)
+            if result.location(rline) is not None:  # a Word document: 第 2 段
+                said = messages.text(
+                    "report_related_in", message=r.message, place=result.location(rline), where=where
+                )
             note = Text(said, style="dim")
             console.print(note, soft_wrap=True)  # type: ignore[attr-defined]
             if r not in inline:

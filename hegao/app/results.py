@@ -23,6 +23,8 @@ class FileResult:
     diff: str = ""
     # Where each line is, for Word documents: (paragraph,) or (table, row, column).
     labels: list[tuple[int, ...]] | None = None
+    # Fixes --fix could not apply in a Word document (across paragraphs or formatting).
+    unfixed: int = 0
 
     @property
     def checked(self) -> bool:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
+from hegao import messages
 from hegao.app.results import FileResult
 from hegao.app.settings import load_config
 from hegao.checker.config import Config, ConfigError
@@ -197,7 +198,9 @@ def _check_decoded(
     text = decoded.text
     fixed_count = 0
     diff = ""
-    if options.fix is not FixMode.none and decoded.encoding != "docx":
+    if options.fix is FixMode.write and decoded.encoding == "docx" and path is not None:
+        return _fix_word(name, path, text, config, options, labels)
+    if options.fix is not FixMode.none:
         from hegao.app.files import encode, write_atomic
         from hegao.checker.fixes import fix_text
 
@@ -209,12 +212,40 @@ def _check_decoded(
                 except OSError as exc:
                     return FileResult(name, None, [], f"cannot write fixes: {exc.strerror or exc}")
                 text = fixed
-            else:
+            else:  # a Word document's diff is of its text
                 diff = unified_diff(name, text, fixed)
     doc = parse_document(text)
     findings = lint_document(doc, config)
     source = doc.source if findings else None
     return FileResult(name, source, findings, None, fixed_count, diff, labels)
+
+
+def _fix_word(
+    name: str,
+    path: Path,
+    text: str,
+    config: Config,
+    options: CheckOptions,
+    labels: list[tuple[int, ...]] | None,
+) -> FileResult:
+    """--fix on a Word document: the fixes that stay inside one run of text, written in
+    place (atomically); the document is then read again and checked."""
+    from hegao.app.word import fix_docx
+    from hegao.checker.docx import read_docx
+
+    findings = lint_document(parse_document(text), config)
+    try:
+        applied, unfixed = fix_docx(path, findings, options.unsafe, write=True)
+    except OSError as exc:
+        return FileResult(
+            name, None, [], messages.text("cannot_write", path=path, reason=exc.strerror or exc)
+        )
+    if applied:
+        text, labels = read_docx(path)
+    doc = parse_document(text)
+    findings = lint_document(doc, config)
+    source = doc.source if findings else None
+    return FileResult(name, source, findings, None, applied, "", labels, unfixed=len(unfixed))
 
 
 def unified_diff(name: str, before: str, after: str) -> str:

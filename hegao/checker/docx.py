@@ -32,29 +32,33 @@ def _check_archive(path: Path) -> None:
         raise InputError("docx_no_document")
 
 
-def read_docx(path: Path) -> tuple[str, list[tuple[int, ...]]]:
-    """The text (one paragraph or table cell per line) and where each line is."""
+def open_docx(path: Path) -> object:
+    """The python-docx Document of ``path``; InputError if it is not a sound .docx."""
     try:
         import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
     except ImportError:
         raise InputError("docx_needs_library") from None
     _check_archive(path)
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on damaged files
         raise InputError("docx_invalid", kind=type(exc).__name__) from None
-    lines: list[str] = []
-    # Where each line is in the Word document: (paragraph,) or (table, row, column).
-    labels: list[tuple[int, ...]] = []
+
+
+def docx_lines(document: object) -> list[tuple[tuple[int, ...], list[object]]]:
+    """The document's lines in reading order: each body paragraph, then each table cell
+    (a merged cell once), with where it is — (paragraph,) or (table, row, column) — and
+    the paragraphs that make it (a cell's paragraphs are joined by a space)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[tuple[tuple[int, ...], list[object]]] = []
     paragraph_no = table_no = 0
-    for child in document.element.body.iterchildren():
+    for child in document.element.body.iterchildren():  # type: ignore[attr-defined]
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph_no += 1
-            lines.append(_one_line(Paragraph(child, document).text))
-            labels.append((paragraph_no,))
+            out.append(((paragraph_no,), [Paragraph(child, document)]))
         elif tag == "tbl":
             table_no += 1
             for r, row in enumerate(Table(child, document).rows, start=1):
@@ -63,9 +67,18 @@ def read_docx(path: Path) -> tuple[str, list[tuple[int, ...]]]:
                     if id(cell._tc) in seen:
                         continue  # a merged cell appears once
                     seen.add(id(cell._tc))
-                    lines.append(_one_line(cell.text))
-                    labels.append((table_no, r, c))
-    return "\n".join(lines) + "\n", labels
+                    out.append(((table_no, r, c), list(cell.paragraphs)))
+    return out
+
+
+def line_text(paragraphs: list[object]) -> str:
+    return _one_line("\n".join(p.text for p in paragraphs))  # type: ignore[attr-defined]
+
+
+def read_docx(path: Path) -> tuple[str, list[tuple[int, ...]]]:
+    """The text (one paragraph or table cell per line) and where each line is."""
+    lines = docx_lines(open_docx(path))
+    return "\n".join(line_text(paragraphs) for _, paragraphs in lines) + "\n", [place for place, _ in lines]
 
 
 def _one_line(text: str) -> str:

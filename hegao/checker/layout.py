@@ -47,6 +47,9 @@ _OPEN_PHRASE = regex.compile(
 _CHANGE_FIRST = regex.compile(
     rf"^(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')})(?:了)?\s*[\d０-９]"
 )
+# The next block opens with a count and its measure word, which no paragraph opens
+# with: 共发放宣传资料|3000份，…  (a date does: 2024年，…).
+_COUNT_FIRST = regex.compile(r"^[\d０-９][\d.,０-９]*\s*[万亿]?(?![年月日时])\p{Han}{1,2}[，、；。]")
 # An organisation and its unit: 滨海公安局|临盘分局.
 _ORGANISATION_END = regex.compile(r"(?:局|厅|委|院|市|县|区|镇)$")
 _UNIT_START = regex.compile(rf"^\p{{Han}}{{0,4}}(?:{vocab.alternation('organisation_units')})")
@@ -180,7 +183,7 @@ def reads_on(masked: str, block: Block, following: Block, continued: bool = Fals
     if first_clause and len(first_clause.group(1) or first_clause.group(2)) <= longest:
         return True
     if block.kind is BlockKind.PARAGRAPH or continued:
-        if _LAST_CLAUSE.search(text) or _CHANGE_FIRST.match(after):
+        if _LAST_CLAUSE.search(text) or _CHANGE_FIRST.match(after) or _COUNT_FIRST.match(after):
             return True
         if _open_phrase(text):
             return True
