@@ -13,15 +13,23 @@ from .test_cli import SLIP, run
 docx = pytest.importorskip("docx")
 
 
+def add_phone_table(document: object) -> None:
+    """A two-by-two table whose last cell has a wrong measure word (手机26张)."""
+    table = document.add_table(rows=2, cols=2)  # type: ignore[attr-defined]
+    for (r, c), text in {
+        (0, 0): "项目",
+        (0, 1): "数量",
+        (1, 0): "查获手机",
+        (1, 1): "查获作案用手机26张。",
+    }.items():
+        table.cell(r, c).text = text
+
+
 def make_docx(path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("城东公安分局通报")
     document.add_paragraph(SLIP.strip())
-    table = document.add_table(rows=2, cols=2)
-    table.cell(0, 0).text = "项目"
-    table.cell(0, 1).text = "数量"
-    table.cell(1, 0).text = "查获手机"
-    table.cell(1, 1).text = "查获作案用手机26张。"
+    add_phone_table(document)
     document.add_paragraph("民警民警开展巡逻。")
     document.save(str(path))
     return path

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .test_cli import SLIP, run
+from .test_docx import add_phone_table
 
 docx = pytest.importorskip("docx")
 
@@ -24,11 +25,7 @@ def make_draft(path: Path) -> Path:
     p.add_run("全局").bold = True
     p.add_run("民警民警开展夜间巡逻，查获车辆12台。")
     document.add_paragraph(SLIP.strip())
-    table = document.add_table(rows=2, cols=2)
-    table.cell(0, 0).text = "项目"
-    table.cell(0, 1).text = "数量"
-    table.cell(1, 0).text = "查获手机"
-    table.cell(1, 1).text = "查获作案用手机26张。"
+    add_phone_table(document)
     document.add_paragraph("下一步，全局将继续加强\u200b巡逻防控。")
     document.save(str(path))
     return path
