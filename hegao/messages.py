@@ -222,6 +222,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "metavar_name": ("文件名", "NAME"),
     "metavar_mb": ("MB", "MB"),
     "metavar_n": ("N", "N"),
+    "metavar_host": ("地址", "HOST"),
     "cli_arguments": ("参数", "Arguments"),
     "cli_options": ("选项", "Options"),
     "cli_commands": ("命令", "Commands"),
@@ -266,6 +267,42 @@ CATALOG: dict[str, tuple[str, str]] = {
         "把每个问题作为 Word 批注写入这份 .docx 的副本（原文件不变）。",
         "Write a copy of the .docx with each finding as a Word comment (the draft is not changed).",
     ),
+    # The local web page (hegao serve).
+    "serve_title": ("hegao 核稿", "hegao"),
+    "serve_paste": ("把稿件粘贴到这里，然后点“检查”。", "Paste a draft here, then press Check."),
+    "serve_drop": ("也可以把 .txt、.md、.docx 文件拖到这里。", "Or drop a .txt, .md or .docx file here."),
+    "serve_check": ("检查", "Check"),
+    "serve_open": ("打开文件…", "Open a file…"),
+    "serve_fix_all": ("应用全部安全修复", "Apply all safe fixes"),
+    "serve_download": ("下载修改后的文本", "Download the text"),
+    "serve_apply": ("应用修复", "Apply"),
+    "serve_checking": ("正在检查…", "Checking…"),
+    "serve_summary": (
+        "共 {count} 处问题，其中 {safe} 处可一键安全修复。",
+        "{count} problem(s); {safe} can be fixed safely in one go.",
+    ),
+    "serve_clean": ("未发现问题。", "No problems found."),
+    "serve_failed": ("检查失败", "The check failed"),
+    "serve_not_found": ("没有这个页面", "no such page"),
+    "serve_bad_request": ("请求有误", "bad request"),
+    "serve_cannot_listen": (
+        "无法在 {host}:{port} 上监听：{reason}",
+        "cannot listen on {host}:{port}: {reason}",
+    ),
+    "serve_running": (
+        "hegao 核稿页面：{url}（按 Ctrl+C 退出）",
+        "hegao is serving its page at {url} (Ctrl+C to stop)",
+    ),
+    "help_serve": (
+        "打开本机网页：粘贴稿件或拖入文件，查看问题并逐条修复。",
+        "Open a local web page: paste a draft or drop a file, see the findings and fix them.",
+    ),
+    "help_host": (
+        "监听地址（默认只供本机访问）。",
+        "The address to listen on (this machine only by default).",
+    ),
+    "help_port": ("端口（0 表示任选一个空闲端口）。", "The port (0: any free port)."),
+    "help_no_browser": ("不自动打开浏览器。", "Do not open a browser."),
     # The report.
     "report_more": (
         "{path}: 另有 {count} 处 {code}（{title}）未逐一列出；--format json 列出全部",

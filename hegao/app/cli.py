@@ -555,5 +555,27 @@ def explain(code: Annotated[str, typer.Argument(metavar=_h("metavar_code"), help
             typer.echo(f"- {name} = {json.dumps(default, ensure_ascii=False)}")
 
 
+@_command(help_key="help_serve")
+def serve(
+    host: Annotated[str, typer.Option(metavar=_h("metavar_host"), help=_h("help_host"))] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, metavar=_h("metavar_n"), help=_h("help_port"))
+    ] = 8765,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help=_h("help_no_browser"))] = False,
+) -> None:
+    from hegao.app.serve import serve as run_server
+
+    try:
+        config = config_for(Path.cwd())
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        run_server(config, host, port, open_browser=not no_browser)
+    except OSError as exc:
+        raise _fail(
+            messages.text("serve_cannot_listen", host=host, port=port, reason=exc.strerror or exc)
+        ) from None
+
+
 def main() -> None:
     app()

@@ -197,24 +197,30 @@ def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> 
 
 def _highlighted(text: str, start: int, end: int, marks: list[_Mark]) -> str:
     """``text[start:end]`` cut at every span boundary; each piece marked by the spans
-    covering it, and an anchor where a span begins."""
+    covering it, and an anchor where a span begins. One sweep over the boundaries, so
+    that a long draft with thousands of findings renders in linear time."""
     inside = [m for m in marks if (m[0] < end and m[1] > start) or start <= m[0] < end]
-    cuts = sorted(
-        {start, end}
-        | {max(start, min(end, m[0])) for m in inside}
-        | {max(start, min(end, m[1])) for m in inside}
-    )
-    anchors: dict[int, list[str]] = {}
-    for m in inside:
-        if start <= m[0] <= end:
-            anchors.setdefault(m[0], []).append(m[3])
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for n, m in enumerate(inside):
+        a, b = max(start, m[0]), min(end, m[1])
+        opening.setdefault(a, []).append(n)
+        closing.setdefault(b, []).append(n)
+    cuts = sorted({start, end} | opening.keys() | closing.keys())
+    active: dict[int, _Mark] = {}
     pieces = []
-    for a, b in zip(cuts, [*cuts[1:], None], strict=False):
-        for ident in anchors.pop(a, []):
-            pieces.append(f'<a id="{ident}"></a>')
-        if b is None:
+    for i, a in enumerate(cuts):
+        for n in closing.get(a, ()):
+            active.pop(n, None)
+        for n in opening.get(a, ()):
+            m = inside[n]
+            pieces.append(f'<a id="{m[3]}"></a>')
+            if min(end, m[1]) > a:
+                active[n] = m
+        if i + 1 == len(cuts):
             break
-        covering = [m for m in inside if m[0] <= a and b <= m[1]]
+        b = cuts[i + 1]
+        covering = list(active.values())
         chunk = _visible(text[a:b], marked=bool(covering))
         if not covering:
             pieces.append(chunk)

@@ -378,6 +378,13 @@ class DuplicateSentence(Rule):
         clauses = _clauses(doc)
         closing = _closing_sentences(clauses)
         seen: dict[str, list[int]] = defaultdict(list)
+        hans: dict[int, int] = {}  # Han counts of the clauses compared, counted once
+
+        def han_of(k: int) -> int:
+            if k not in hans:
+                hans[k] = clauses[k].han()
+            return hans[k]
+
         i = 0
         while i < len(clauses):
             clause = clauses[i]
@@ -392,7 +399,7 @@ class DuplicateSentence(Rule):
                     i + run < len(clauses) and j + run < i and clauses[j + run].norm == clauses[i + run].norm
                 ):
                     run += 1
-                han = sum(c.han() for c in clauses[i : i + run])
+                han = sum(han_of(k) for k in range(i, i + run))
                 if clause.block - clauses[j].block > NEARBY_BLOCKS and han < FAR_MIN_HAN:
                     continue
                 if han > best[0]:
