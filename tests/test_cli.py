@@ -340,3 +340,49 @@ def test_a_chinese_reader_sees_no_english(args: list[str], tmp_path: Path) -> No
         cwd=tmp_path,
     )
     assert _english_words(english.stdout + english.stderr), "--lang en gives English"
+
+
+def _in_terminal(args: list[str], columns: int) -> str:
+    """Run hegao with a real pseudo-terminal as its standard output."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(
+        {"HEGAO_LANG": "zh", "COLUMNS": str(columns), "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8"}
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hegao", *args], stdout=follower, stderr=follower, env=env, close_fds=True
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def test_report_in_a_terminal_and_in_a_pipe(tmp_path: Path) -> None:
+    import re
+
+    draft = tmp_path / "a.txt"
+    draft.write_text(SLIP + "民警民警开展巡逻,发放资料300份。加强侦侦区域协作。\n", "utf-8")
+    shown = _in_terminal(["check", str(draft)], columns=70)
+    assert "\x1b[" in shown  # colour on a terminal
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)
+    for words in (" 错误 SUM001 ", " 错误 DUP003 [*] ", " 警告 CHAR002 [*] ", " 错误 DUP003 [?] "):
+        assert words in plain  # severity as a word as well as a colour
+    assert "另有 1 处可用 --unsafe-fixes 修复" in plain
+    excerpts = [line for line in plain.splitlines() if "│" in line]
+    assert excerpts and all(_cells(line) <= 70 for line in excerpts)
+    # The parts on the total's line are underlined there (-), not shown again.
+    assert "-" * 5 in plain and plain.count("共计被骗80650.5万元") == 1
+    piped = run("check", str(draft), lang="zh").stdout
+    assert "\x1b[" not in piped and " 错误 SUM001 " in piped
