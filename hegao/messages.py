@@ -12,6 +12,12 @@ import os
 # key: (Chinese, English). Placeholders in braces, the same in both.
 CATALOG: dict[str, tuple[str, str]] = {
     "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "unknown_suppression_code": (
+        "禁用注释中的规则代码 {code} 不存在，这条注释不起作用",
+        "the suppression comment names {code}, which is no rule: it silences nothing",
+    ),
+    "cfg_boolean": ("{key} 应为 true 或 false，而不是 {value}", "{key} must be true or false, not {value}"),
     "binary": ("不是文本文件（二进制文件），无法检查", "binary file (not a text draft)"),
     "legacy_doc": (
         ".doc 为旧版 Word 格式，请另存为 .docx 后再检查",
@@ -41,6 +47,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "empty": ("文件为空，没有可检查的内容", "empty file: nothing to check"),
     "no_such_path": ("文件或文件夹不存在", "no such file or directory"),
+    "nothing_in_folder": (
+        "{path} 中没有要检查的文件（.txt、.md、.docx，排除项与 .gitignore 已除外）",
+        "nothing to check in {path} (.txt, .md, .docx, after exclusions and .gitignore)",
+    ),
+    "help_force_exclude": (
+        "命令行中点名的文件也遵守配置中的 exclude（供 pre-commit 使用）。",
+        "Apply the configuration's exclude to files named on the command line too (for pre-commit).",
+    ),
+    "help_no_respect_gitignore": (
+        "遍历文件夹时不理会 .gitignore。",
+        "Walk folders without regard to .gitignore.",
+    ),
     "no_files_in_folder": (
         "文件夹中没有可检查的文件（.txt、.md、.docx）",
         "no files to check in this directory (.txt, .md, .docx)",

@@ -36,6 +36,11 @@ def test_hook_fails_on_a_bad_draft_and_passes_after_the_fix(tmp_path: Path) -> N
         encoding="utf-8",
     )
     (editorial / "clean.md").write_text("全市公安机关持续开展打击整治行动。\n", encoding="utf-8")
+    # An archive of published bulletins, excluded in hegao.toml: pre-commit names its
+    # files, and the hook still leaves them alone (--force-exclude).
+    (editorial / "hegao.toml").write_text('exclude = ["archive/**"]\n', encoding="utf-8")
+    (editorial / "archive").mkdir()
+    (editorial / "archive" / "2019.md").write_text(SLIP, encoding="utf-8")
     draft = editorial / "draft.md"
     draft.write_text(SLIP, encoding="utf-8")
     git("add", ".", cwd=editorial)
@@ -54,6 +59,7 @@ def test_hook_fails_on_a_bad_draft_and_passes_after_the_fix(tmp_path: Path) -> N
     failed = hook()
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "SUM001" in failed.stdout and "draft.md" in failed.stdout
+    assert "archive" not in failed.stdout
     draft.write_text(SLIP.replace("80650.5万元", "80650.5元"), encoding="utf-8")
     git("add", ".", cwd=editorial)
     passed = hook()

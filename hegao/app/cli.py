@@ -107,7 +107,9 @@ def _fail(message: str) -> typer.Exit:
 
 @_command(help_key="help_check")
 def check(
-    paths: Annotated[list[Path], typer.Argument(metavar=_h("metavar_paths") + "...", help=_h("help_paths"))],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar=_h("metavar_paths") + "...", help=_h("help_paths"))
+    ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help=_h("help_format"))
     ] = OutputFormat.text,
@@ -146,6 +148,10 @@ def check(
             help=_h("help_jobs"),
         ),
     ] = None,
+    force_exclude: Annotated[bool, typer.Option("--force-exclude", help=_h("help_force_exclude"))] = False,
+    no_respect_gitignore: Annotated[
+        bool, typer.Option("--no-respect-gitignore", help=_h("help_no_respect_gitignore"))
+    ] = False,
     annotate: Annotated[
         Path | None,
         typer.Option("--annotate", metavar=_h("metavar_file"), help=_h("help_annotate")),
@@ -164,6 +170,7 @@ def check(
     Exit status: 0 nothing found, 1 problems found, 2 a file could not be read or the
     command line or configuration is wrong.
     """
+    paths = paths or [Path(".")]  # like ruff: the current folder
     known = rules().codes()
     try:
         cli_select = parse_code_list(select, known, "--select")
@@ -197,11 +204,16 @@ def check(
         except (ConfigError, InputError) as exc:
             _error(name, str(exc))
             raise typer.Exit(EXIT_ERROR) from None
-        # Fixes of standard input go to standard output as a diff, never to a file.
-        mode = FixMode.diff if mode is not FixMode.none else mode
+        if mode is FixMode.write:
+            # --fix -: the fixed text to standard output (an editor's filter), the
+            # findings that remain to standard error.
+            _fix_standard_input(decoded.text, config, unsafe_fixes)
+        # Fixes of standard input go to standard output, never to a file.
         results = iter([check_decoded(name, decoded, config, CheckOptions(mode, unsafe_fixes))])
     else:
-        files, errors = discover(paths)
+        files, errors, notes = discover(paths, force_exclude, respect_gitignore=not no_respect_gitignore)
+        for note in notes:
+            sys.stderr.write(f"hegao: {note}\n")
         work = [job(path) for path in files]
         workers = jobs if jobs is not None else default_workers() if worth_a_pool(work) else 1
         # Paths that could not be walked are results too, so that the summary counts them.
@@ -242,6 +254,21 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _fix_standard_input(text: str, config: Config, unsafe: bool) -> None:
+    from hegao.checker.engine import lint_text
+    from hegao.checker.fixes import fix_text
+
+    fixed, _ = fix_text(text, config, unsafe)
+    sys.stdout.write(fixed)
+    sys.stdout.flush()
+    remaining = lint_text(fixed, config)
+    for f in remaining:
+        line = fixed.count("\n", 0, f.span.start) + 1
+        column = f.span.start - (fixed.rfind("\n", 0, f.span.start) + 1) + 1
+        sys.stderr.write(f"-:{line}:{column}: {f.code} {f.message}\n")
+    raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_CLEAN)
+
+
 def _annotate_target_ok(paths: list[Path], target: Path) -> None:
     if len(paths) != 1 or paths[0].suffix.lower() != ".docx" or not paths[0].is_file():
         raise _fail(messages.text("annotate_one_docx"))
@@ -279,6 +306,9 @@ class _Run:
             if result.error is not None:
                 _error(result.path, result.error)
                 self.failed = True
+            for line, column, code in result.unknown_codes:
+                warning = messages.text("unknown_suppression_code", code=code)
+                sys.stderr.write(f"{result.path}:{line}:{column}: {messages.text('warning')}: {warning}\n")
             yield result
 
     def counted(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -386,7 +416,10 @@ def show_config(
 def _read_document(path: Path) -> Document:
     """A draft parsed for the inspection commands; a one-line error and exit 2 if unreadable."""
     try:
-        decoded, _ = read_input(path)
+        if str(path) == "-":
+            decoded = decode_bytes(sys.stdin.buffer.read())
+        else:
+            decoded, _ = read_input(path)
     except InputError as exc:
         _error(str(path), str(exc))
         raise typer.Exit(EXIT_ERROR) from None

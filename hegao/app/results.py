@@ -25,6 +25,8 @@ class FileResult:
     labels: list[tuple[int, ...]] | None = None
     # Fixes --fix could not apply in a Word document (across paragraphs or formatting).
     unfixed: int = 0
+    # (line, column, code) of codes in suppression comments that name no rule.
+    unknown_codes: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def checked(self) -> bool:

@@ -23,6 +23,7 @@ from hegao.checker.config import Config, ConfigError
 from hegao.checker.document import parse_document
 from hegao.checker.engine import lint_document, rule_options, rules
 from hegao.checker.reading import DecodedText, InputError, read_file
+from hegao.checker.suppression import unknown_codes
 from hegao.messages import text
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"}
@@ -61,26 +62,34 @@ def config_for(folder: Path) -> Config:
     return load_config(folder, rules().codes(), rule_options())
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to check, in a stable order, and (path, message) for paths that fail.
+def discover(
+    paths: Iterable[Path], force_exclude: bool = False, respect_gitignore: bool = True
+) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
+    """Files to check, in a stable order; (path, message) for paths that fail; notes.
 
-    Files named on the command line are always checked; in folders, the configuration's
-    include and exclude globs choose (default: .txt, .md, .docx).
+    Files named on the command line are checked unless ``force_exclude`` and the
+    configuration excludes them (pre-commit names the files it hands over); in folders,
+    the configuration's include and exclude globs choose (default: .txt, .md, .docx), and
+    what .gitignore ignores is left out unless told otherwise. A folder with nothing to
+    check is a note, not an error.
     """
     files: list[Path] = []
     errors: list[tuple[str, str]] = []
+    notes: list[str] = []
     seen: set[Path] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():
             errors.append((str(path), text("no_such_path")))
             continue
         if path.is_dir():
-            found, walk_errors = _walk(path)
+            found, walk_errors = _walk(path, respect_gitignore)
             errors.extend(walk_errors)
             if not found and not walk_errors:
-                errors.append((str(path), text("no_files_in_folder")))
+                notes.append(text("nothing_in_folder", path=path))
             candidates = found
         else:
+            if force_exclude and _excluded(path):
+                continue
             candidates = [path]
         for f in candidates:
             try:
@@ -90,10 +99,20 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             if key not in seen:
                 seen.add(key)
                 files.append(f)
-    return files, errors
+    return files, errors, notes
 
 
-def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+def _excluded(path: Path) -> bool:
+    try:
+        return config_for(path.parent).is_excluded(path)
+    except ConfigError:
+        return False  # checking it will report the broken configuration
+
+
+def _walk(root: Path, respect_gitignore: bool = True) -> tuple[list[Path], list[tuple[str, str]]]:
+    from hegao.app.gitignore import Ignored
+
+    ignored = Ignored(root) if respect_gitignore else None
     out: list[Path] = []
     errors: list[tuple[str, str]] = []
     visited: set[tuple[int, int]] = set()
@@ -110,7 +129,6 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             dirnames[:] = []  # a symlink loop
             continue
         visited.add((info.st_dev, info.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
         folder = Path(dirpath)
         try:
             config = config_for(folder)
@@ -119,8 +137,21 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             errors.append((str(folder), str(exc)))
             dirnames[:] = []
             continue
+        use_gitignore = ignored is not None and config.respect_gitignore
+        if use_gitignore:
+            assert ignored is not None
+            ignored.enter(folder)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if d not in _SKIP_DIRS
+            and not d.startswith(".")
+            and not (use_gitignore and ignored.ignores(folder / d, directory=True))  # type: ignore[union-attr]
+        )
         for name in sorted(filenames):
             path = folder / name
+            if use_gitignore and ignored.ignores(path, directory=False):  # type: ignore[union-attr]
+                continue
             if config.is_included(path) and not config.is_excluded(path):
                 out.append(path)
     return sorted(out), errors  # in path order, as a listing shows them
@@ -217,7 +248,8 @@ def _check_decoded(
     doc = parse_document(text)
     findings = lint_document(doc, config)
     source = doc.source if findings else None
-    return FileResult(name, source, findings, None, fixed_count, diff, labels)
+    unknown = tuple((*doc.line_col(at), code) for at, code in unknown_codes(text, set(rules().codes())))
+    return FileResult(name, source, findings, None, fixed_count, diff, labels, unknown_codes=unknown)
 
 
 def _fix_word(

@@ -96,6 +96,7 @@ def config_from_dict(
         exclude=tuple(_strings(data, "exclude", where)),
         options=_rule_options(data.get("rules", {}), rule_options, where),
         max_file_size=_positive_number(data, "max-file-size", DEFAULT_MAX_FILE_MB, where),
+        respect_gitignore=_boolean(data, "respect-gitignore", True, where),
         root=path.parent,
         source=path,
     )
@@ -106,6 +107,13 @@ def _positive_number(data: dict[str, Any], key: str, default: float, where: str)
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         raise ConfigError(where, "cfg_positive_number", key=key, value=repr(value))
     return float(value)
+
+
+def _boolean(data: dict[str, Any], key: str, default: bool, where: str) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(where, "cfg_boolean", key=key, value=repr(value))
+    return value
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[object]:

@@ -17,7 +17,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
 DEFAULT_MAX_FILE_MB = 20.0
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "per-file-ignores",
-    "include", "exclude", "rules", "max-file-size",
+    "include", "exclude", "rules", "max-file-size", "respect-gitignore",
 }  # fmt: skip
 
 
@@ -48,11 +48,15 @@ class Config:
     exclude: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: float = DEFAULT_MAX_FILE_MB  # in MB; larger files are refused
+    respect_gitignore: bool = True  # folders are walked without what .gitignore ignores
     root: Path | None = None  # the folder of the config file: globs are relative to it
     source: Path | None = None
 
-    def enabled(self, code: str) -> bool:
-        chosen = not self.select or _matches(code, self.select) or _matches(code, self.extend_select)
+    def enabled(self, code: str, by_default: bool = True) -> bool:
+        """Whether the rule runs. A rule that is off by default (SUP001) runs only when
+        select or extend-select names it (or its prefix)."""
+        named = _matches(code, self.select) or _matches(code, self.extend_select)
+        chosen = named or (by_default and not self.select)
         return chosen and not _matches(code, self.ignore)
 
     def for_path(self, path: Path) -> Config:

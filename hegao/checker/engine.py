@@ -8,7 +8,7 @@ from hegao.checker.config import Config
 from hegao.checker.document import Document, parse_document
 from hegao.checker.model import Finding
 from hegao.checker.registry import RuleSet, default_rules
-from hegao.checker.suppression import suppress
+from hegao.checker.suppression import UNUSED_SUPPRESSION, suppress, unused_suppressions
 
 _DEFAULT_RULES: RuleSet | None = None
 
@@ -24,7 +24,7 @@ def lint_document(doc: Document, config: Config | None = None) -> list[Finding]:
     config = config or Config()
     findings: list[Finding] = []
     superseding: dict[str, list[Finding]] = {}
-    ran = [r for r in rules().all() if config.enabled(r.code)]
+    ran = [r for r in rules().all() if config.enabled(r.code, r.default_enabled)]
     for rule_class in ran:
         rule = rule_class(config.options.get(rule_class.code))
         found = list(rule.check(doc))
@@ -33,6 +33,8 @@ def lint_document(doc: Document, config: Config | None = None) -> list[Finding]:
             superseding.setdefault(code, []).extend(found)
     if superseding:
         findings = [f for f in findings if not _superseded(f, superseding.get(f.code, ()))]
+    if config.enabled(UNUSED_SUPPRESSION, by_default=False):
+        findings += unused_suppressions(doc.text, findings, set(rules().codes()))
     findings = suppress(doc.text, findings)
     if config.severity:
         findings = [_with_severity(f, config) for f in findings]

@@ -38,6 +38,7 @@ def default_rules() -> RuleSet:
         layout,
         measure_words,
         percentages,
+        suppressions,
         totals,
     )
 
@@ -53,6 +54,7 @@ def default_rules() -> RuleSet:
         figures,
         hygiene,
         layout,
+        suppressions,
     ):
         for rule in module.RULES:
             rules.register(rule)

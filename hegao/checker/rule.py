@@ -51,6 +51,8 @@ class Rule:
     # copied paragraph, DUP002 the copied sentences in it): the engine drops them when
     # both rules run. Rules never look at each other's findings or options.
     supersedes: ClassVar[tuple[str, ...]] = ()
+    # A rule that runs only when selected by name (like ruff's RUF100).
+    default_enabled: ClassVar[bool] = True
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -19,11 +19,15 @@ _COMMENT = regex.compile(
 )
 
 
+UNUSED_SUPPRESSION = "SUP001"
+
+
 @dataclass(frozen=True, slots=True)
 class _Quiet:
     start: int
     end: int
     codes: frozenset[str]  # empty: every rule
+    comment: tuple[int, int] = (0, 0)  # the comment that opened it
 
     def covers(self, finding: Finding) -> bool:
         if not self.start <= finding.span.start < self.end:
@@ -40,18 +44,62 @@ def quiet_regions(text: str) -> list[_Quiet]:
         if what == "disable-next-line":
             line = _next_nonblank_line(text, m.end())
             if line is not None:
-                regions.append(_Quiet(line[0], line[1], codes))
+                regions.append(_Quiet(line[0], line[1], codes, m.span()))
         elif what == "disable":
             for code in codes or {""}:
-                open_.setdefault(code, m.end())
+                open_.setdefault(code, (m.end(), m.start()))
         else:  # enable
             for code in codes if codes else list(open_):
                 if code in open_:
-                    start = open_.pop(code)
-                    regions.append(_Quiet(start, m.start(), frozenset({code} - {""})))
-    for code, start in open_.items():
-        regions.append(_Quiet(start, len(text), frozenset({code} - {""})))
+                    start, at = open_.pop(code)
+                    regions.append(_Quiet(start, m.start(), frozenset({code} - {""}), (at, start)))
+    for code, (start, at) in open_.items():
+        regions.append(_Quiet(start, len(text), frozenset({code} - {""}), (at, start)))
     return regions
+
+
+def unknown_codes(text: str, known: set[str]) -> list[tuple[int, str]]:
+    """(offset, code) for each code in a suppression comment that names no rule or prefix."""
+    if "hegao-" not in text:
+        return []
+    out = []
+    for m in _COMMENT.finditer(text):
+        for code in regex.split(r"[,\s]+", m.group("codes")):
+            code = code.strip().upper()
+            if code and not any(k.startswith(code) for k in known):
+                out.append((m.start(), code))
+    return out
+
+
+def unused_suppressions(text: str, findings: list[Finding], known: set[str]) -> list[Finding]:
+    """SUP001 findings: a suppression comment (or a code in it) that silences nothing,
+    or names no rule."""
+    if "hegao-" not in text:
+        return []
+    from hegao.checker.model import Severity, Span
+
+    out: list[Finding] = []
+    unknown = {(at, code) for at, code in unknown_codes(text, known)}
+    for region in quiet_regions(text):
+        comment_start, comment_end = region.comment
+        codes = sorted(region.codes) or [""]
+        for code in codes:
+            if (comment_start, code) in unknown:
+                message = f"禁用注释中的规则代码 {code} 不存在"
+            elif any(region.covers(f) and (not code or f.code.startswith(code)) for f in findings):
+                continue
+            else:
+                message = f"禁用注释没有屏蔽任何问题{f'（{code}）' if code else ''}：可以删除"
+            out.append(
+                Finding(
+                    UNUSED_SUPPRESSION,
+                    "unused-suppression",
+                    Severity.INFO,
+                    message,
+                    Span(comment_start, comment_end),
+                )
+            )
+    return out
 
 
 def _next_nonblank_line(text: str, after: int) -> tuple[int, int] | None:
