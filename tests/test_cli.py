@@ -279,7 +279,19 @@ def test_related_places_on_the_same_line_share_one_excerpt(tmp_path: Path) -> No
 
 # English words hegao may show a Chinese reader: its name, format and severity values
 # typed on the command line, file types, the way Python runs it.
-_ALLOWED_LATIN = {"hegao", "python", "text", "json", "sarif", "github", "junit", "html", "error", "warning"}
+_ALLOWED_LATIN = {
+    "hegao",
+    "python",
+    "text",
+    "json",
+    "sarif",
+    "github",
+    "gitlab",
+    "junit",
+    "html",
+    "error",
+    "warning",
+}
 _ALLOWED_LATIN |= {"info", "docx", "FFFD", "toml", "Word", "exclude"}  # Word, a configuration key
 _ALLOWED_LATIN |= {
     "check",

@@ -28,4 +28,8 @@ def test_example_workflow_and_hook_config_parse() -> None:
     hooks = yaml.safe_load((CI / ".pre-commit-config.yaml").read_text("utf-8"))
     assert hooks["repos"][0]["hooks"][0]["id"] == "hegao"
     manifest = yaml.safe_load(Path(REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    assert manifest[0]["id"] == "hegao" and manifest[0]["entry"] == "hegao check"
+    assert manifest[0]["id"] == "hegao" and manifest[0]["entry"] == "hegao check --force-exclude"
+    gitlab = yaml.safe_load((CI / ".gitlab-ci.yml").read_text("utf-8"))
+    job = gitlab["hegao"]
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert any("--format gitlab" in line and "gl-code-quality-report.json" in line for line in job["script"])

@@ -87,3 +87,69 @@ def test_report_written_to_a_file(drafts: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "report.sarif"
     result = run("check", "--format", "sarif", "-o", str(out), str(drafts[0]))
     assert result.stdout == "" and json.loads(out.read_text("utf-8"))["version"] == "2.1.0"
+
+
+# GitLab's Code Quality report: the fields GitLab requires of each issue (from its
+# documentation of the format; the schema is written here as it cannot be fetched).
+GITLAB_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_report_is_valid_and_fingerprints_are_unique(drafts: list[Path]) -> None:
+    import jsonschema
+
+    result = run("check", "--format", "gitlab", *map(str, drafts))
+    issues = json.loads(result.stdout)
+    jsonschema.validate(issues, GITLAB_SCHEMA)
+    assert issues and len({i["fingerprint"] for i in issues}) == len(issues)
+    assert {i["check_name"] for i in issues} >= {"SUM001", "DUP003"}
+
+
+def test_fingerprints_follow_a_finding_across_edits(tmp_path: Path) -> None:
+    draft = tmp_path / "a.md"
+    body = SLIP + "\n民警民警开展巡逻。\n\n全县民警民警走访群众。\n"
+    draft.write_text(body, "utf-8")
+
+    def fingerprints() -> dict[tuple[str, str], str]:
+        log = json.loads(run("check", "--format", "sarif", str(draft)).stdout)
+        results = log["runs"][0]["results"]
+        return {
+            (r["ruleId"], r["message"]["text"] + str(n)): r["partialFingerprints"]["hegaoFindingHash/v1"]
+            for n, r in enumerate(results)
+        }
+
+    before = set(fingerprints().values())
+    draft.write_text("# 通报\n\n新增的一段导语。\n\n" + body, "utf-8")  # lines move down
+    after = set(fingerprints().values())
+    assert len(before) == 3 and before == after
+    gitlab = json.loads(run("check", "--format", "gitlab", str(draft)).stdout)
+    assert {i["fingerprint"] for i in gitlab} == after
+
+
+def test_sarif_rule_help_is_in_the_users_language(drafts: list[Path]) -> None:
+    log = json.loads(run("check", "--format", "sarif", str(drafts[0]), lang="zh").stdout)
+    rule = next(r for r in log["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "SUM001")
+    assert "合计与分项不符" in rule["shortDescription"]["text"] and "说明" in rule["help"]["text"]

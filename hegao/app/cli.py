@@ -68,6 +68,7 @@ class OutputFormat(StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    gitlab = "gitlab"
     junit = "junit"
     html = "html"
 
@@ -339,6 +340,8 @@ def _report(
 
         if output_format is OutputFormat.github:
             formats.write_github(results, out)
+        elif output_format is OutputFormat.gitlab:
+            formats.write_gitlab(results, out)
         elif output_format is OutputFormat.sarif:
             formats.write_sarif(list(results), out)
         elif output_format is OutputFormat.junit:

@@ -1,5 +1,11 @@
-"""Machine formats for CI: SARIF 2.1.0 (GitHub code scanning), GitHub workflow
-annotations, and JUnit XML."""
+"""Machine formats for CI: SARIF 2.1.0 (GitHub code scanning), GitLab Code Quality,
+GitHub workflow annotations, and JUnit XML.
+
+SARIF results carry ``partialFingerprints`` and GitLab issues a ``fingerprint``, so that
+code scanning and merge-request widgets follow a finding across edits: the hash is of the
+file, the rule, the words the finding is about and a little text on each side (not the
+line number), numbered when the same finding occurs twice.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from collections.abc import Iterable
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from hegao import __version__
+from hegao import __version__, messages
 from hegao.app.results import FileResult
 from hegao.checker.engine import rules
 from hegao.checker.model import Finding
@@ -28,11 +34,32 @@ def _uri(path: str) -> str:
     return path.replace("\\", "/").removeprefix("./")
 
 
+FINGERPRINT_CONTEXT = 8  # characters each side of a finding's words that its hash covers
+
+
+def _fingerprints(results: Iterable[FileResult]) -> Iterable[tuple[FileResult, Finding, str]]:
+    """Each finding with a hash that stays the same when lines are added above it."""
+    import hashlib
+
+    for result in results:
+        if result.source is None:
+            continue
+        text = result.source.text
+        seen: dict[str, int] = {}
+        for f in result.findings:
+            around = text[max(0, f.span.start - FINGERPRINT_CONTEXT) : f.span.end + FINGERPRINT_CONTEXT]
+            key = "\x1f".join((_uri(result.path), f.code, " ".join(around.split())))
+            seen[key] = seen.get(key, 0) + 1
+            digest = hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()
+            yield result, f, digest
+
+
 def write_sarif(results: list[FileResult], out: TextIO) -> None:
     rule_list = rules().all()
     index = {r.code: i for i, r in enumerate(rule_list)}
+    lang = messages.language()
     sarif_results = []
-    for result, f in _findings(results):
+    for result, f, fingerprint in _fingerprints(results):
         doc = result.source
         assert doc is not None
         line, col = doc.line_col(f.span.start)
@@ -43,6 +70,7 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
             "level": _SARIF_LEVEL[f.severity.value],
             "message": {"text": f.message},
             "locations": [_location(result.path, line, col, end_line, end_col)],
+            "partialFingerprints": {"hegaoFindingHash/v1": fingerprint},
         }
         if f.related:
             entry["relatedLocations"] = [
@@ -88,9 +116,9 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
                             {
                                 "id": r.code,
                                 "name": r.name,
-                                "shortDescription": {"text": r.summary},
-                                "fullDescription": {"text": r.sections.get("What it does", r.summary)},
-                                "help": {"text": _help(r.sections)},
+                                "shortDescription": {"text": f"{r.title}：{r.summary_in(lang)}"},
+                                "fullDescription": {"text": next(iter(r.sections_in(lang).values()))},
+                                "help": {"text": _help(r.sections_in(lang))},
                                 "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity.value]},
                             }
                             for r in rule_list
@@ -103,6 +131,33 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
         ],
     }
     json.dump(log, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+_GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def write_gitlab(results: Iterable[FileResult], out: TextIO) -> None:
+    """GitLab Code Quality: a JSON array of issues (description, check_name,
+    fingerprint, severity, location.path and location.lines.begin)."""
+    titles = {r.code: r.title for r in rules().all()}
+    issues = []
+    for result, f, fingerprint in _fingerprints(results):
+        assert result.source is not None
+        line, _ = result.source.line_col(f.span.start)
+        end_line, _ = result.source.line_col(max(f.span.start, f.span.end - 1))
+        issues.append(
+            {
+                "type": "issue",
+                "description": f"{f.code} {titles.get(f.code, '')}：{f.message}",
+                "check_name": f.code,
+                "categories": ["Style"] if f.code.startswith(("CHAR", "DUP", "LAY")) else ["Bug Risk"],
+                "fingerprint": fingerprint,
+                "severity": _GITLAB_SEVERITY[f.severity.value],
+                "location": {"path": _uri(result.path), "lines": {"begin": line, "end": end_line}},
+            }
+        )
+    json.dump(issues, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
