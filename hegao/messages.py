@@ -321,6 +321,39 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "help_port": ("端口（0 表示任选一个空闲端口）。", "The port (0: any free port)."),
     "help_no_browser": ("不自动打开浏览器。", "Do not open a browser."),
+    # The language server (hegao server).
+    "lsp_fix_safe": ("修复 {code}：{title}", "Fix {code}: {title}"),
+    "lsp_fix_unsafe": (
+        "修复 {code}：{title}（可能改变原意，请核对）",
+        "Fix {code}: {title} (may change meaning)",
+    ),
+    "lsp_suppress": (
+        "在此行上方加注释，忽略这一行的 {code}",
+        "Ignore {code} on this line (comment above it)",
+    ),
+    "lsp_needs_pygls": (
+        "语言服务器需要 pygls：pip install 'hegao[lsp]'",
+        "the language server needs pygls: pip install 'hegao[lsp]'",
+    ),
+    "help_server": (
+        "作为语言服务器（LSP，经标准输入输出）运行，供编辑器调用。",
+        "Run as a language server (LSP over standard input and output) for editors.",
+    ),
+    # Watch mode.
+    "help_watch": (
+        "检查后继续监视文件，文件一改就重新检查，只显示变化的部分（Ctrl+C 退出）。",
+        "Check, then watch the files and re-check what changes, showing only what changed (Ctrl+C to stop).",
+    ),
+    "watch_waiting": ("正在监视文件的改动（按 Ctrl+C 退出）…", "Watching for changes (Ctrl+C to stop)…"),
+    "watch_changed": (
+        "[{time}] {path}：新增 {new} 处问题，解决 {gone} 处",
+        "[{time}] {path}: {new} new problem(s), {gone} resolved",
+    ),
+    "watch_gone": ("  已解决 {code}：{message}", "  resolved {code}: {message}"),
+    "watch_needs_watchfiles": (
+        "监视模式需要 watchfiles：pip install 'hegao[watch]'",
+        "watch mode needs watchfiles: pip install 'hegao[watch]'",
+    ),
     # The report.
     "report_more": (
         "{path}: 另有 {count} 处 {code}（{title}）未逐一列出；--format json 列出全部",

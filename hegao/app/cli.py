@@ -153,6 +153,7 @@ def check(
     no_respect_gitignore: Annotated[
         bool, typer.Option("--no-respect-gitignore", help=_h("help_no_respect_gitignore"))
     ] = False,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help=_h("help_watch"))] = False,
     annotate: Annotated[
         Path | None,
         typer.Option("--annotate", metavar=_h("metavar_file"), help=_h("help_annotate")),
@@ -194,6 +195,8 @@ def check(
 
     if annotate is not None:
         _annotate_target_ok(paths, annotate)
+    if watch:
+        _watch(paths, job, force_exclude, not no_respect_gitignore, CheckOptions(mode, unsafe_fixes))
     run = _Run(Severity(fail_on.value).rank)
     results: Iterator[FileResult]
     if [str(p) for p in paths] == ["-"]:
@@ -253,6 +256,74 @@ def check(
         raise typer.Exit(EXIT_ERROR)
     if run.failing and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _watch(
+    paths: list[Path],
+    job: object,
+    force_exclude: bool,
+    respect_gitignore: bool,
+    options: CheckOptions,
+) -> None:
+    """Check, then re-check the files that change and print only what changed: the new
+    findings in full, the ones that went away in a line each. Ends with Ctrl+C."""
+    import time
+
+    from rich.text import Text
+
+    from hegao.app.runner import reload_configuration, run_job
+
+    try:
+        import watchfiles
+    except ImportError:
+        raise _fail(messages.text("watch_needs_watchfiles")) from None
+    console = _console(None)
+
+    def key(f: object) -> tuple:
+        return (f.code, f.message)  # type: ignore[attr-defined]
+
+    def check(files: list[Path]) -> dict[Path, FileResult]:
+        return {path: run_job(job(path), options) for path in files}  # type: ignore[operator]
+
+    files, errors, _ = discover(paths, force_exclude, respect_gitignore)
+    for name, message in errors:
+        _error(name, message)
+    known = check(files)
+    write_text(known.values(), console, show_source=True)
+    sys.stdout.write(messages.text("watch_waiting") + "\n")
+    sys.stdout.flush()
+    try:
+        for changes in watchfiles.watch(*[p for p in paths if p.exists()], debounce=200, step=50):
+            changed = {Path(name) for _, name in changes}
+            if any(p.name in ("hegao.toml", "pyproject.toml", ".gitignore") for p in changed):
+                reload_configuration()
+            current, _, _ = discover(paths, force_exclude, respect_gitignore)
+            touched = [p for p in current if p in changed or p.resolve() in {c.resolve() for c in changed}]
+            if any(p.name in ("hegao.toml", "pyproject.toml") for p in changed):
+                touched = current  # the rules changed: every file may read differently
+            fresh = check(touched)
+            stamp = time.strftime("%H:%M:%S")
+            for path, result in fresh.items():
+                before = {key(f) for f in (known.get(path).findings if known.get(path) else [])}
+                after = {key(f) for f in result.findings}
+                new = [f for f in result.findings if key(f) not in before]
+                gone = [k for k in before if k not in after]
+                heading = messages.text("watch_changed", time=stamp, path=path, new=len(new), gone=len(gone))
+                console.print(Text(heading, style="bold"), soft_wrap=True)
+                if result.error is not None:
+                    _error(str(path), result.error)
+                if new:
+                    shown = FileResult(result.path, result.source, new, None, labels=result.labels)
+                    write_text([shown], console, show_source=True, quiet=True)
+                for code, message in gone:
+                    console.print(
+                        Text(messages.text("watch_gone", code=code, message=message), style="green")
+                    )
+                known[path] = result
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    raise typer.Exit(EXIT_CLEAN)
 
 
 def _fix_standard_input(text: str, config: Config, unsafe: bool) -> None:
@@ -611,6 +682,17 @@ def serve(
         raise _fail(
             messages.text("serve_cannot_listen", host=host, port=port, reason=exc.strerror or exc)
         ) from None
+
+
+@_command("server", help_key="help_server")
+def language_server() -> None:
+    try:
+        import pygls  # noqa: F401
+
+        from hegao.app.lsp import run as run_language_server
+    except ImportError:
+        raise _fail(messages.text("lsp_needs_pygls")) from None
+    run_language_server()
 
 
 def main() -> None:

@@ -62,6 +62,15 @@ def config_for(folder: Path) -> Config:
     return load_config(folder, rules().codes(), rule_options())
 
 
+def reload_configuration() -> None:
+    """Forget the configuration files read so far (one was edited): the editor's
+    language server and watch mode read them again."""
+    from hegao.app import settings
+
+    config_for.cache_clear()
+    settings.find_config_file_cache_clear()
+
+
 def discover(
     paths: Iterable[Path], force_exclude: bool = False, respect_gitignore: bool = True
 ) -> tuple[list[Path], list[tuple[str, str]], list[str]]:

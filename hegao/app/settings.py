@@ -43,6 +43,10 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return _find_in(folder.resolve())
 
 
+def find_config_file_cache_clear() -> None:
+    _find_in.cache_clear()
+
+
 @cache
 def _find_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     for candidate in (folder / "hegao.toml", folder / "pyproject.toml"):
