@@ -354,6 +354,321 @@ CATALOG: dict[str, tuple[str, str]] = {
         "监视模式需要 watchfiles：pip install 'hegao[watch]'",
         "watch mode needs watchfiles: pip install 'hegao[watch]'",
     ),
+    # What the rules say about a finding: CODE, or CODE.part for pieces of it.
+    "APX001.contradict": (
+        "“{first}”表示不足，“{second}”表示超过，二者矛盾",
+        "“{first}” means just under and “{second}” just over: they contradict each other",
+    ),
+    "APX001.repeat": (
+        "“{first}”与“{second}”重复表示约数",
+        "“{first}” and “{second}” both say the figure is approximate",
+    ),
+    "APX001": (
+        "“{text}”同时使用“{first}”和“{second}”：{why}，只保留一个",
+        "“{text}” uses both “{first}” and “{second}”: {why}; keep one",
+    ),
+    "CNT001": (
+        "前面列出 {n} 项（{subjects}），后面给出 {values} 个数值，无法一一对应",
+        "{n} subjects are listed ({subjects}) but {values} values follow: they cannot be paired",
+    ),
+    "CNT001.subjects": (
+        "{n} 项主语",
+        "the {n} subjects",
+    ),
+    "CNT002": (
+        "“{label}”表示 {number} 项，实际列出 {n} 项",
+        "“{label}” stands for {number} items, but {n} are listed",
+    ),
+    "CNT002.or": (
+        "或",
+        " or ",
+    ),
+    "CNT002.items": (
+        "列出的 {n} 项",
+        "the {n} items listed",
+    ),
+    "CNT003.repeat": (
+        "编号“{shown}”与上一项重复",
+        "the number “{shown}” repeats the one before",
+    ),
+    "CNT003.skip": (
+        "编号从“{before}”跳到“{shown}”，中间缺少编号",
+        "the numbering jumps from “{before}” to “{shown}”: a number is missing",
+    ),
+    "CNT003.order": (
+        "编号“{shown}”排在“{before}”之后，顺序颠倒",
+        "“{shown}” comes after “{before}”: the order is reversed",
+    ),
+    "CNT003.previous": (
+        "上一项：{before}",
+        "the item before: {before}",
+    ),
+    "DATE001.month": (
+        "“{text}”：没有 {month} 月",
+        "“{text}”: there is no month {month}",
+    ),
+    "DATE001.year_month": (
+        "{year} 年 {month} 月",
+        "month {month} of {year}",
+    ),
+    "DATE001.in_month": (
+        "{month} 月",
+        "month {month}",
+    ),
+    "DATE001.days": (
+        "“{text}”：{when}只有 {last} 天",
+        "“{text}”: {when} has only {last} days",
+    ),
+    "DATE002": (
+        "{year} 年 {month} 月 {day} 日是星期{actual}，文中写作“{written}”",
+        "{year}-{month}-{day} is a 星期{actual}; the text says “{written}”",
+    ),
+    "DUP001.same": (
+        "本段与",
+        "this paragraph repeats",
+    ),
+    "DUP001.contains": (
+        "本段包含",
+        "this paragraph contains",
+    ),
+    "DUP001": (
+        "{what}第 {line} 行的段落重复",
+        "{what} the paragraph on line {line}",
+    ),
+    "DUP001.earlier": (
+        "先出现的段落",
+        "the earlier paragraph",
+    ),
+    "DUP002": (
+        "重复了第 {line} 行已出现的语句（{han} 字）",
+        "repeats a passage already on line {line} ({han} characters)",
+    ),
+    "DUP002.earlier": (
+        "先出现的语句",
+        "the earlier passage",
+    ),
+    "DUP003": (
+        "“{unit}”重复：“{text}”",
+        "“{unit}” is written twice: “{text}”",
+    ),
+    "DUP003.fix": (
+        "删除重复的“{unit}”",
+        "delete the repeated “{unit}”",
+    ),
+    "FIG001": (
+        "同一数据前后不一致：此处为“{text}”，第 {line} 行为“{earlier}”",
+        "the same figure is stated twice: “{text}” here, “{earlier}” on line {line}",
+    ),
+    "FIG001.earlier": (
+        "先前的数值：{earlier}",
+        "the earlier value: {earlier}",
+    ),
+    "CHAR001.whole": (
+        "全文以繁体字书写（{count} 处繁体字），不逐字报告；如需发布简体版，请整体转换",
+        "the whole text is in traditional characters ({count} of them), so they are "
+        "not listed one by one; convert it as a whole to publish a simplified version",
+    ),
+    "CHAR001.quote": (
+        "简体文本中使用了直角引号“{traditional}”，一般应为“{simplified}”",
+        "corner quotes “{traditional}” in simplified text; usually “{simplified}”",
+    ),
+    "CHAR001.variant": (
+        "“{traditional}”是“{simplified}”的异体字，规范写法为“{simplified}”",
+        "“{traditional}” is a variant of “{simplified}”; the standard form is “{simplified}”",
+    ),
+    "CHAR001": (
+        "简体文本中出现繁体字“{traditional}”，应为“{simplified}”",
+        "the traditional character “{traditional}” in simplified text; write “{simplified}”",
+    ),
+    "CHAR001.fix": (
+        "改为“{simplified}”",
+        "change to “{simplified}”",
+    ),
+    "CHAR002": (
+        "中文里使用了半角“{mark}”，应为全角“{full}”",
+        "a half-width “{mark}” in Chinese text; use the full-width “{full}”",
+    ),
+    "CHAR002.fix": (
+        "改为全角“{full}”",
+        "change to the full-width “{full}”",
+    ),
+    "CHAR003.invisible": (
+        "不可见字符（{names}），应删除",
+        "an invisible character ({names}): delete it",
+    ),
+    "CHAR003.invisible_fix": (
+        "删除不可见字符",
+        "delete the invisible character",
+    ),
+    "CHAR003.replacement": (
+        "替换字符“�”：此处原有字符在转换中丢失，请补回原字",
+        "the replacement character “�”: a character was lost in a conversion here; restore it",
+    ),
+    "CHAR003.bar": (
+        "行末多余的“|”，多为网页分隔符，应删除",
+        "a stray “|” at the end of the line, usually a web page's separator: delete it",
+    ),
+    "CHAR003.bar_fix": (
+        "删除行末的“|”",
+        "delete the “|” at the end of the line",
+    ),
+    "CHAR003.inner_bar": (
+        "句中多余的“｜”，多为网页分隔符，应删除",
+        "a stray “｜” inside the sentence, usually a web page's separator: delete it",
+    ),
+    "CHAR003.inner_bar_fix": (
+        "删除句中的“｜”",
+        "delete the “｜”",
+    ),
+    "CHAR003.doubled": (
+        "标点重复：“{marks}”",
+        "doubled punctuation: “{marks}”",
+    ),
+    "CHAR003.doubled_fix": (
+        "删除重复的标点",
+        "delete the repeated mark",
+    ),
+    "CHAR003.mixed": (
+        "标点连用：“{pair}”，只能保留一个",
+        "two marks together: “{pair}”; keep one",
+    ),
+    "CHAR003.mixed_fix": (
+        "删除“{first}”，保留“{second}”",
+        "delete “{first}”, keep “{second}”",
+    ),
+    "LAY001": (
+        "段落在句中断开，下文接在第 {line} 行：应与下一段合并",
+        "the paragraph breaks off mid-sentence and goes on at line {line}: join the two",
+    ),
+    "LAY001.next": (
+        "接续的下文",
+        "where it goes on",
+    ),
+    "LAY001.fix": (
+        "接上断开的段落",
+        "join the broken paragraph",
+    ),
+    "LAY001.wrapped": (
+        "全文按固定宽度（约 {width} 字）折行，像是从 PDF "
+        "复制的文本：已按 {blocks} 个自然段检查；可自动取消折行",
+        "every line is cut at one width (about {width} characters), like text copied from a PDF: "
+        "it was checked as its {blocks} paragraphs; the wrapping can be undone automatically",
+    ),
+    "LAY001.unwrap": (
+        "接上按固定宽度断开的行",
+        "join the lines cut at a fixed width",
+    ),
+    "LAY002.end": (
+        "文末",
+        "the file ends",
+    ),
+    "LAY002.heading": (
+        "下一段是标题、新条目或署名",
+        "a heading, a new item or a byline follows",
+    ),
+    "LAY002": (
+        "段落在句中结束，{what}，句子没有下文：可能有文字丢失，请对照原文补全",
+        "the paragraph stops mid-sentence and {what}, so nothing "
+        "continues it: text may have been lost; restore it from the source",
+    ),
+    "UNIT001": (
+        "“{noun}”的量词应为“{fits}”，文中写作“{text}”",
+        "“{noun}” is counted with “{fits}”; the text says “{text}”",
+    ),
+    "PCT001": (
+        "“{term}”是部分占整体的比例，不应超过100%，文中为{text}",
+        "“{term}” is a share of a whole and cannot exceed 100%; the text says {text}",
+    ),
+    "PCT001.cases": (
+        "“{term}”为{text}，超过100%：若计入了往年积案可以成立，请核实并注明口径",
+        "“{term}” is {text}, over 100%: possible if cases of earlier years were solved; check it and say so",
+    ),
+    "PCT002": (
+        "“{verb}{text}”：下降超过100%意味着结果小于零，案件、人数等不可能为负，请核对",
+        "“{verb}{text}”: a fall of more than 100% would leave less than "
+        "nothing, and counts of cases or people cannot be negative; check it",
+    ),
+    "PCT003.share": (
+        "占比",
+        "the share",
+    ),
+    "PCT003": (
+        "{what}不符：{num} ÷ {den} = {computed}%，文中写作{text}",
+        "{what} does not follow: {num} ÷ {den} = {computed}%, the text says {text}",
+    ),
+    "PCT003.numerator": (
+        "分子：{num}",
+        "numerator: {num}",
+    ),
+    "PCT003.denominator": (
+        "分母：{den}",
+        "denominator: {den}",
+    ),
+    "PCT004.after": (
+        "本期：{text}",
+        "this period: {text}",
+    ),
+    "PCT004.before": (
+        "基期：{text}",
+        "base period: {text}",
+    ),
+    "PCT004.increment": (
+        "增减量：{text}",
+        "the change: {text}",
+    ),
+    "PCT004": (
+        "增减幅度不符：{shown} = {computed}%，文中写作{verb}{text}",
+        "the rate of change does not follow: {shown} = {computed}%, the text says {verb}{text}",
+    ),
+    "SUM.part": (
+        "分项：{text}",
+        "part: {text}",
+    ),
+    "SUM001.unit": (
+        "合计与分项相差 {factor} 倍，疑为单位错误：分项合计 {arithmetic} "
+        "= {summed}，文中写作“{text}”（{base}）；应为 {summed}",
+        "the total is {factor} times the sum of its parts, probably a unit slip: "
+        "{arithmetic} = {summed}, the text says “{text}” ({base}); it should be {summed}",
+    ),
+    "SUM001.scale": (
+        "疑漏写“{scale}”",
+        "probably lacks “{scale}”",
+    ),
+    "SUM001.digits": (
+        "疑少写 {k} 位数字",
+        "probably lacks {k} digits",
+    ),
+    "SUM001.part": (
+        "分项“{part}”{what}：分项合计 {arithmetic} = "
+        "{summed}，与合计“{total}”不符；若该项为 {corrected} 则相符",
+        "the part “{part}” {what}: {arithmetic} = {summed} does "
+        "not match the total “{total}”; with {corrected} it would",
+    ),
+    "SUM001.total": (
+        "合计：{text}",
+        "total: {text}",
+    ),
+    "SUM001": (
+        "合计与分项不符：分项合计 {arithmetic} = {summed}，文中写作“{text}”（相差 {difference}）",
+        "the total does not match its parts: {arithmetic} = {summed}, "
+        "the text says “{text}” (a difference of {difference})",
+    ),
+    "SUM002.whole": (
+        "总数：{text}",
+        "the whole: {text}",
+    ),
+    "SUM002.part": (
+        "分项“{part}”大于总数“{whole}”（{part_value} > {whole_value}）",
+        "the part “{part}” is larger than the whole “{whole}” ({part_value} > {whole_value})",
+    ),
+    "SUM002.overlap": (
+        "（这些措施可能先后用于同一批人，如属此情况请忽略）",
+        " (these measures may apply to the same people one after another; if so, ignore this)",
+    ),
+    "SUM002": (
+        "其中各项之和大于总数：{arithmetic} = {summed}，超过“{whole}”{note}",
+        "the parts add up to more than the whole: {arithmetic} = {summed}, more than “{whole}”{note}",
+    ),
     # The report.
     "report_more": (
         "{path}: 另有 {count} 处 {code}（{title}）未逐一列出；--format json 列出全部",

@@ -8,6 +8,7 @@ from hegao.checker import vocabulary as vocab
 from hegao.checker.document import Document
 from hegao.checker.model import Finding
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 # What each marker says about the true value compared with the written one.
 _BELOW = frozenset(vocab.words("approx_below"))
@@ -72,10 +73,10 @@ class ContradictoryApproximation(Rule):
             if a == b == "above" and first in ("至少", "不少于", "不低于"):
                 continue  # 至少300人以上 is redundant but unambiguous
             if {a, b} == {"below", "above"}:
-                why = f"“{first}”表示不足，“{second}”表示超过，二者矛盾"
+                why = say("APX001.contradict", first=first, second=second)
             else:
-                why = f"“{first}”与“{second}”重复表示约数"
-            yield self.finding(q.span, f"“{q.text}”同时使用“{first}”和“{second}”：{why}，只保留一个")
+                why = say("APX001.repeat", first=first, second=second)
+            yield self.finding(q.span, say("APX001", text=q.text, first=first, second=second, why=why))
 
 
 RULES = (ContradictoryApproximation,)

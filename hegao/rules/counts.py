@@ -14,6 +14,7 @@ from hegao.checker.model import Finding, Related, Span
 from hegao.checker.numerals import NumeralError, parse_chinese
 from hegao.checker.quantities import Kind, Quantity
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 _CN_NUMERAL = "一二三四五六七八九十"
 
@@ -99,8 +100,8 @@ class RespectivelyArity(Rule):
                 subject_span = Span(clause.span.start, m.start())
                 yield self.finding(
                     Span(values[0].span.start, values[-1].span.end),
-                    f"前面列出 {n} 项（{_shorten(subjects)}），后面给出 {len(values)} 个数值，无法一一对应",
-                    (Related(subject_span, f"{n} 项主语"),),
+                    say("CNT001", n=n, subjects=_shorten(subjects), values=len(values)),
+                    (Related(subject_span, say("CNT001.subjects", n=n)),),
                 )
                 break
 
@@ -205,11 +206,11 @@ class LabelCount(Rule):
         yield from self._points(doc)
 
     def _mismatch(self, span: Span, label: str, number: int, items: set[int], where: Span) -> Finding:
-        n = "或".join(str(i) for i in sorted(items))
+        n = say("CNT002.or").join(str(i) for i in sorted(items))
         return self.finding(
             span,
-            f"“{label}”表示 {number} 项，实际列出 {n} 项",
-            (Related(where, f"列出的 {n} 项"),),
+            say("CNT002", label=label, number=number, n=n),
+            (Related(where, say("CNT002.items", n=n)),),
         )
 
     def _quoted_labels(self, doc: Document) -> Iterator[Finding]:
@@ -452,12 +453,14 @@ class SequenceNumbering(Rule):
         shown = doc.text[current.span.start : current.span.end]
         before = doc.text[previous.span.start : previous.span.end]
         if current.number == previous.number:
-            what = f"编号“{shown}”与上一项重复"
+            what = say("CNT003.repeat", shown=shown)
         elif current.number > previous.number:
-            what = f"编号从“{before}”跳到“{shown}”，中间缺少编号"
+            what = say("CNT003.skip", before=before, shown=shown)
         else:
-            what = f"编号“{shown}”排在“{before}”之后，顺序颠倒"
-        return self.finding(current.span, what, (Related(previous.span, f"上一项：{before}"),))
+            what = say("CNT003.order", before=before, shown=shown)
+        return self.finding(
+            current.span, what, (Related(previous.span, say("CNT003.previous", before=before)),)
+        )
 
 
 RULES = (RespectivelyArity, LabelCount, SequenceNumbering)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Span
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 _WEEKDAY_NAMES = "一二三四五六日"
 
@@ -58,7 +59,9 @@ class InvalidDate(Rule):
         for d in doc.dates:
             span = Span(d.span.start, d.day_end or d.month_end)
             if not 1 <= d.month <= 12:
-                yield self.finding(span, f"“{doc.text[span.start : span.end]}”：没有 {d.month} 月")
+                yield self.finding(
+                    span, say("DATE001.month", text=doc.text[span.start : span.end], month=d.month)
+                )
                 continue
             if d.day is None:
                 continue
@@ -68,8 +71,14 @@ class InvalidDate(Rule):
                 span = d.end_day_span
                 day = d.end_day
             if not 1 <= day <= last:
-                when = f"{d.year} 年 {d.month} 月" if d.year else f"{d.month} 月"
-                yield self.finding(span, f"“{doc.text[span.start : span.end]}”：{when}只有 {last} 天")
+                when = (
+                    say("DATE001.year_month", year=d.year, month=d.month)
+                    if d.year
+                    else say("DATE001.in_month", month=d.month)
+                )
+                yield self.finding(
+                    span, say("DATE001.days", text=doc.text[span.start : span.end], when=when, last=last)
+                )
 
 
 class WeekdayMismatch(Rule):
@@ -127,7 +136,9 @@ class WeekdayMismatch(Rule):
                 actual = _WEEKDAY_NAMES[date.weekday()]
                 yield self.finding(
                     d.span,
-                    f"{year} 年 {date.month} 月 {date.day} 日是星期{actual}，文中写作“{d.weekday}”",
+                    say(
+                        "DATE002", year=year, month=date.month, day=date.day, actual=actual, written=d.weekday
+                    ),
                 )
 
 

@@ -22,6 +22,7 @@ from hegao.checker.model import Finding, Fix, Related, Span
 from hegao.checker.rule import Rule
 from hegao.checker.script import HAN
 from hegao.checker.words import WordText
+from hegao.messages import text as say
 
 PARAGRAPH_MIN_HAN = 20
 CLAUSE_MIN_HAN = 16
@@ -221,11 +222,11 @@ class DuplicateParagraph(Rule):
             if _restates_a_summary(quoted, copy.earlier, copy.later):
                 continue
             line = doc.line_col(copy.earlier.start)[0]
-            what = "本段与" if copy.whole else "本段包含"
+            what = say("DUP001.same" if copy.whole else "DUP001.contains")
             yield self.finding(
                 copy.later,
-                f"{what}第 {line} 行的段落重复",
-                (Related(copy.earlier, "先出现的段落"),),
+                say("DUP001", what=what, line=line),
+                (Related(copy.earlier, say("DUP001.earlier")),),
             )
 
 
@@ -418,8 +419,8 @@ class DuplicateSentence(Rule):
                 line = doc.line_col(earlier.start)[0]
                 yield self.finding(
                     later,
-                    f"重复了第 {line} 行已出现的语句（{han} 字）",
-                    (Related(earlier, "先出现的语句"),),
+                    say("DUP002", line=line, han=han),
+                    (Related(earlier, say("DUP002.earlier")),),
                 )
                 for k in range(i, i + run):
                     seen[clauses[k].norm].append(k)
@@ -802,9 +803,9 @@ class DoubledWord(Rule):
                     end += len(unit)
                 yield self.finding(
                     Span(start, end),
-                    f"“{unit}”重复：“{text[start:end]}”",
+                    say("DUP003", unit=unit, text=text[start:end]),
                     fix=Fix.replace(
-                        Span(start + len(unit), end), "", f"删除重复的“{unit}”", safe=len(unit) > 1
+                        Span(start + len(unit), end), "", say("DUP003.fix", unit=unit), safe=len(unit) > 1
                     ),
                 )
                 pos = end

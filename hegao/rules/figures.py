@@ -12,6 +12,7 @@ from hegao.checker.document import Clause, Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Kind
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 # A figure is a claim of its own only when nothing before it in its clause makes it a
 # change, a share or a rate of something else, and nothing before it in its sentence
@@ -161,8 +162,8 @@ class ConflictingFigures(Rule):
                 line = doc.line_col(e.span.start)[0]
                 yield self.finding(
                     q.span,
-                    f"同一数据前后不一致：此处为“{q.text}”，第 {line} 行为“{e.text}”",
-                    (Related(e.span, f"先前的数值：{e.text}"),),
+                    say("FIG001", text=q.text, line=line, earlier=e.text),
+                    (Related(e.span, say("FIG001.earlier", earlier=e.text)),),
                 )
 
 

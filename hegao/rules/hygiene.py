@@ -12,6 +12,7 @@ from hegao.checker.datafiles import data_lines
 from hegao.checker.document import BlockKind, Document
 from hegao.checker.model import Finding, Fix, Severity, Span
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 # ---------------------------------------------------------------- CHAR001
 
@@ -92,7 +93,7 @@ class TraditionalCharacter(Rule):
             first = found[0][0]
             yield self.finding(
                 Span(first, first + 1),
-                f"全文以繁体字书写（{len(found)} 处繁体字），不逐字报告；如需发布简体版，请整体转换",
+                say("CHAR001.whole", count=len(found)),
                 severity=Severity.INFO,
             )
             return
@@ -104,15 +105,17 @@ class TraditionalCharacter(Rule):
             ):
                 continue  # a name that spells itself in traditional characters
             if traditional in _QUOTE_MARKS:
-                what = f"简体文本中使用了直角引号“{traditional}”，一般应为“{simplified}”"
+                what = say("CHAR001.quote", traditional=traditional, simplified=simplified)
             elif traditional in _VARIANTS:
-                what = f"“{traditional}”是“{simplified}”的异体字，规范写法为“{simplified}”"
+                what = say("CHAR001.variant", traditional=traditional, simplified=simplified)
             else:
-                what = f"简体文本中出现繁体字“{traditional}”，应为“{simplified}”"
+                what = say("CHAR001", traditional=traditional, simplified=simplified)
             yield self.finding(
                 Span(offset, offset + 1),
                 what,
-                fix=Fix.replace(Span(offset, offset + 1), simplified, f"改为“{simplified}”"),
+                fix=Fix.replace(
+                    Span(offset, offset + 1), simplified, say("CHAR001.fix", simplified=simplified)
+                ),
             )
 
 
@@ -199,8 +202,8 @@ class HalfwidthPunctuation(Rule):
         span = Span(offset, offset + 1)
         return self.finding(
             span,
-            f"中文里使用了半角“{mark}”，应为全角“{full}”",
-            fix=Fix.replace(span, full, f"改为全角“{full}”"),
+            say("CHAR002", mark=mark, full=full),
+            fix=Fix.replace(span, full, say("CHAR002.fix", full=full)),
         )
 
 
@@ -282,20 +285,18 @@ class StrayArtifact(Rule):
             names = "、".join(sorted({f"U+{ord(c):04X}" for c in m.group()}))
             found.append(
                 self.finding(
-                    span, f"不可见字符（{names}），应删除", fix=Fix.replace(span, "", "删除不可见字符")
+                    span,
+                    say("CHAR003.invisible", names=names),
+                    fix=Fix.replace(span, "", say("CHAR003.invisible_fix")),
                 )
             )
         start = text.find(_REPLACEMENT)
         while start != -1:
-            found.append(
-                self.finding(Span(start, start + 1), "替换字符“\ufffd”：此处原有字符在转换中丢失，请补回原字")
-            )
+            found.append(self.finding(Span(start, start + 1), say("CHAR003.replacement")))
             start = text.find(_REPLACEMENT, start + 1)
         for span in _trailing_bars(text):
             found.append(
-                self.finding(
-                    span, "行末多余的“|”，多为网页分隔符，应删除", fix=Fix.replace(span, "", "删除行末的“|”")
-                )
+                self.finding(span, say("CHAR003.bar"), fix=Fix.replace(span, "", say("CHAR003.bar_fix")))
             )
         for m in _INNER_BAR.finditer(text):
             block = doc.block_at(m.start())
@@ -305,8 +306,8 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     span,
-                    "句中多余的“｜”，多为网页分隔符，应删除",
-                    fix=Fix.replace(span, "", "删除句中的“｜”"),
+                    say("CHAR003.inner_bar"),
+                    fix=Fix.replace(span, "", say("CHAR003.inner_bar_fix")),
                 )
             )
         for m in _DOUBLED_MARK.finditer(text):
@@ -316,8 +317,8 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     Span(m.start(), m.end()),
-                    f"标点重复：“{m.group()}”",
-                    fix=Fix.replace(span, "", "删除重复的标点"),
+                    say("CHAR003.doubled", marks=m.group()),
+                    fix=Fix.replace(span, "", say("CHAR003.doubled_fix")),
                 )
             )
         for m in _MIXED_MARKS.finditer(text):
@@ -327,10 +328,13 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     Span(m.start(), m.end() + 1),
-                    f"标点连用：“{pair}”，只能保留一个",
+                    say("CHAR003.mixed", pair=pair),
                     # Keeping the second mark is a guess: unsafe.
                     fix=Fix.replace(
-                        Span(m.start(), m.end()), "", f"删除“{pair[0]}”，保留“{pair[1]}”", safe=False
+                        Span(m.start(), m.end()),
+                        "",
+                        say("CHAR003.mixed_fix", first=pair[0], second=pair[1]),
+                        safe=False,
                     ),
                 )
             )

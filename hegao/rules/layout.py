@@ -19,6 +19,7 @@ from hegao.checker.layout import (
 )
 from hegao.checker.model import Finding, Fix, Related, Severity, Span
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 
 class BrokenParagraph(Rule):
@@ -81,9 +82,9 @@ class BrokenParagraph(Rule):
             line = doc.line_col(following.span.start)[0]
             yield self.finding(
                 Span(block.span.end - 1, block.span.end),
-                f"段落在句中断开，下文接在第 {line} 行：应与下一段合并",
-                (Related(Span(following.span.start, following.span.start + 1), "接续的下文"),),
-                fix=Fix.replace(gap, joiner, "接上断开的段落"),
+                say("LAY001", line=line),
+                (Related(Span(following.span.start, following.span.start + 1), say("LAY001.next")),),
+                fix=Fix.replace(gap, joiner, say("LAY001.fix")),
             )
 
     def _hard_wrapped(self, doc: Document) -> Finding:
@@ -100,9 +101,8 @@ class BrokenParagraph(Rule):
                 pieces.append(doc.text[block.span.end : doc.blocks[i + 1].span.start])
         return self.finding(
             Span(first.start, first.start + 1),
-            f"全文按固定宽度（约 {(doc.wrap_width or 0) // 2} 字）折行，像是从 PDF 复制的文本："
-            f"已按 {len(doc.blocks)} 个自然段检查；可自动取消折行",
-            fix=Fix.replace(Span(first.start, last.end), "".join(pieces), "接上按固定宽度断开的行"),
+            say("LAY001.wrapped", width=(doc.wrap_width or 0) // 2, blocks=len(doc.blocks)),
+            fix=Fix.replace(Span(first.start, last.end), "".join(pieces), say("LAY001.unwrap")),
         )
 
 
@@ -169,10 +169,10 @@ class TruncatedParagraph(Rule):
                 or (following.kind is BlockKind.HEADING and cut_mid_word(text))
             ):
                 continue
-            what = "文末" if following is None else "下一段是标题、新条目或署名"
+            what = say("LAY002.end" if following is None else "LAY002.heading")
             yield self.finding(
                 Span(block.span.end - 1, block.span.end),
-                f"段落在句中结束，{what}，句子没有下文：可能有文字丢失，请对照原文补全",
+                say("LAY002", what=what),
             )
 
 

@@ -13,6 +13,7 @@ from hegao.checker.document import Document
 from hegao.checker.model import Finding
 from hegao.checker.quantities import Kind, Quantity, units
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 _HAN = regex.compile(r"\p{Han}")
 _NOUN_END = "、等和及与的"
@@ -108,7 +109,7 @@ class MeasureWordMismatch(Rule):
             if measure in allowed or measure.endswith("次"):
                 continue
             fits = "、".join(allowed)
-            yield self.finding(q.span, f"“{noun}”的量词应为“{fits}”，文中写作“{q.text}”")
+            yield self.finding(q.span, say("UNIT001", noun=noun, fits=fits, text=q.text))
 
 
 RULES = (MeasureWordMismatch,)

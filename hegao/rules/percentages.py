@@ -16,6 +16,7 @@ from hegao.checker.document import Clause, Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Kind, Quantity
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 HUNDRED = Decimal(100)
 
@@ -109,11 +110,11 @@ class RateOver100(Rule):
             ):
                 kind = "may-exceed"  # 占年度计划投资的109.7%: plan completion may exceed 100%
             if kind == "share":
-                yield self.finding(q.span, f"“{term}”是部分占整体的比例，不应超过100%，文中为{q.text}")
+                yield self.finding(q.span, say("PCT001", term=term, text=q.text))
             elif kind == "warn":
                 yield self.finding(
                     q.span,
-                    f"“{term}”为{q.text}，超过100%：若计入了往年积案可以成立，请核实并注明口径",
+                    say("PCT001.cases", term=term, text=q.text),
                     severity=Severity.WARNING,
                 )
 
@@ -181,7 +182,7 @@ class DecreaseOver100(Rule):
                 continue
             yield self.finding(
                 q.span,
-                f"“{verb.group()}{q.text}”：下降超过100%意味着结果小于零，案件、人数等不可能为负，请核对",
+                say("PCT002", verb=verb.group(), text=q.text),
             )
 
 
@@ -236,13 +237,13 @@ class PercentMismatch(Rule):
                 continue
             computed = _round_like(ratio.numerator.base / ratio.denominator.base * HUNDRED, ratio.value)
             num, den = ratio.numerator.text, ratio.denominator.text
-            what = "占比" if ratio.term.startswith("占") or "比" in ratio.term else ratio.term
+            what = say("PCT003.share") if ratio.term.startswith("占") or "比" in ratio.term else ratio.term
             yield self.finding(
                 ratio.value.span,
-                f"{what}不符：{num} ÷ {den} = {computed}%，文中写作{ratio.value.text}",
+                say("PCT003", what=what, num=num, den=den, computed=computed, text=ratio.value.text),
                 (
-                    Related(ratio.numerator.span, f"分子：{num}"),
-                    Related(ratio.denominator.span, f"分母：{den}"),
+                    Related(ratio.numerator.span, say("PCT003.numerator", num=num)),
+                    Related(ratio.denominator.span, say("PCT003.denominator", den=den)),
                 ),
             )
 
@@ -307,8 +308,8 @@ class GrowthMismatch(Rule):
             exact_before = g.after.base - sign * g.increment.base
             shown = f"{g.increment.text} ÷ ({g.after.text} {'−' if sign > 0 else '+'} {g.increment.text})"
             related = (
-                Related(g.after.span, f"本期：{g.after.text}"),
-                Related(g.increment.span, f"增减量：{g.increment.text}"),
+                Related(g.after.span, say("PCT004.after", text=g.after.text)),
+                Related(g.increment.span, say("PCT004.increment", text=g.increment.text)),
             )
         else:
             assert g.before is not None
@@ -316,8 +317,8 @@ class GrowthMismatch(Rule):
             exact_before = g.before.base
             shown = f"({g.after.text} − {g.before.text}) ÷ {g.before.text}"
             related = (
-                Related(g.before.span, f"基期：{g.before.text}"),
-                Related(g.after.span, f"本期：{g.after.text}"),
+                Related(g.before.span, say("PCT004.before", text=g.before.text)),
+                Related(g.after.span, say("PCT004.after", text=g.after.text)),
             )
         if b_lo <= 0 or exact_before <= 0:
             return None
@@ -332,7 +333,13 @@ class GrowthMismatch(Rule):
             return None
         return self.finding(
             g.rate.span,
-            f"增减幅度不符：{shown} = {_round_like(abs(change), g.rate)}%，文中写作{g.verb}{g.rate.text}",
+            say(
+                "PCT004",
+                shown=shown,
+                computed=_round_like(abs(change), g.rate),
+                verb=g.verb,
+                text=g.rate.text,
+            ),
             related,
         )
 

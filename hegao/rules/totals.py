@@ -12,6 +12,7 @@ from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Quantity
 from hegao.checker.rule import Rule
+from hegao.messages import text as say
 
 POWER_OF_TEN_SLIPS = (1, 2, 3, 4, 8)
 _SCALE_NAMES = {4: "万", 8: "亿"}
@@ -76,7 +77,7 @@ class TotalMismatch(Rule):
         difference = total.base - parts_sum
         if abs(difference) <= tolerance or (claim.running and difference > 0):
             return None
-        related = tuple(Related(p.span, f"分项：{p.text}") for p in parts)
+        related = tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts)
         arithmetic = " + ".join(_show(p.base, p.unit) for p in parts)
         summed = _show(parts_sum, total.unit)
         parts_tolerance = sum((rounding(p) for p in parts), Decimal(0))
@@ -87,28 +88,48 @@ class TotalMismatch(Rule):
             if too_big or too_small:
                 return self.finding(
                     total.span,
-                    f"合计与分项相差 {factor} 倍，疑为单位错误：分项合计 {arithmetic} = {summed}，"
-                    f"文中写作“{total.text}”（{_show(total.base, total.unit)}）；应为 {summed}",
+                    say(
+                        "SUM001.unit",
+                        factor=factor,
+                        arithmetic=arithmetic,
+                        summed=summed,
+                        text=total.text,
+                        base=_show(total.base, total.unit),
+                    ),
                     related,
                 )
         slipped = _part_missing_scale(total, parts, tolerance)
         if slipped is not None:
             part, k = slipped
-            what = f"疑漏写“{_SCALE_NAMES[k]}”" if k in _SCALE_NAMES else f"疑少写 {k} 位数字"
+            what = (
+                say("SUM001.scale", scale=_SCALE_NAMES[k]) if k in _SCALE_NAMES else say("SUM001.digits", k=k)
+            )
             corrected = _show(part.base * Decimal(10) ** k, part.unit)
             return self.finding(
                 part.span,
-                f"分项“{part.text}”{what}：分项合计 {arithmetic} = {summed}，"
-                f"与合计“{total.text}”不符；若该项为 {corrected} 则相符",
+                say(
+                    "SUM001.part",
+                    part=part.text,
+                    what=what,
+                    arithmetic=arithmetic,
+                    summed=summed,
+                    total=total.text,
+                    corrected=corrected,
+                ),
                 (
-                    Related(total.span, f"合计：{total.text}"),
+                    Related(total.span, say("SUM001.total", text=total.text)),
                     *tuple(r for r in related if r.span != part.span),
                 ),
             )
         return self.finding(
             total.span,
-            f"合计与分项不符：分项合计 {arithmetic} = {summed}，文中写作“{total.text}”"
-            f"（相差 {_show(abs(difference), total.unit)}）",
+            say(
+                "SUM001",
+                arithmetic=arithmetic,
+                summed=summed,
+                text=total.text,
+                difference=_show(abs(difference), total.unit),
+            ),
             related,
         )
 
@@ -187,13 +208,18 @@ class PartExceedsWhole(Rule):
     def _check_parts(self, breakdown: Breakdown) -> Finding | None:
         whole, parts = breakdown.whole, breakdown.parts
         tolerance = rounding(whole)
-        related = (Related(whole.span, f"总数：{whole.text}"),)
+        related = (Related(whole.span, say("SUM002.whole", text=whole.text)),)
         for part in parts:
             if part.base - rounding(part) > whole.base + tolerance:
                 return self.finding(
                     part.span,
-                    f"分项“{part.text}”大于总数“{whole.text}”"
-                    f"（{_show(part.base, part.unit)} > {_show(whole.base, whole.unit)}）",
+                    say(
+                        "SUM002.part",
+                        part=part.text,
+                        whole=whole.text,
+                        part_value=_show(part.base, part.unit),
+                        whole_value=_show(whole.base, whole.unit),
+                    ),
                     related,
                 )
         if len(parts) < 2:
@@ -203,11 +229,17 @@ class PartExceedsWhole(Rule):
         if parts_sum <= whole.base + slack:
             return None
         arithmetic = " + ".join(_show(p.base, p.unit) for p in parts)
-        note = "（这些措施可能先后用于同一批人，如属此情况请忽略）" if breakdown.may_overlap else ""
+        note = say("SUM002.overlap") if breakdown.may_overlap else ""
         return self.finding(
             parts[-1].span,
-            f"其中各项之和大于总数：{arithmetic} = {_show(parts_sum, whole.unit)}，超过“{whole.text}”{note}",
-            related + tuple(Related(p.span, f"分项：{p.text}") for p in parts[:-1]),
+            say(
+                "SUM002",
+                arithmetic=arithmetic,
+                summed=_show(parts_sum, whole.unit),
+                whole=whole.text,
+                note=note,
+            ),
+            related + tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts[:-1]),
             severity=Severity.WARNING if breakdown.may_overlap else None,
         )
 
