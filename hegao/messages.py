@@ -669,6 +669,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "其中各项之和大于总数：{arithmetic} = {summed}，超过“{whole}”{note}",
         "the parts add up to more than the whole: {arithmetic} = {summed}, more than “{whole}”{note}",
     ),
+    "TAB001": (
+        "表 {table}“{column}”列：{labels}之和为 {arithmetic} = {summed}，与合计“{total}”不符",
+        "table {table}, column “{column}”: {labels} add up to {arithmetic} = {summed}, "
+        "not the total “{total}”",
+    ),
+    "TAB001.unmarked": (
+        "表 {table}“{column}”列：分项之和 {arithmetic} = {summed} 比合计“{total}”多出的恰是“{label}”一行："
+        "该行可能是上一行的分项，漏标了“#”或“其中”",
+        "table {table}, column “{column}”: the rows add up to {arithmetic} = {summed}, more than the total "
+        "“{total}” by exactly the row “{label}”, which is probably part of the row above "
+        "and lost its # or 其中",
+    ),
+    "TAB001.part": ("分项“{label}”：{text}", "part “{label}”: {text}"),
+    "TAB001.column_n": ("第 {n} 列", "column {n}"),
     # The report.
     "report_more": (
         "{path}: 另有 {count} 处 {code}（{title}）未逐一列出；--format json 列出全部",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from hegao.checker.claims import Claims
     from hegao.checker.dates import DateMention
     from hegao.checker.quantities import Extraction, Quantity
+    from hegao.checker.tables import Table
     from hegao.checker.words import WordText
 
 
@@ -122,6 +123,13 @@ class Document:
     @cached_property
     def _sentence_blocks(self) -> list[int]:
         return [s.block for s in self.sentences]
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """The Markdown pipe tables, read row by row and cell by cell."""
+        from hegao.checker.tables import read_tables
+
+        return read_tables(self.text) if "|" in self.text else []
 
     @cached_property
     def clauses(self) -> list[Clause]:

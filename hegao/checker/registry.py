@@ -39,6 +39,7 @@ def default_rules() -> RuleSet:
         measure_words,
         percentages,
         suppressions,
+        tables,
         totals,
     )
 
@@ -55,6 +56,7 @@ def default_rules() -> RuleSet:
         hygiene,
         layout,
         suppressions,
+        tables,
     ):
         for rule in module.RULES:
             rules.register(rule)

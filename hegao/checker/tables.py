@@ -1,0 +1,197 @@
+"""Tables as the document model reads them: Markdown pipe tables, row by row and cell by
+cell, each cell with its span in the original text and, when it holds a plain figure,
+its value and printed precision.
+
+A row's label (its first cell) says what the row is: a total (合计, 总计, 全市…), a
+sub-row of the row above (#火力发电量) or the first row of a breakdown (其中：城镇). A
+table often breaks one total down several ways — a population by town and country, by
+sex, by age — with only the first row of each breakdown marked 其中: ``segments`` reads
+those breakdowns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from hegao.checker.model import Span
+
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|全部|总额|总数|全市|全省|全县|全区|全州|全国)")
+_BREAKDOWN = re.compile(r"^\s*其中\s*[：:]?")
+_SUB_ROW = re.compile(r"^\s*[#＃]")
+# Columns of rates and indices, which do not add up.
+_NOT_A_LEVEL = re.compile(r"增长|增速|增幅|[%％]|比上年|同比|指数|比重|占比|构成|价格|排名|位次")
+
+
+class RowKind(Enum):
+    TOTAL = "total"
+    BREAKDOWN = "breakdown"  # 其中：… opens a breakdown of the total
+    SUB_ROW = "sub-row"  # #… a part of the row above, not added again
+    PLAIN = "plain"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    span: Span
+    value: Decimal | None
+    decimals: int
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    line: int  # 1-based row number in the table, the header rows included
+
+    @property
+    def label(self) -> str:
+        return self.cells[0].text if self.cells else ""
+
+    @property
+    def kind(self) -> RowKind:
+        label = self.label
+        if _SUB_ROW.match(label):
+            return RowKind.SUB_ROW
+        if _BREAKDOWN.match(label):
+            return RowKind.BREAKDOWN
+        if _TOTAL.match(label):
+            return RowKind.TOTAL
+        return RowKind.PLAIN
+
+
+@dataclass(frozen=True)
+class Table:
+    number: int  # 1-based, in document order
+    header: tuple[Row, ...]
+    rows: tuple[Row, ...]
+    span: Span
+
+    def column_name(self, column: int) -> str:
+        return " ".join(
+            row.cells[column].text
+            for row in self.header
+            if column < len(row.cells) and row.cells[column].text
+        )
+
+    def level_columns(self) -> list[int]:
+        """Columns of levels (values that add up), not of rates or indices."""
+        width = max((len(r.cells) for r in self.rows), default=0)
+        out = []
+        for c in range(1, width):
+            if _NOT_A_LEVEL.search(self.column_name(c)):
+                continue
+            if sum(1 for r in self.rows if c < len(r.cells) and r.cells[c].value is not None) >= 2:
+                out.append(c)
+        return out
+
+
+def _value(text: str) -> tuple[Decimal | None, int]:
+    m = _NUMBER.match(text)
+    if m is None:
+        return None, 0
+    try:
+        return Decimal(text.replace(",", "")), len(m.group(1) or "")
+    except InvalidOperation:
+        return None, 0
+
+
+def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    line = text[start:end]
+    body_start = start + (len(line) - len(line.lstrip()))
+    body = text[body_start:end].rstrip()
+    if body.startswith("|"):
+        body_start += 1
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    cells = []
+    at = body_start
+    for piece in body.split("|"):
+        stripped = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        value, decimals = _value(stripped)
+        cells.append(Cell(stripped, Span(at + lead, at + lead + len(stripped)), value, decimals))
+        at += len(piece) + 1
+    return tuple(cells)
+
+
+def read_tables(text: str) -> list[Table]:
+    """The Markdown pipe tables of ``text``: consecutive lines that start with “|”, with a
+    separator line (|---|---|) below the header."""
+    lines = []
+    at = 0
+    for raw in text.split("\n"):
+        lines.append((at, at + len(raw)))
+        at += len(raw) + 1
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        if not text[start:end].lstrip().startswith("|"):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
+            j += 1
+        block = lines[i:j]
+        separator = next((k for k, (s, e) in enumerate(block) if _SEPARATOR.match(text[s:e])), None)
+        if separator is not None:
+            header = tuple(Row(_cells(text, s, e), n + 1) for n, (s, e) in enumerate(block[:separator]))
+            rows = tuple(
+                Row(_cells(text, s, e), separator + n + 1) for n, (s, e) in enumerate(block[separator + 1 :])
+            )
+            tables.append(Table(len(tables) + 1, header, rows, Span(block[0][0], block[-1][1])))
+        i = j
+    return tables
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Rows that together should make up ``total`` in one column."""
+
+    total: Row
+    parts: tuple[Row, ...]
+
+
+def segments(table: Table) -> list[Segment]:
+    """The breakdowns of each total in the table.
+
+    A total first (全市常住人口) is followed by its breakdowns: each opens with a 其中 row,
+    and the plain rows after it belong to it; plain rows right after the total form one
+    too. A total last (合计) sums the plain rows above it. Sub-rows (#…) are never added,
+    and a breakdown of one row is a subset (其中：65周岁及以上), not a breakdown."""
+    out: list[Segment] = []
+    rows = list(table.rows)
+    for i, row in enumerate(rows):
+        if row.kind is not RowKind.TOTAL or not any(c.value is not None for c in row.cells[1:]):
+            continue  # a second header row (全市 | 市级) is no total
+        if i == len(rows) - 1 or rows[i + 1].kind is RowKind.TOTAL:
+            above = []
+            for prior in reversed(rows[:i]):
+                if prior.kind is RowKind.TOTAL:
+                    break
+                if prior.kind is RowKind.PLAIN:
+                    above.append(prior)
+                elif prior.kind is RowKind.BREAKDOWN:
+                    above = []  # a total over rows that hold breakdowns: not read
+                    break
+            if len(above) >= 2:
+                out.append(Segment(row, tuple(reversed(above))))
+            continue
+        current: list[Row] = []
+        for follower in rows[i + 1 :]:
+            if follower.kind is RowKind.TOTAL:
+                break
+            if follower.kind is RowKind.BREAKDOWN:
+                if len(current) >= 2:
+                    out.append(Segment(row, tuple(current)))
+                current = [follower]
+            elif follower.kind is RowKind.PLAIN:
+                current.append(follower)
+        if len(current) >= 2:
+            out.append(Segment(row, tuple(current)))
+    return out

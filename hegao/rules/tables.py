@@ -1,0 +1,145 @@
+"""Tables that add up: a total row against the rows that break it down."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from hegao.checker.document import Document
+from hegao.checker.model import Finding, Related
+from hegao.checker.rule import Rule
+from hegao.checker.tables import Cell, Segment, Table, segments
+from hegao.messages import text as say
+
+
+class TableTotalMismatch(Rule):
+    """A table's total row does not equal the rows that break it down.
+
+    What it does:
+        Reads Markdown pipe tables row by row. A total row (合计, 总计, 全市…) is
+        compared, column by column, with each breakdown of it: the plain rows after it,
+        or each group of rows that opens with 其中 (a population by town and country,
+        by sex, by age — only the first row of each group is marked), or, for a total at
+        the bottom, the plain rows above it. Sub-rows marked # are part of the row
+        above and are not added; a 其中 group of one row is a subset, not a breakdown;
+        columns of rates, indices and shares are not added. Each cell is taken with its
+        printed precision. When the difference is exactly one row's value, that row has
+        probably lost its # or 其中 mark.
+
+    Why it matters:
+        A 合计 that does not add up is what a statistics editor checks first, and a
+        table with one is read as careless or wrong.
+
+    概述:
+        表格的合计行与分项行之和不符。
+
+    说明:
+        逐行读取 Markdown 表格。合计行（合计、总计、全市……）按列与它的每组分项比较：
+        紧随其后的各行、每组以“其中”开头的行（人口按城乡、性别、年龄分组，只有每组
+        第一行标“其中”），或位于表末的合计之上的各行。标“#”的行是上一行的一部分，
+        不重复相加；只有一行的“其中”是子集而不是分组；增速、指数、比重列不相加。每
+        个单元格按印出的精度计算。差额恰为某一行的数值时，该行很可能漏标了“#”或
+        “其中”。
+
+    原因:
+        合计对不上是统计编辑最先核对的地方，有这种错误的表格会被认为粗心或有误。
+
+    Example:
+        | 指标 | 年末数（万人） |
+        |---|---|
+        | 全县常住人口 | 52.6 |
+        | 其中：城镇 | 30.1 |
+        | 乡村 | 21.5 |
+
+    Instead:
+        | 指标 | 年末数（万人） |
+        |---|---|
+        | 全县常住人口 | 52.6 |
+        | 其中：城镇 | 31.1 |
+        | 乡村 | 21.5 |
+    """
+
+    code = "TAB001"
+    title = "表格合计与分项不符"
+    name = "table-total-mismatch"
+    scope = "document"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for table in doc.tables:
+            columns = table.level_columns()
+            for segment in segments(table):
+                for column in columns:
+                    found = self._compare(table, segment, column)
+                    if found is not None:
+                        yield found
+
+    def _compare(self, table: Table, segment: Segment, column: int) -> Finding | None:
+        total = _cell(segment.total, column)
+        parts = [_cell(row, column) for row in segment.parts]
+        if total is None or total.value is None or any(p is None or p.value is None for p in parts):
+            return None
+        cells = [p for p in parts if p is not None]
+        summed = sum((p.value for p in cells if p.value is not None), Decimal(0))
+        tolerance = sum((_half_unit(p) for p in cells), _half_unit(total))
+        difference = summed - total.value
+        if abs(difference) <= tolerance:
+            return None
+        name = table.column_name(column) or say("TAB001.column_n", n=column + 1)
+        arithmetic = " + ".join(p.text for p in cells)
+        labels = "、".join(_short(row.label) for row in segment.parts)
+        related = tuple(
+            Related(p.span, say("TAB001.part", label=_short(r.label), text=p.text))
+            for p, r in zip(cells, segment.parts, strict=True)
+        )
+        unmarked = next(
+            (
+                r
+                for p, r in zip(cells, segment.parts, strict=True)
+                if p.value is not None and abs(difference - p.value) <= tolerance
+            ),
+            None,
+        )
+        if unmarked is not None and difference > 0:
+            message = say(
+                "TAB001.unmarked",
+                table=table.number,
+                column=name,
+                label=_short(unmarked.label),
+                arithmetic=arithmetic,
+                summed=_plain(summed),
+                total=total.text,
+            )
+        else:
+            message = say(
+                "TAB001",
+                table=table.number,
+                column=name,
+                labels=labels,
+                arithmetic=arithmetic,
+                summed=_plain(summed),
+                total=total.text,
+            )
+        return self.finding(total.span, message, related)
+
+
+def _cell(row: object, column: int) -> Cell | None:
+    cells = row.cells  # type: ignore[attr-defined]
+    return cells[column] if column < len(cells) else None
+
+
+def _half_unit(cell: Cell) -> Decimal:
+    return Decimal(5).scaleb(-(cell.decimals + 1))
+
+
+def _plain(value: Decimal) -> str:
+    return (
+        f"{value.normalize():f}" if value != value.to_integral_value() else f"{value.quantize(Decimal(1)):f}"
+    )
+
+
+def _short(label: str) -> str:
+    label = label.strip().removeprefix("其中").lstrip("：: ")
+    return label if len(label) <= 12 else label[:11] + "…"
+
+
+RULES = (TableTotalMismatch,)
