@@ -72,6 +72,9 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
             "locations": [_location(result.path, line, col, end_line, end_col)],
             "partialFingerprints": {"hegaoFindingHash/v1": fingerprint},
         }
+        where = result.location(line, f.span.start)
+        if where is not None:  # a paragraph of a Word document, a table cell
+            entry["properties"] = {"location": where, "place": list(result.place(line, f.span.start) or ())}
         if f.related:
             entry["relatedLocations"] = [
                 {

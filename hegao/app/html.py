@@ -122,14 +122,14 @@ def render_document(result: FileResult, prefix: str = "") -> str:
     items = []
     for i, f in enumerate(result.findings):
         line, col = doc.line_col(f.span.start)
-        where = result.location(line) or messages.text("where_line", line=line, column=col)
+        where = result.location(line, f.span.start) or messages.text("where_line", line=line, column=col)
         fix = ""
         if f.fix is not None:
             key = "html_fix_safe" if f.fix.safe else "html_fix_unsafe"
             fix = f'<div class="fix">{escape(messages.text(key, title=f.fix.title))}</div>'
         related = "".join(
-            f'<a class="jump" href="#f-{prefix}{i}-r{j}">{escape(r.message)}'
-            f"（{escape(result.location(doc.line_col(r.span.start)[0]) or _line_of(doc, r.span.start))}）</a>"
+            f'<a class="jump" href="#f-{prefix}{i}-r{j}">'
+            f"{escape(r.message)}（{escape(_where(result, r.span.start))}）</a>"
             for j, r in enumerate(f.related)
         )
         mark = (" [*]" if f.fix.safe else " [?]") if f.fix is not None else ""
@@ -142,6 +142,11 @@ def render_document(result: FileResult, prefix: str = "") -> str:
         f'<div class="doc"><h2>{escape(result.path)}</h2>{body}</div>\n'
         f"<aside><ol>\n{''.join(items)}</ol></aside>\n"
     )
+
+
+def _where(result: FileResult, offset: int) -> str:
+    assert result.source is not None
+    return result.location(result.source.line_col(offset)[0], offset) or _line_of(result.source, offset)
 
 
 def _line_of(doc: object, offset: int) -> str:

@@ -54,10 +54,10 @@ def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
             ],
         },
     }
-    location = result.location(line)
+    location = result.location(line, f.span.start)
     if location is not None:
         row["location"] = location
-        place = result.place(line)
+        place = result.place(line, f.span.start)
         assert place is not None
         row["place"] = (
             {"paragraph": place[0]}
@@ -240,7 +240,7 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
     line, col = doc.line_col(f.span.start)
     head = Text()
     head.append(f"{result.path}:{line}:{col}", style="bold")
-    location = result.location(line)
+    location = result.location(line, f.span.start)
     if location is not None:
         head.append(f"（{location}）", style="bold")
     head.append(" ")
@@ -264,9 +264,12 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
             rline, rcol = doc.line_col(r.span.start)
             where = messages.text("report_related_above") if r in inline else ""
             said = messages.text("report_related", message=r.message, line=rline, column=rcol, where=where)
-            if result.location(rline) is not None:  # a Word document: 第 2 段
+            if result.location(rline, r.span.start) is not None:  # 第 2 段, 表 1 第 3 行第 2 列
                 said = messages.text(
-                    "report_related_in", message=r.message, place=result.location(rline), where=where
+                    "report_related_in",
+                    message=r.message,
+                    place=result.location(rline, r.span.start),
+                    where=where,
                 )
             note = Text(said, style="dim")
             console.print(note, soft_wrap=True)  # type: ignore[attr-defined]

@@ -27,20 +27,27 @@ class FileResult:
     unfixed: int = 0
     # (line, column, code) of codes in suppression comments that name no rule.
     unknown_codes: tuple[tuple[int, int, str], ...] = ()
+    # The cells of a Markdown draft's tables: (start, end, table, row, column).
+    cells: tuple[tuple[int, int, int, int, int], ...] = ()
 
     @property
     def checked(self) -> bool:
         return self.error is None
 
-    def place(self, line: int) -> tuple[int, ...] | None:
-        if self.labels is None or not 1 <= line <= len(self.labels):
-            return None
-        return self.labels[line - 1]
+    def place(self, line: int, offset: int | None = None) -> tuple[int, ...] | None:
+        """Where a line of a Word document is, or the table cell of a Markdown draft
+        that holds ``offset``: (paragraph,) or (table, row, column)."""
+        if self.labels is not None:
+            return self.labels[line - 1] if 1 <= line <= len(self.labels) else None
+        if offset is not None:
+            for start, end, table, row, column in self.cells:
+                if start <= offset < end:
+                    return (table, row, column)
+        return None
 
-    def location(self, line: int) -> str | None:
-        """Where the line is in a Word document, in the user's language: 第 3 段,
-        表 1 第 3 行第 3 列."""
-        place = self.place(line)
+    def location(self, line: int, offset: int | None = None) -> str | None:
+        """Where it is, in the user's language: 第 3 段, 表 1 第 3 行第 3 列."""
+        place = self.place(line, offset)
         if place is None:
             return None
         if len(place) == 1:

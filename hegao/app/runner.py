@@ -20,7 +20,7 @@ from hegao import messages
 from hegao.app.results import FileResult
 from hegao.app.settings import load_config
 from hegao.checker.config import Config, ConfigError
-from hegao.checker.document import parse_document
+from hegao.checker.document import Document, parse_document
 from hegao.checker.engine import lint_document, rule_options, rules
 from hegao.checker.reading import DecodedText, InputError, read_file
 from hegao.checker.suppression import unknown_codes
@@ -254,11 +254,25 @@ def _check_decoded(
                 text = fixed
             else:  # a Word document's diff is of its text
                 diff = unified_diff(name, text, fixed)
-    doc = parse_document(text)
+    doc = parse_document(text, labels)
     findings = lint_document(doc, config)
     source = doc.source if findings else None
     unknown = tuple((*doc.line_col(at), code) for at, code in unknown_codes(text, set(rules().codes())))
-    return FileResult(name, source, findings, None, fixed_count, diff, labels, unknown_codes=unknown)
+    cells = table_cells(doc) if findings and labels is None else ()
+    return FileResult(
+        name, source, findings, None, fixed_count, diff, labels, unknown_codes=unknown, cells=cells
+    )
+
+
+def table_cells(doc: Document) -> tuple[tuple[int, int, int, int, int], ...]:
+    """Where the cells of a Markdown draft's tables are, so findings can name them."""
+    return tuple(
+        (cell.span.start, cell.span.end, table.number, row.line, column)
+        for table in doc.tables
+        for row in (*table.header, *table.rows)
+        for column, cell in enumerate(row.cells, start=1)
+        if cell.span.end > cell.span.start
+    )
 
 
 def _fix_word(
@@ -283,7 +297,7 @@ def _fix_word(
         )
     if applied:
         text, labels = read_docx(path)
-    doc = parse_document(text)
+    doc = parse_document(text, labels)
     findings = lint_document(doc, config)
     source = doc.source if findings else None
     return FileResult(name, source, findings, None, applied, "", labels, unfixed=len(unfixed))

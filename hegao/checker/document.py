@@ -88,6 +88,9 @@ class Document:
     # Layout breaks: block i is continued by block i + 1 (a sentence broken by a web
     # page's or a PDF's layout). Sentences and clauses run across them.
     breaks: list[int] = field(default_factory=list)
+    # Where each line is in a Word document — (paragraph,) or (table, row, column) —
+    # so that its tables are read as tables.
+    places: list[tuple[int, ...]] | None = None
 
     @cached_property
     def break_gaps(self) -> list[Span]:
@@ -127,8 +130,10 @@ class Document:
     @cached_property
     def tables(self) -> list[Table]:
         """The Markdown pipe tables, read row by row and cell by cell."""
-        from hegao.checker.tables import read_tables
+        from hegao.checker.tables import read_tables, tables_from_places
 
+        if self.places is not None:
+            return tables_from_places(self.text, self.line_starts, self.places)
         return read_tables(self.text) if "|" in self.text else []
 
     @cached_property
@@ -241,7 +246,7 @@ def line_starts_of(text: str) -> list[int]:
     return starts
 
 
-def parse_document(text: str) -> Document:
+def parse_document(text: str, places: list[tuple[int, ...]] | None = None) -> Document:
     line_starts = line_starts_of(text)
     skipped = _non_prose_regions(text, line_starts)
     masked = _mask(text, skipped)
@@ -250,7 +255,7 @@ def parse_document(text: str) -> Document:
 
     breaks = find_breaks(masked, blocks)
     sentences = _logical_sentences(masked, blocks, breaks)
-    return Document(text, masked, blocks, sentences, skipped, line_starts, wrap_width, breaks)
+    return Document(text, masked, blocks, sentences, skipped, line_starts, wrap_width, breaks, places)
 
 
 def _logical_sentences(masked: str, blocks: list[Block], breaks: list[int]) -> list[Sentence]:

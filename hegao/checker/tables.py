@@ -195,3 +195,53 @@ def segments(table: Table) -> list[Segment]:
         if len(current) >= 2:
             out.append(Segment(row, tuple(current)))
     return out
+
+
+def tables_from_places(text: str, line_starts: list[int], places: list[tuple[int, ...]]) -> list[Table]:
+    """The tables of a Word document, from where each of its lines is: the first row of
+    a table is its header, merged cells leave their later columns empty."""
+    grouped: dict[int, dict[int, dict[int, int]]] = {}
+    for n, place in enumerate(places):
+        if len(place) == 3 and n < len(line_starts):
+            table, row, column = place
+            grouped.setdefault(table, {}).setdefault(row, {})[column] = n
+    tables = []
+    for number in sorted(grouped):
+        rows_of = grouped[number]
+        width = max(max(columns) for columns in rows_of.values())
+        rows = []
+        for r in sorted(rows_of):
+            cells = []
+            for c in range(1, width + 1):
+                n = rows_of[r].get(c)
+                if n is None:
+                    at = line_starts[rows_of[r][min(rows_of[r])]]
+                    cells.append(Cell("", Span(at, at), None, 0))
+                    continue
+                start = line_starts[n]
+                end = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(text)
+                raw = text[start:end]
+                stripped = raw.strip()
+                lead = len(raw) - len(raw.lstrip())
+                value, decimals = _value(stripped)
+                cells.append(
+                    Cell(stripped, Span(start + lead, start + lead + len(stripped)), value, decimals)
+                )
+            rows.append(Row(tuple(cells), r))
+        first = rows[0].cells[0].span.start if rows and rows[0].cells else 0
+        last = rows[-1].cells[-1].span.end if rows and rows[-1].cells else first
+        tables.append(Table(number, tuple(rows[:1]), tuple(rows[1:]), Span(first, last)))
+    return tables
+
+
+def cell_at(tables: list[Table], offset: int) -> tuple[int, int, int] | None:
+    """(table, row, column) of the cell holding ``offset``, rows counted from the first
+    header row, all 1-based."""
+    for table in tables:
+        if not table.span.start <= offset <= table.span.end:
+            continue
+        for row in (*table.header, *table.rows):
+            for c, cell in enumerate(row.cells, start=1):
+                if cell.span.start <= offset <= cell.span.end and cell.span.end > cell.span.start:
+                    return table.number, row.line, c
+    return None

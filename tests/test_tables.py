@@ -1,0 +1,82 @@
+"""Tables as input: Markdown pipe tables and Word tables read into one table model, and
+table findings located by cell in every report format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hegao.checker.document import parse_document
+from hegao.checker.tables import RowKind, segments
+
+from .test_cli import run
+
+TABLE = """# 2025年全县人口
+
+| 指标 | 年末数（万人） | 比重（%） |
+|---|---|---|
+| 全县常住人口 | 52.6 | 100.0 |
+| 其中：城镇 | 30.1 | 57.2 |
+| 乡村 | 21.5 | 40.9 |
+| 其中：男性 | 27.0 | 51.3 |
+| 女性 | 25.6 | 48.7 |
+| # 60岁及以上 | 9.9 | 18.8 |
+"""
+
+
+def test_markdown_tables_become_rows_cells_and_breakdowns() -> None:
+    doc = parse_document(TABLE)
+    (table,) = doc.tables
+    assert table.column_name(1) == "年末数（万人）" and table.level_columns() == [1]
+    kinds = [row.kind for row in table.rows]
+    assert kinds == [
+        RowKind.TOTAL,
+        RowKind.BREAKDOWN,
+        RowKind.PLAIN,
+        RowKind.BREAKDOWN,
+        RowKind.PLAIN,
+        RowKind.SUB_ROW,
+    ]
+    cell = table.rows[1].cells[1]
+    assert TABLE[cell.span.start : cell.span.end] == "30.1" and cell.decimals == 1
+    assert [[r.label for r in s.parts] for s in segments(table)] == [
+        ["其中：城镇", "乡村"],
+        ["其中：男性", "女性"],
+    ]
+
+
+def _word_table(path: Path) -> Path:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("表1 2025年全县人口")
+    rows = [("指标", "年末数（万人）"), ("全县常住人口", "52.6"), ("其中：城镇", "30.1"), ("乡村", "21.5")]
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["md", "docx"])
+def test_table_findings_are_located_by_cell_in_every_format(kind: str, tmp_path: Path) -> None:
+    if kind == "md":
+        draft = tmp_path / "report.md"
+        draft.write_text(TABLE, "utf-8")  # 城镇 + 乡村 = 51.6, not 52.6
+        total = "表 1 第 2 行第 2 列"
+    else:
+        draft = _word_table(tmp_path / "report.docx")
+        total = "表 1 第 2 行第 2 列"
+    text = run("check", str(draft), lang="zh").stdout
+    assert f"（{total}） 错误 TAB001" in text and "表 1 第 3 行第 2 列" in text
+    rows = json.loads(run("check", "--format", "json", str(draft), lang="zh").stdout)
+    (row,) = [r for r in rows if r["code"] == "TAB001"]
+    assert row["location"] == total and row["place"] == {"table": 1, "row": 2, "column": 2}
+    sarif = json.loads(run("check", "--format", "sarif", str(draft), lang="zh").stdout)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "TAB001"]
+    assert result["properties"] == {"location": total, "place": [1, 2, 2]}
+    page = tmp_path / "report.html"
+    run("check", "--format", "html", "-o", str(page), str(draft), lang="zh")
+    assert total in page.read_text("utf-8")
