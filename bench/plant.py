@@ -33,7 +33,7 @@ SHARED = REPO.parent / "shared"
 from hegao.checker.config import Config  # noqa: E402
 from hegao.checker.engine import lint_text  # noqa: E402
 
-NUMERIC = ("SUM", "PCT", "CNT", "APX", "FIG", "UNIT", "DATE")
+NUMERIC = ("SUM", "PCT", "CNT", "APX", "FIG", "UNIT", "DATE", "TAB")
 
 
 @dataclass
@@ -726,10 +726,28 @@ def _planters() -> dict[str, Callable[..., Planted | None]]:
     return {**PLANTERS, **TEXT_PLANTERS}
 
 
+def plant_tables_all(per_type: int, rng: random.Random) -> list[Planted]:
+    from plant_tables import carriers, plant
+
+    pool = carriers(SHARED)
+    out: list[Planted] = []
+    tries = 0
+    while pool and len(out) < per_type and tries < per_type * 20:
+        tries += 1
+        text, table = rng.choice(pool)
+        made = plant(text, table, rng)
+        if made is not None:
+            clean, planted, where, how = made
+            out.append(Planted("TAB001", clean, planted, where, how))
+    return out
+
+
 def plant_all(per_type: int, seed: int, only: tuple[str, ...] = ()) -> list[Planted]:
     rng = random.Random(seed)
     pool = paragraphs()
     out: list[Planted] = []
+    if not only or "TAB001".startswith(only):
+        out += plant_tables_all(per_type, random.Random(seed))
     for code, planter in _planters().items():
         if only and not code.startswith(only):
             continue
@@ -810,7 +828,7 @@ def main() -> int:
                 print(f"--- ELSEWHERE {p.code}: {f.code} {f.message}")
     print("| Type | Planted (in place) | Found | Other code | Missed | Recall | On controls | Elsewhere |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for code in _planters():
+    for code in [*_planters(), "TAB001"]:
         if code not in rows:
             continue
         n, found, other, missed, control, elsewhere, in_place = rows[code]

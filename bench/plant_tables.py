@@ -1,0 +1,84 @@
+"""Planted table errors (TAB001) for bench/plant.py: real Markdown tables from
+../shared/corpus/stat-communiques/, one error planted per document.
+
+Shapes: a part's cell mistyped (a digit changed), the total's cell mistyped, and a
+sub-row that lost its # mark (a row inside the last part, typed without the mark, so
+the rows overshoot the total by exactly its value). The control is the real table, or,
+for the lost mark, the same table with the row marked.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from hegao.checker.tables import Cell, Table, read_tables, segments  # noqa: E402
+
+SUB_ROW_LABELS = ["65周岁及以上", "中心城区", "县城", "农村户籍人口", "外来人口", "重点人群"]
+
+
+def carriers(shared: Path) -> list[tuple[str, Table]]:
+    """(the table's text, the table) for every real table with a breakdown to plant into."""
+    out = []
+    for path in sorted((shared / "corpus" / "stat-communiques").glob("*.md")):
+        text = path.read_text("utf-8")
+        for table in read_tables(text):
+            if segments(table) and table.level_columns():
+                piece = text[table.span.start : table.span.end] + "\n"
+                (local,) = read_tables(piece)
+                out.append((piece, local))
+    return out
+
+
+def _mistype(cell: Cell, rng: random.Random) -> str | None:
+    """The cell's figure with one digit changed (not its last digit: that could stay
+    within rounding)."""
+    digits = [i for i, ch in enumerate(cell.text) if ch.isdigit()][:-1]
+    if not digits:
+        return None
+    i = rng.choice(digits)
+    new = rng.choice([d for d in "0123456789" if d != cell.text[i] and not (i == 0 and d == "0")])
+    return cell.text[:i] + new + cell.text[i + 1 :]
+
+
+def plant(text: str, table: Table, rng: random.Random) -> tuple[str, str, tuple[int, int], str] | None:
+    """(clean, planted, where, how): ``where`` is the total's cell in the planted text."""
+    segment = rng.choice(segments(table))
+    column = rng.choice(table.level_columns())
+    total = segment.total.cells[column] if column < len(segment.total.cells) else None
+    if total is None or total.value is None:
+        return None
+    shape = rng.randrange(3)
+    if shape < 2:
+        cell = total if shape == 1 else rng.choice(segment.parts).cells[column]
+        changed = _mistype(cell, rng)
+        if changed is None:
+            return None
+        planted = text[: cell.span.start] + changed + text[cell.span.end :]
+        shift = len(changed) - len(cell.text) if cell.span.start < total.span.start else 0
+        where = (total.span.start + shift, total.span.end + shift)
+        return (
+            text,
+            planted,
+            where,
+            "in place: " + ("the total mistyped" if shape == 1 else "a part mistyped"),
+        )
+    last = segment.parts[-1]
+    value = last.cells[column]
+    if value.value is None or value.value <= 0:
+        return None
+    share = rng.choice([0.3, 0.45, 0.6, 0.7])
+    sub = f"{float(value.value) * share:.{value.decimals}f}"
+    cells = ["" for _ in last.cells]
+    cells[0] = rng.choice(SUB_ROW_LABELS)
+    cells[column] = sub
+    line_end = text.index("\n", value.span.end)
+    row = "| " + " | ".join(cells) + " |"
+    planted = text[: line_end + 1] + row + "\n" + text[line_end + 1 :]
+    marked = text[: line_end + 1] + row.replace("| ", "| # ", 1) + "\n" + text[line_end + 1 :]
+    where = (total.span.start, total.span.end)
+    return marked, planted, where, "in place: a sub-row without its # mark"
