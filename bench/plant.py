@@ -726,19 +726,24 @@ def _planters() -> dict[str, Callable[..., Planted | None]]:
     return {**PLANTERS, **TEXT_PLANTERS}
 
 
-def plant_tables_all(per_type: int, rng: random.Random) -> list[Planted]:
-    from plant_tables import carriers, plant
+def plant_tables_all(per_type: int, rng: random.Random, only: tuple[str, ...] = ()) -> list[Planted]:
+    from plant_tables import carriers, plant, plant_share
 
     pool = carriers(SHARED)
     out: list[Planted] = []
-    tries = 0
-    while pool and len(out) < per_type and tries < per_type * 20:
-        tries += 1
-        text, table = rng.choice(pool)
-        made = plant(text, table, rng)
-        if made is not None:
-            clean, planted, where, how = made
-            out.append(Planted("TAB001", clean, planted, where, how))
+    for code, planter in (("TAB001", plant), ("TAB002", plant_share)):
+        if only and not code.startswith(only):
+            continue
+        made_here = 0
+        for _ in range(per_type * 20):
+            if made_here >= per_type or not pool:
+                break
+            text, table = rng.choice(pool)
+            made = planter(text, table, rng)
+            if made is not None:
+                clean, planted, where, how = made
+                out.append(Planted(code, clean, planted, where, how))
+                made_here += 1
     return out
 
 
@@ -746,8 +751,7 @@ def plant_all(per_type: int, seed: int, only: tuple[str, ...] = ()) -> list[Plan
     rng = random.Random(seed)
     pool = paragraphs()
     out: list[Planted] = []
-    if not only or "TAB001".startswith(only):
-        out += plant_tables_all(per_type, random.Random(seed))
+    out += plant_tables_all(per_type, random.Random(seed), only)
     for code, planter in _planters().items():
         if only and not code.startswith(only):
             continue
@@ -828,7 +832,7 @@ def main() -> int:
                 print(f"--- ELSEWHERE {p.code}: {f.code} {f.message}")
     print("| Type | Planted (in place) | Found | Other code | Missed | Recall | On controls | Elsewhere |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for code in [*_planters(), "TAB001"]:
+    for code in [*_planters(), "TAB001", "TAB002"]:
         if code not in rows:
             continue
         n, found, other, missed, control, elsewhere, in_place = rows[code]

@@ -16,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from hegao.checker.tables import Cell, Table, read_tables, segments  # noqa: E402
+from hegao.checker.tables import Cell, Table, read_tables, segments, share_columns  # noqa: E402
 
 SUB_ROW_LABELS = ["65周岁及以上", "中心城区", "县城", "农村户籍人口", "外来人口", "重点人群"]
 
@@ -82,3 +82,21 @@ def plant(text: str, table: Table, rng: random.Random) -> tuple[str, str, tuple[
     marked = text[: line_end + 1] + row.replace("| ", "| # ", 1) + "\n" + text[line_end + 1 :]
     where = (total.span.start, total.span.end)
     return marked, planted, where, "in place: a sub-row without its # mark"
+
+
+def plant_share(text: str, table: Table, rng: random.Random) -> tuple[str, str, tuple[int, int], str] | None:
+    """TAB002: a share cell mistyped (a digit changed, not the last)."""
+    pairs = share_columns(table)
+    if not pairs:
+        return None
+    share_column, _ = rng.choice(pairs)
+    segment = rng.choice(segments(table))
+    row = rng.choice([segment.total, *segment.parts])
+    if share_column >= len(row.cells) or row.cells[share_column].value is None:
+        return None
+    cell = row.cells[share_column]
+    changed = _mistype(cell, rng)
+    if changed is None:
+        return None
+    planted = text[: cell.span.start] + changed + text[cell.span.end :]
+    return text, planted, (cell.span.start, cell.span.start + len(changed)), "in place: a share mistyped"

@@ -681,6 +681,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{total}” by exactly the row “{label}”, which is probably part of the row above "
         "and lost its # or 其中",
     ),
+    "TAB002": (
+        "表 {table}“{label}”的比重：{value} ÷ {total} = {computed}%，表中写作 {share}",
+        "table {table}, the share of “{label}”: {value} ÷ {total} = {computed}%, the table says {share}",
+    ),
+    "TAB002.value": ("数值：{text}", "value: {text}"),
+    "TAB002.total": ("合计：{text}", "total: {text}"),
     "TAB001.part": ("分项“{label}”：{text}", "part “{label}”: {text}"),
     "TAB001.column_n": ("第 {n} 列", "column {n}"),
     # The report.

@@ -89,6 +89,24 @@ class Table:
         return out
 
 
+_SHARE = re.compile(r"比重|占比|构成|所占比例")
+
+
+def share_columns(table: Table) -> list[tuple[int, int]]:
+    """(share column, the level column it is a share of): a column headed 比重 / 占比 in
+    %, with the nearest level column to its left."""
+    levels = table.level_columns()
+    out = []
+    width = max((len(r.cells) for r in table.rows), default=0)
+    for c in range(1, width):
+        name = table.column_name(c)
+        if _SHARE.search(name) and re.search(r"[%％]", name):
+            left = [level for level in levels if level < c]
+            if left:
+                out.append((c, left[-1]))
+    return out
+
+
 def _value(text: str) -> tuple[Decimal | None, int]:
     m = _NUMBER.match(text)
     if m is None:
