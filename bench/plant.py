@@ -18,6 +18,7 @@ Nothing from ../shared is copied into the repository: paragraphs are read at run
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import sys
@@ -340,6 +341,70 @@ def plant_pct003(para: str, rng: random.Random, mode: str) -> Planted | None:
         rng,
         f"shape {shape}",
     )
+
+
+# ---------------------------------------------------------------- PCT005 (shares of one whole)
+
+
+def _shares(rng: random.Random, n: int, decimals: int) -> list[Decimal]:
+    """n shares of one whole, as printed (they add up to 100 within their rounding)."""
+    cuts = sorted(rng.uniform(2, 98) for _ in range(n - 1))
+    raw = [b - a for a, b in itertools.pairwise([0, *cuts, 100])]
+    step = Decimal(1).scaleb(-decimals)
+    shares = [Decimal(str(x)).quantize(step) for x in raw]
+    shares[-1] += Decimal(100) - sum(shares)
+    return shares
+
+
+def plant_pct005(para: str, rng: random.Random, mode: str) -> Planted | None:
+    shape = rng.randrange(4)
+    decimals = rng.choice([1, 1, 2])
+    n = 3 if shape < 2 else rng.choice([3, 4])
+    right = _shares(rng, n, decimals)
+    wrong = right[:]
+    k = rng.randrange(n)
+    wrong[k] += Decimal(rng.choice([-1, 1])) * Decimal(rng.choice(["2", "3.5", "6", "10"]))
+    if wrong[k] <= 0:
+        wrong[k] += Decimal(12)
+
+    def show(values: list[Decimal]) -> list[str]:
+        return [f"{v:.{decimals}f}" for v in values]
+
+    scope = rng.choice(["全市", "全县", "全区", "全州"])
+    if shape == 0:
+        sep = rng.choice([":", "："])
+        text = (
+            scope
+            + rng.choice(["三次产业结构为", "三次产业结构调整为", "产业结构由上年的调整优化为"])
+            + "{0}。"
+        )
+        make = lambda v: text.format(sep.join(show(v)))  # noqa: E731
+    elif shape == 1:
+        lead = rng.choice(
+            ["第一、二、三产业增加值占地区生产总值的比重分别为", "三次产业增加值占全县生产总值的比重分别为"]
+        )
+        make = lambda v: scope + lead + "、".join(f"{x}%" for x in show(v)) + "。"  # noqa: E731
+    elif shape == 2:
+        cats = rng.choice(
+            [["优", "良", "轻度污染", "中度及以上"], ["0-15岁", "16-59岁", "60岁及以上", "其他"]]
+        )[:n]
+        if not cats[-1].endswith(("以上", "其他")):
+            cats[-1] = "60岁及以上"
+        make = lambda v: (  # noqa: E731
+            scope
+            + "全年空气质量"
+            + "，".join(f"{c}的占{x}%" for c, x in zip(cats, show(v), strict=True))
+            + "。"
+        )
+    else:
+        cats = ["500万元以下", "500万元至1亿元", "1亿元以上"] if n == 3 else ["小型", "中型", "大型", "其他"]
+        make = lambda v: (  # noqa: E731
+            scope
+            + "新开工项目中，"
+            + "，".join(f"{c}项目占{x}%" for c, x in zip(cats, show(v), strict=True))
+            + "。"
+        )
+    return _inserted("PCT005", para, make(right), make(wrong), rng, f"shape {shape}")
 
 
 # ---------------------------------------------------------------- PCT004 (growth against its levels)
@@ -706,6 +771,7 @@ PLANTERS: dict[str, Callable[..., Planted | None]] = {
     "PCT002": plant_pct002,
     "PCT003": plant_pct003,
     "PCT004": plant_pct004,
+    "PCT005": plant_pct005,
     "CNT001": plant_cnt001,
     "CNT002": plant_cnt002,
     "CNT003": plant_cnt003,

@@ -681,6 +681,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{total}” by exactly the row “{label}”, which is probably part of the row above "
         "and lost its # or 其中",
     ),
+    "PCT005": (
+        "同一整体的各部分比重之和应为 100%：{shown}，{arithmetic} = {total}",
+        "the shares of one whole should add up to 100%: {shown}, {arithmetic} = {total}",
+    ),
     "TAB002": (
         "表 {table}“{label}”的比重：{value} ÷ {total} = {computed}%，表中写作 {share}",
         "table {table}, the share of “{label}”: {value} ÷ {total} = {computed}%, the table says {share}",

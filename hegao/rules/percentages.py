@@ -3,6 +3,7 @@ percentages that disagree with the counts they are stated with."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
@@ -13,7 +14,7 @@ from hegao.checker import vocabulary as vocab
 from hegao.checker.claims import Growth, interval, percent_agrees, ratio_range
 from hegao.checker.datafiles import data_lines
 from hegao.checker.document import Clause, Document
-from hegao.checker.model import Finding, Related, Severity
+from hegao.checker.model import Finding, Related, Severity, Span
 from hegao.checker.quantities import Kind, Quantity
 from hegao.checker.rule import Rule
 from hegao.messages import text as say
@@ -348,4 +349,121 @@ def _round_like(value: Decimal, stated: Quantity) -> str:
     return f"{value.quantize(Decimal(1).scaleb(-max(stated.decimals, 1))):f}"
 
 
-RULES = (RateOver100, DecreaseOver100, PercentMismatch, GrowthMismatch)
+_RATIO = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:\s*[:：]\s*\d+(?:\.\d+)?){1,5}")
+_RATIO_NUMBER = regex.compile(r"\d+(?:\.\d+)?")
+# The structure is named earlier in the clause: 三次产业结构由…调整为a:b:c.
+_STRUCTURE = regex.compile(rf"(?:{vocab.alternation('structure')})[^，,；;。]*$")
+_PARTITION = regex.compile(vocab.alternation("partition"))
+_SHARE_BEFORE = regex.compile(r"(?:占|比重|占比)[^，。；%]{0,12}?(?:为|是|达)?\s*$")
+_CATEGORY = regex.compile(r"([^，、；。]{1,12}?)(?:的)?(?:天数)?(?:占|比重|占比)[^，、；。%]{0,8}$")
+# The closing word may carry its noun (1亿元以上项目, 其他项目); 规模以上 and 限额以上 name
+# kinds of enterprise, not the end of a scale.
+_CLOSING = regex.compile(rf"(?<!规模|限额)(?:{vocab.alternation('closing_category')})\p{{Han}}{{0,4}}$")
+
+
+class SharesOfOneWhole(Rule):
+    """Shares of one whole, listed together, that do not add up to 100%.
+
+    What it does:
+        Adds up the shares of a whole when the text says they cover it: a structure
+        written a:b:c (三次产业结构为6.7:41.3:52.0), a 分别 list of shares after a
+        partition named as a whole (第一、二、三产业…比重分别为…), or a list of shares
+        whose last category closes the scale (优…良…轻度污染…中度及以上). They must add up
+        to 100 within the rounding of every share (100.1 and 99.9 are fine). Shares
+        listed after 其中, or of categories that may overlap, are not added.
+
+    Why it matters:
+        Shares of a whole that add up to 96% or 104% mean one of them is wrong, and a
+        structure is quoted as a whole.
+
+    概述:
+        同一整体的各部分比重合计不等于 100%。
+
+    说明:
+        文中表明各部分覆盖整体时，把它们的比重相加：写作 a:b:c 的结构（三次产业结构为
+        6.7:41.3:52.0）、整体之后的“分别”比重列举（第一、二、三产业……比重分别为……），
+        或最后一类收束了整个范围的比重列举（优……良……轻度污染……中度及以上）。合计须在
+        各比重的舍入范围内等于 100（100.1、99.9 均可）。“其中”之后的比重、可能重叠的类
+        别不相加。
+
+    原因:
+        同一整体的各部分比重加起来是 96% 或 104%，说明其中有一个是错的；而结构比例常被
+        整体引用。
+
+    Example:
+        全年三次产业结构为6.7:41.3:50.0。
+
+    Instead:
+        全年三次产业结构为6.7:41.3:52.0。
+    """
+
+    code = "PCT005"
+    title = "各部分比重之和不等于100%"
+    name = "shares-not-whole"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for sentence in doc.sentences:
+            start, end = sentence.span.start, sentence.span.end
+            for m in _RATIO.finditer(text, start, end):
+                if _STRUCTURE.search(text, max(start, m.start() - 30), m.start()):
+                    parts = [
+                        (Decimal(x.group()), _decimals(x.group())) for x in _RATIO_NUMBER.finditer(m.group())
+                    ]
+                    found = self._compare(m.start(), m.end(), parts, m.group())
+                    if found is not None:
+                        yield found
+            shares = [
+                q
+                for q in doc.extraction.quantities_in(sentence.span)
+                if q.kind is Kind.PERCENT and q.high is None
+            ]
+            whole = self._covering(text, start, shares)
+            if whole:
+                parts = [(q.value, q.decimals) for q in whole]
+                shown = "、".join(q.text for q in whole)
+                found = self._compare(whole[0].span.start, whole[-1].span.end, parts, shown)
+                if found is not None:
+                    yield found
+
+    @staticmethod
+    def _covering(text: str, start: int, shares: list[Quantity]) -> list[Quantity]:
+        """The shares that the text says cover one whole, or none."""
+        if len(shares) < 2 or "其中" in text[start : shares[0].span.start]:
+            return []
+        before = text[start : shares[0].span.start]
+        listed = all(
+            regex.fullmatch(r"[\s、，,和及与]*", text[a.span.end : b.span.start])
+            for a, b in itertools.pairwise(shares)
+        )
+        if listed and "分别" in before and _PARTITION.search(before) and len(shares) == 3:
+            return shares  # 第一、二、三产业……比重分别为x%、y%、z%
+        categories = []
+        for q in shares:
+            m = _CATEGORY.search(text, max(start, q.span.start - 24), q.span.start)
+            if m is None:
+                return []
+            categories.append(m.group(1))
+        if len(shares) >= 3 and _CLOSING.search(categories[-1].strip()):
+            return shares  # 优…良…轻度污染…中度及以上
+        return []
+
+    def _compare(self, a: int, b: int, parts: list[tuple[Decimal, int]], shown: str) -> Finding | None:
+        total = sum((v for v, _ in parts), Decimal(0))
+        if not Decimal(80) <= total <= Decimal(120):
+            return None  # not shares of a whole (a ratio such as 104.5:100)
+        tolerance = sum((Decimal(5).scaleb(-(d + 1)) for _, d in parts), Decimal(0))
+        if abs(total - 100) <= tolerance:
+            return None
+        arithmetic = " + ".join(f"{v}" for v, _ in parts)
+        return self.finding(
+            Span(a, b), say("PCT005", shown=shown, arithmetic=arithmetic, total=f"{total.normalize():f}")
+        )
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".")[1]) if "." in number else 0
+
+
+RULES = (RateOver100, DecreaseOver100, PercentMismatch, GrowthMismatch, SharesOfOneWhole)
