@@ -407,6 +407,37 @@ def plant_pct005(para: str, rng: random.Random, mode: str) -> Planted | None:
     return _inserted("PCT005", para, make(right), make(wrong), rng, f"shape {shape}")
 
 
+# ---------------------------------------------------------------- FIG002 (a running total that falls)
+
+
+def plant_fig002(para: str, rng: random.Random, mode: str) -> Planted | None:
+    metric, u = rng.choice(COUNT_METRICS)
+    scope = rng.choice(UNITS_SCOPE)
+    month = rng.randrange(2, 11)
+    later = min(12, month + rng.choice([1, 1, 2, 3]))
+    first = _num(rng, 60, 3000)
+    grown = first + _num(rng, 3, max(4, first // 3))
+    fallen = max(1, first - _num(rng, 2, max(3, first // 4)))
+    shape = rng.randrange(4)
+    if shape == 0:
+        text = (
+            f"截至{month}月底，{scope}累计{metric}{first}{u}。截至{later}月底，{scope}累计{metric}{{x}}{u}。"
+        )
+    elif shape == 1:
+        text = f"1-{month}月，{scope}累计{metric}{first}{u}；1-{later}月，{scope}累计{metric}{{x}}{u}。"
+    elif shape == 2:
+        text = (
+            f"截至{month}月底，{scope}已累计{metric}{first}{u}，"
+            + f"截至{later}月底，{scope}累计{metric}{{x}}{u}。"
+        )
+    else:
+        text = (
+            f"今年以来，截至{month}月末{scope}累计{metric}{first}{u}。"
+            + f"截至{later}月末，{scope}累计{metric}{{x}}{u}。"
+        )
+    return _inserted("FIG002", para, text.format(x=grown), text.format(x=fallen), rng, f"shape {shape}")
+
+
 # ---------------------------------------------------------------- PCT004 (growth against its levels)
 
 
@@ -777,6 +808,7 @@ PLANTERS: dict[str, Callable[..., Planted | None]] = {
     "CNT003": plant_cnt003,
     "APX001": plant_apx001,
     "FIG001": plant_fig001,
+    "FIG002": plant_fig002,
     "UNIT001": plant_unit001,
     "DATE001": plant_date001,
     "DATE002": plant_date002,

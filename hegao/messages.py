@@ -685,6 +685,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "同一整体的各部分比重之和应为 100%：{shown}，{arithmetic} = {total}",
         "the shares of one whole should add up to 100%: {shown}, {arithmetic} = {total}",
     ),
+    "FIG002": (
+        "累计数不应减少：截至 {month} 月为“{text}”，比截至 {earlier_month} 月的“{earlier}”还少",
+        "a running total cannot fall: “{text}” by month {month} is less than “{earlier}” "
+        "by month {earlier_month}",
+    ),
+    "FIG002.earlier": ("截至 {month} 月：{text}", "by month {month}: {text}"),
     "TAB002": (
         "表 {table}“{label}”的比重：{value} ÷ {total} = {computed}%，表中写作 {share}",
         "table {table}, the share of “{label}”: {value} ÷ {total} = {computed}%, the table says {share}",

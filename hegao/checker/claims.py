@@ -215,6 +215,8 @@ _SCOPE = vocab.pattern("scope")
 _PER_UNIT = vocab.pattern("per_unit")
 _BREAKDOWN_WORD = vocab.pattern("breakdown")
 _LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
+# An aspect word before the metric (已累计查扣 is 累计查扣): not what is counted.
+_ASPECT = regex.compile(r"^(?:已经|已)")
 _PLAIN_TOTALS = "|".join(
     sorted(set(vocab.words("total")) - set(vocab.words("sum_noun")), key=len, reverse=True)
 )
@@ -648,7 +650,7 @@ class _Reader:
         paragraph: tuple[str, ...] = ()
         block_index = -1
         marks_of = -1
-        marks: list[tuple[int, str]] = []
+        marks: list[tuple[int, int, str]] = []
         ends: list[int] = []
         for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
             if clause.block != block_index:
@@ -663,13 +665,29 @@ class _Reader:
             sentence = doc.sentences[clause.sentence].span
             if clause.sentence != marks_of:
                 marks_of = clause.sentence
-                marks = [(m.end(), m.group()) for m in PERIOD.finditer(text, sentence.start, sentence.end)]
-                ends = [end for end, _ in marks]
+                marks = [
+                    (m.start(), m.end(), m.group())
+                    for m in PERIOD.finditer(text, sentence.start, sentence.end)
+                ]
+                ends = [end for _, end, _ in marks]
+            # A semicolon parts statements of their own: 1-10月，…142起；1-11月，…189起 —
+            # the second figure's period is 1-11月 alone.
+            own = max(
+                text.rfind("；", sentence.start, clause.span.start),
+                text.rfind(";", sentence.start, clause.span.start),
+            )
             for q in quantities:
                 # The period words of the sentence before the figure (found once a
                 # sentence: a dense sentence has dozens of figures).
                 before = bisect.bisect_right(ends, q.span.start)
-                period = tuple(sorted({word for _, word in marks[:before]}))
+                named = [(start, word) for start, _, word in marks[:before] if start > own]
+                if named:
+                    # Several periods before the figure (截至6月底，…，截至9月底，…): the
+                    # one in force is named by the last clause that names one.
+                    last = doc.clause_at(named[-1][0])
+                    if last is not None:
+                        named = [(start, word) for start, word in named if start >= last.span.start]
+                period = tuple(sorted({word for _, word in named}))
                 role = self.roles.get(id(q), Role.LEVEL)
                 if role is Role.LEVEL and q.kind is Kind.PERCENT:
                     role = Role.CHANGE if _CHANGE.search(text, clause.span.start, q.span.start) else Role.RATE
@@ -825,4 +843,4 @@ def _metric_of(prefix: str) -> str:
     if scope is not None:
         words = words[scope.end() :]
     words = _LEADING_BREAKDOWN.sub("", words)
-    return _TOTAL_AT_ENDS.sub("", words)
+    return _TOTAL_AT_ENDS.sub("", _ASPECT.sub("", words))
