@@ -10,6 +10,8 @@ than failing.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import re
 import sys
 from typing import Any
@@ -18,10 +20,37 @@ from hegao import messages
 
 
 def localize_cli() -> None:
-    try:
-        from typer import rich_utils
-    except ImportError:  # pragma: no cover - typer always ships it
-        return
+    _localize_click()
+    # Typer imports its rich help and error rendering (0.1 s: rich's Markdown) only when
+    # it shows help or an error; it is localized then, so that `hegao check` starts fast.
+    if "typer.rich_utils" in sys.modules:
+        _localize_rich(sys.modules["typer.rich_utils"])
+    elif not any(isinstance(f, _WhenImported) for f in sys.meta_path):
+        sys.meta_path.insert(0, _WhenImported())
+
+
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Localizes typer.rich_utils as soon as it is imported."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != "typer.rich_utils":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        original = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            original(module)
+            _localize_rich(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _localize_rich(rich_utils: Any) -> None:
     text = messages.text
     for name, key in (
         ("ARGUMENTS_PANEL_TITLE", "cli_arguments"),
@@ -34,7 +63,6 @@ def localize_cli() -> None:
             setattr(rich_utils, name, text(key))
     if hasattr(rich_utils, "rich_format_error"):
         rich_utils.rich_format_error = _one_line_error
-    _localize_click()
 
 
 def _localize_click() -> None:
