@@ -815,7 +815,7 @@ PLANTERS: dict[str, Callable[..., Planted | None]] = {
 }
 
 
-TEXT = ("LAY", "DUP", "CHAR")
+TEXT = ("LAY", "DUP", "CHAR", "NAM")
 
 
 def _planters() -> dict[str, Callable[..., Planted | None]]:

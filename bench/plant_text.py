@@ -253,3 +253,71 @@ TEXT_PLANTERS = {
     "CHAR002": plant_char002,
     "CHAR003": plant_char003,
 }
+
+
+# ---------------------------------------------------------------- NAM001
+
+
+def plant_nam001(para: str, rng: random.Random, mode: str, other: str = "") -> Planted | None:
+    """A province's name in a real list of provinces with one character deleted (not
+    leaving one of the accepted short forms)."""
+    from hegao.rules.names import _LIST, _names
+
+    forms, lost = _names()
+    spots = []
+    for m in _LIST.finditer(para):
+        at = m.start()
+        items = m.group().split("、")
+        if sum(1 for i in items if i in forms) < 2:
+            continue
+        for item in items:
+            if item in forms and len(item) >= 3:
+                spots.append((at, item))
+            at += len(item) + 1
+    if not spots:
+        return _written_nam001(para, rng, other, forms, lost)
+    at, item = rng.choice(spots)
+    cuts = [i for i in range(len(item)) if (item[:i] + item[i + 1 :]) in lost]
+    if not cuts:
+        return None
+    i = rng.choice(cuts)
+    planted_para = para[: at + i] + para[at + i + 1 :]
+    clean = _doc(other, para)
+    planted = _doc(other, planted_para)
+    start = len(planted) - len(planted_para) - 1 + at
+    return Planted("NAM001", clean, planted, (start, start + len(item) - 1), "in place: a character lost")
+
+
+def _written_nam001(
+    para: str, rng: random.Random, other: str, forms: frozenset, lost: dict
+) -> Planted | None:
+    """A sentence of our own listing provinces, one of them with a character lost."""
+    names = sorted(f for f in forms if len(f) >= 3 and any(f[:i] + f[i + 1 :] in lost for i in range(len(f))))
+    short = sorted(f for f in forms if len(f) == 2)
+    listed = rng.sample(names, 2) + rng.sample(short, rng.randrange(1, 4))
+    rng.shuffle(listed)
+    k = next(i for i, item in enumerate(listed) if item in names)
+    item = listed[k]
+    cut = rng.choice([i for i in range(len(item)) if item[:i] + item[i + 1 :] in lost])
+    broken = listed[:]
+    broken[k] = item[:cut] + item[cut + 1 :]
+    frame = rng.choice(
+        [
+            "专项行动在{0}等地同步开展。",
+            "会议邀请了{0}的公安机关代表参加。",
+            "跨区域协作机制已覆盖{0}。",
+            "此次追逃行动涉及{0}等省区。",
+        ]
+    )
+    right = frame.format("、".join(listed))
+    wrong = frame.format("、".join(broken))
+    ends = [m.end() for m in re.finditer("。", para)]
+    pos = rng.choice(ends) if ends else len(para)
+    clean = _doc(other, para[:pos] + right + para[pos:])
+    planted_para = para[:pos] + wrong + para[pos:]
+    planted = _doc(other, planted_para)
+    start = len(planted) - len(planted_para) - 1 + pos + wrong.index(broken[k])
+    return Planted("NAM001", clean, planted, (start, start + len(broken[k])), "inserted: a character lost")
+
+
+TEXT_PLANTERS["NAM001"] = plant_nam001

@@ -691,6 +691,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "by month {earlier_month}",
     ),
     "FIG002.earlier": ("截至 {month} 月：{text}", "by month {month}: {text}"),
+    "NAM001": ("“{text}”疑为“{full}”，缺了一个字", "“{text}” looks like “{full}” with a character lost"),
+    "NAM001.fix": ("改为“{full}”", "change to “{full}”"),
     "TAB002": (
         "表 {table}“{label}”的比重：{value} ÷ {total} = {computed}%，表中写作 {share}",
         "table {table}, the share of “{label}”: {value} ÷ {total} = {computed}%, the table says {share}",

@@ -37,6 +37,7 @@ def default_rules() -> RuleSet:
         hygiene,
         layout,
         measure_words,
+        names,
         percentages,
         suppressions,
         tables,
@@ -55,6 +56,7 @@ def default_rules() -> RuleSet:
         figures,
         hygiene,
         layout,
+        names,
         suppressions,
         tables,
     ):
