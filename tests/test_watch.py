@@ -54,7 +54,8 @@ def test_watch_reports_what_changed(tmp_path: Path) -> None:
         assert "SUM001" in first
         time.sleep(1)
         draft.write_text(SLIP.replace("80650.5万元", "80650.5元") + "民警民警开展巡逻。\n", "utf-8")
-        changed = wait_for("新增 1 处问题，解决 1 处")
+        wait_for("新增 1 处问题，解决 1 处")
+        changed = wait_for("已解决 SUM001")  # printed last: the whole change is in
         after = changed.split("新增 1 处问题")[1]
         assert "DUP003" in after and "已解决 SUM001" in after
         assert "other.md" not in after  # only the file that changed
