@@ -48,8 +48,8 @@ class LostCharacterInName(Rule):
         Reads lists joined by 、 in which most items are names of provinces,
         autonomous regions, municipalities and special administrative regions (full
         or in their usual short forms: 内蒙古 or 内蒙, 广西), and reports an item that is
-        one of those names with a single character lost (黑龙 for 黑龙江, 新彊… aside,
-        宁 for 宁夏 is too short to tell). The names are data
+        one of those names with a single character lost (黑龙 for 黑龙江). A name of
+        two characters that lost one (宁 for 宁夏) is too short to tell. The names are data
         (hegao/rules/data/province_names.txt). Fix: restore the name (safe).
 
     Why it matters:

@@ -16,7 +16,7 @@ class TableTotalMismatch(Rule):
     """A table's total row does not equal the rows that break it down.
 
     What it does:
-        Reads Markdown pipe tables row by row. A total row (合计, 总计, 全市…) is
+        Reads tables (Markdown pipe tables and Word tables) row by row. A total row (合计, 总计, 全市…) is
         compared, column by column, with each breakdown of it: the plain rows after it,
         or each group of rows that opens with 其中 (a population by town and country,
         by sex, by age — only the first row of each group is marked), or, for a total at
@@ -34,7 +34,7 @@ class TableTotalMismatch(Rule):
         表格的合计行与分项行之和不符。
 
     说明:
-        逐行读取 Markdown 表格。合计行（合计、总计、全市……）按列与它的每组分项比较：
+        逐行读取表格（Markdown 表格和 Word 表格）。合计行（合计、总计、全市……）按列与它的每组分项比较：
         紧随其后的各行、每组以“其中”开头的行（人口按城乡、性别、年龄分组，只有每组
         第一行标“其中”），或位于表末的合计之上的各行。标“#”的行是上一行的一部分，
         不重复相加；只有一行的“其中”是子集而不是分组；增速、指数、比重列不相加。每
