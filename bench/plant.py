@@ -407,6 +407,27 @@ def plant_pct005(para: str, rng: random.Random, mode: str) -> Planted | None:
     return _inserted("PCT005", para, make(right), make(wrong), rng, f"shape {shape}")
 
 
+# ---------------------------------------------------------------- SUM003 (a partition short of its whole)
+
+
+def plant_sum003(para: str, rng: random.Random, mode: str) -> Planted | None:
+    scope = rng.choice(["全市", "全县", "全区", "全州"])
+    whole = Decimal(rng.randrange(300, 9000)) / 10
+    first = (whole * Decimal(rng.uniform(0.35, 0.7))).quantize(Decimal("0.1"))
+    second = whole - first
+    short = second - Decimal(rng.choice(["1.0", "2.3", "5.0", "0.8"]))
+    shape = rng.randrange(3)
+    if shape == 0:
+        text = "年末{s}常住人口{w}万人，其中城镇常住人口{a}万人，乡村常住人口{b}万人。"
+    elif shape == 1:
+        text = "{s}户籍人口{w}万人，其中男性{a}万人，女性{b}万人。"
+    else:
+        text = "年末{s}常住人口{w}万人，其中城镇人口{a}万人、乡村人口{b}万人。"
+    right = text.format(s=scope, w=whole, a=first, b=second)
+    wrong = text.format(s=scope, w=whole, a=first, b=short)
+    return _inserted("SUM003", para, right, wrong, rng, f"shape {shape}")
+
+
 # ---------------------------------------------------------------- FIG002 (a running total that falls)
 
 
@@ -798,6 +819,7 @@ def plant_date002(para: str, rng: random.Random, mode: str) -> Planted | None:
 PLANTERS: dict[str, Callable[..., Planted | None]] = {
     "SUM001": plant_sum001,
     "SUM002": plant_sum002,
+    "SUM003": plant_sum003,
     "PCT001": plant_pct001,
     "PCT002": plant_pct002,
     "PCT003": plant_pct003,

@@ -693,6 +693,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "FIG002.earlier": ("截至 {month} 月：{text}", "by month {month}: {text}"),
     "NAM001": ("“{text}”疑为“{full}”，缺了一个字", "“{text}” looks like “{full}” with a character lost"),
     "NAM001.fix": ("改为“{full}”", "change to “{full}”"),
+    "SUM003": (
+        "{members}即是全部，其和 {arithmetic} = {summed}，少于总数“{whole}”",
+        "{members} are the whole, yet {arithmetic} = {summed}, less than the whole “{whole}”",
+    ),
     "TAB002": (
         "表 {table}“{label}”的比重：{value} ÷ {total} = {computed}%，表中写作 {share}",
         "table {table}, the share of “{label}”: {value} ÷ {total} = {computed}%, the table says {share}",

@@ -215,6 +215,7 @@ _SCOPE = vocab.pattern("scope")
 _PER_UNIT = vocab.pattern("per_unit")
 _BREAKDOWN_WORD = vocab.pattern("breakdown")
 _LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
+_PARTITIONS = tuple(tuple(p.split("|")) for p in vocab.words("complete_partition"))
 # An aspect word before the metric (已累计查扣 is 累计查扣): not what is counted.
 _ASPECT = regex.compile(r"^(?:已经|已)")
 _PLAIN_TOTALS = "|".join(
@@ -475,6 +476,19 @@ class _Reader:
         if m.group("punct"):
             return seg.end  # 其中，A…，B…: every clause of the piece is a part
         end = clause_ends[0]
+        # The members of a complete partition, one a clause (其中男性…，女性…): all parts.
+        first = text[start:end].lstrip("，,：: ")
+        for members in _PARTITIONS:
+            if not first.startswith(members[0]):
+                continue
+            k, last = 1, end
+            for nxt in [*clause_ends[1:], seg.end]:
+                if k < len(members) and text[last + 1 : nxt].lstrip().startswith(members[k]):
+                    last, k = nxt, k + 1
+                else:
+                    break
+            if k == len(members):
+                return last
         head = _metric_tail(text, start, end)
         for nxt in [*clause_ends[1:], seg.end]:
             tail = _metric_tail(text, end + 1, nxt)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.claims import Breakdown, Sum, rounding
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related, Severity
@@ -244,4 +245,85 @@ class PartExceedsWhole(Rule):
         )
 
 
-RULES = (TotalMismatch, PartExceedsWhole)
+class PartitionShort(Rule):
+    """Parts that name the whole of a partition (城镇 and 乡村) add up to less than it.
+
+    What it does:
+        Reads breakdowns (其中 …) whose parts name every member of a partition kept
+        as data — 城镇 and 乡村, 男性 and 女性, the three industries — so that together
+        they are the whole, and reports when they add up to less than the whole,
+        beyond the rounding of every figure. (More than the whole is SUM002.) A
+        breakdown that names only some members, or other categories, is left alone:
+        其中 lists are often partial.
+
+    Why it matters:
+        When the town and the country population do not make the total population, one
+        of the three figures is wrong.
+
+    概述:
+        分项涵盖了整体的全部类别（城镇与乡村），加起来却小于总数。
+
+    说明:
+        读取各分项列全了某一完整划分（城镇与乡村、男性与女性、三次产业，作为数据保存）的
+        “其中”分项，它们合起来就是整体；分项之和在各数字的舍入范围外小于总数时报告（大于
+        总数由 SUM002 报告）。只列出部分类别或其他类别的分项不报告：“其中”常常列不全。
+
+    原因:
+        城镇人口与乡村人口加起来不等于总人口，三个数字中必有一个是错的。
+
+    Example:
+        年末全县常住人口52.6万人，其中城镇常住人口31.1万人，乡村常住人口20.5万人。
+
+    Instead:
+        年末全县常住人口52.6万人，其中城镇常住人口31.1万人，乡村常住人口21.5万人。
+    """
+
+    code = "SUM003"
+    title = "全部分项之和小于总数"
+    name = "partition-short"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for breakdown in doc.claims.breakdowns:
+            whole, parts = breakdown.whole, breakdown.parts
+            members = _partition_named(text, whole.span.end, parts)
+            if members is None:
+                continue
+            summed = sum((p.base for p in parts), Decimal(0))
+            slack = rounding(whole) + sum((rounding(p) for p in parts), Decimal(0))
+            if summed + slack >= whole.base:
+                continue
+            arithmetic = " + ".join(p.text for p in parts)
+            yield self.finding(
+                whole.span,
+                say(
+                    "SUM003",
+                    members="、".join(members),
+                    arithmetic=arithmetic,
+                    summed=_show(summed, whole.unit),
+                    whole=whole.text,
+                ),
+                tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts),
+            )
+
+
+def _partition_named(text: str, start: int, parts: tuple[Quantity, ...]) -> list[str] | None:
+    """The members of a complete partition, one named before each part, or None."""
+    for partition in vocab.words("complete_partition"):
+        members = partition.split("|")
+        if len(members) != len(parts):
+            continue
+        at = start
+        found = []
+        for part, member in zip(parts, members, strict=True):
+            if member not in text[at : part.span.start]:
+                break
+            found.append(member)
+            at = part.span.end
+        else:
+            return found
+    return None
+
+
+RULES = (TotalMismatch, PartExceedsWhole, PartitionShort)
