@@ -113,11 +113,11 @@ def render_document(result: FileResult, prefix: str = "") -> str:
     if result.source is None:
         return f"<p>{escape(result.path)}：{escape(messages.text('html_clean'))}</p>\n"
     doc = result.source
-    marks = _marks(result.findings, prefix)
+    marks = finding_marks(result.findings, prefix)
     body = (
         _word_body(doc.text, result.labels, marks)
         if result.labels
-        else f'<div class="text">{_highlighted(doc.text, 0, len(doc.text), marks)}</div>'
+        else f'<div class="text">{highlighted(doc.text, 0, len(doc.text), marks)}</div>'
     )
     items = []
     for i, f in enumerate(result.findings):
@@ -157,7 +157,7 @@ def _line_of(doc: object, offset: int) -> str:
 _Mark = tuple[int, int, str, str, str]  # start, end, kind, id, title
 
 
-def _marks(findings: list[Finding], prefix: str) -> list[_Mark]:
+def finding_marks(findings: list[Finding], prefix: str) -> list[_Mark]:
     marks: list[_Mark] = []
     for i, f in enumerate(findings):
         marks.append((f.span.start, f.span.end, f.severity.value, f"f-{prefix}{i}", f"{f.code} {f.message}"))
@@ -177,7 +177,7 @@ def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> 
     for n, line in enumerate(text.split("\n")):
         end = start + len(line)
         place = labels[n] if n < len(labels) else None
-        cell = _highlighted(text, start, end, marks)
+        cell = highlighted(text, start, end, marks)
         if place is not None and len(place) == 3:
             if table != place[0]:
                 if table is not None:
@@ -200,7 +200,7 @@ def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> 
     return "".join(out)
 
 
-def _highlighted(text: str, start: int, end: int, marks: list[_Mark]) -> str:
+def highlighted(text: str, start: int, end: int, marks: list[_Mark]) -> str:
     """``text[start:end]`` cut at every span boundary; each piece marked by the spans
     covering it, and an anchor where a span begins. One sweep over the boundaries, so
     that a long draft with thousands of findings renders in linear time."""

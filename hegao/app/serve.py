@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from hegao import __version__, messages
-from hegao.app.html import CSS, _highlighted, _marks
+from hegao.app.html import CSS, finding_marks, highlighted
 from hegao.checker.config import Config
 from hegao.checker.document import parse_document
 from hegao.checker.engine import lint_document, rules
@@ -86,7 +86,7 @@ class Server:
         )
         return {
             "text": text,
-            "html": _highlighted(text, 0, len(text), _marks(findings, "")),
+            "html": highlighted(text, 0, len(text), finding_marks(findings, "")),
             "findings": items,
             "safe_fixes": safe,
             "summary": summary,

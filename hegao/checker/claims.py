@@ -215,7 +215,8 @@ _SCOPE = vocab.pattern("scope")
 _PER_UNIT = vocab.pattern("per_unit")
 _BREAKDOWN_WORD = vocab.pattern("breakdown")
 _LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
-_PARTITIONS = tuple(tuple(p.split("|")) for p in vocab.words("complete_partition"))
+# Complete partitions (城镇|乡村): the breakdown reading and SUM003 share them.
+PARTITIONS = tuple(tuple(p.split("|")) for p in vocab.words("complete_partition"))
 # An aspect word before the metric (已累计查扣 is 累计查扣): not what is counted.
 _ASPECT = regex.compile(r"^(?:已经|已)")
 _PLAIN_TOTALS = "|".join(
@@ -478,7 +479,7 @@ class _Reader:
         end = clause_ends[0]
         # The members of a complete partition, one a clause (其中男性…，女性…): all parts.
         first = text[start:end].lstrip("，,：: ")
-        for members in _PARTITIONS:
+        for members in PARTITIONS:
             if not first.startswith(members[0]):
                 continue
             k, last = 1, end

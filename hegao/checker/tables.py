@@ -41,6 +41,11 @@ class Cell:
     value: Decimal | None
     decimals: int
 
+    @property
+    def half_unit(self) -> Decimal:
+        """How far the printed figure may be from the exact one."""
+        return Decimal(5).scaleb(-(self.decimals + 1))
+
 
 @dataclass(frozen=True)
 class Row:

@@ -542,8 +542,6 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     head of a phrase meaning "each" (企企联防, 村村通), a given name (屠呦呦), or else again
     a slip if dropping a copy makes the text much likelier (精干警警)."""
     middle, end = start + 1, start + 2
-    if unit in _PLACE_MARKERS and text[start - 1 : start] in _NUMERALS:
-        return False  # 一百九十十一: a numeral never doubles its 十 or 百
     function = unit in _function_chars()
     lo = start
     while lo > max(0, start - 6) and _HAN_RE.match(text[lo - 1]):

@@ -18,10 +18,28 @@ _TAIL = regex.compile(r"(?:等)?(?:[一二三四五六七八九十两]+个?)?(?:
 _JOINED_INSIDE = regex.compile(r"以及|和|及|与")
 
 
-def _known_prefix(start: int, item: str, forms: frozenset[str], lost: dict[str, str]) -> tuple[int, str]:
+def _known_prefix(start: int, item: str) -> tuple[int, str]:
     """The name an item begins with (贵州省公安厅 → 贵州省), or the item."""
-    known = max((f for f in forms | lost.keys() if item.startswith(f)), key=len, default=None)
+    known = _longest_name(item, at_end=False)
     return (start, known) if known else (start, item)
+
+
+def _longest_name(item: str, at_end: bool) -> str | None:
+    """The longest name, whole or with a character lost, that ``item`` begins (or
+    ends) with."""
+    names, longest = _any_name()
+    for size in range(min(longest, len(item)), 1, -1):
+        piece = item[-size:] if at_end else item[:size]
+        if piece in names:
+            return piece
+    return None
+
+
+@cache
+def _any_name() -> tuple[frozenset[str], int]:
+    forms, lost = _names()
+    names = forms | lost.keys()
+    return frozenset(names), max(map(len, names))
 
 
 @cache
@@ -96,9 +114,9 @@ class LostCharacterInName(Rule):
                     # list: 宁夏和新疆等地, 贵州省公安厅.
                     bounds = [0, *(x for m in _JOINED_INSIDE.finditer(raw) for x in m.span()), len(raw)]
                     for a, b in zip(bounds[::2], bounds[1::2], strict=True):
-                        cleaned.append(_known_prefix(start + a, _TAIL.sub("", raw[a:b]), forms, lost))
+                        cleaned.append(_known_prefix(start + a, _TAIL.sub("", raw[a:b])))
                 elif n == 0:  # the first item may carry the words before the list
-                    known = max((f for f in forms | lost.keys() if raw.endswith(f)), key=len, default=None)
+                    known = _longest_name(raw, at_end=True)
                     cleaned.append((start + len(raw) - len(known), known) if known else (start, raw))
                 else:
                     cleaned.append((start, raw))

@@ -80,7 +80,7 @@ class TableTotalMismatch(Rule):
             return None
         cells = [p for p in parts if p is not None]
         summed = sum((p.value for p in cells if p.value is not None), Decimal(0))
-        tolerance = sum((_half_unit(p) for p in cells), _half_unit(total))
+        tolerance = sum((p.half_unit for p in cells), total.half_unit)
         difference = summed - total.value
         if abs(difference) <= tolerance:
             return None
@@ -125,10 +125,6 @@ class TableTotalMismatch(Rule):
 def _cell(row: object, column: int) -> Cell | None:
     cells = row.cells  # type: ignore[attr-defined]
     return cells[column] if column < len(cells) else None
-
-
-def _half_unit(cell: Cell) -> Decimal:
-    return Decimal(5).scaleb(-(cell.decimals + 1))
 
 
 def _plain(value: Decimal) -> str:
@@ -227,7 +223,7 @@ class TableShareMismatch(Rule):
 def _share_fits(value: Cell, total: Cell, share: Cell) -> bool:
     """Some rounding of the printed value, total and share agrees."""
     assert value.value is not None and total.value is not None and share.value is not None
-    hv, ht, hs = _half_unit(value), _half_unit(total), _half_unit(share)
+    hv, ht, hs = value.half_unit, total.half_unit, share.half_unit
     if total.value - ht <= 0:
         return True
     low = (value.value - hv) / (total.value + ht) * 100

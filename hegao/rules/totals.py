@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from hegao.checker import vocabulary as vocab
-from hegao.checker.claims import Breakdown, Sum, rounding
+from hegao.checker.claims import PARTITIONS, Breakdown, Sum, rounding
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Quantity
@@ -310,8 +309,7 @@ class PartitionShort(Rule):
 
 def _partition_named(text: str, start: int, parts: tuple[Quantity, ...]) -> list[str] | None:
     """The members of a complete partition, one named before each part, or None."""
-    for partition in vocab.words("complete_partition"):
-        members = partition.split("|")
+    for members in PARTITIONS:
         if len(members) != len(parts):
             continue
         at = start
