@@ -175,3 +175,17 @@ def test_digit_normalizing_matches_a_plain_scan(text):
 
     plain = re.sub(quantities._FULLWIDTH_GROUPED, lambda m: m.group().replace("，", ","), text)
     assert quantities._normalize_digits(text) == plain.translate(FULLWIDTH_DIGITS)
+
+
+@SETTINGS
+@given(
+    st.text(alphabet=st.sampled_from(list("ab 中文，1。Xİ\n\x00")), max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8),
+)
+def test_word_texts_of_spans_match_the_document_word_text(text: str, pairs: list[tuple[int, int]]) -> None:
+    from hegao.checker.words import read_words, word_texts
+
+    spans = sorted((min(a, b), max(a, b)) for a, b in pairs)
+    words = read_words(text)
+    expected = [words.words[words.index_at(a) : words.index_at(b)] for a, b in spans]
+    assert word_texts(text, spans) == expected

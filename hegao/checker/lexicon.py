@@ -163,19 +163,36 @@ def _total() -> float:
     return float(sum(_frequency_tables()[1])) or 1.0
 
 
+# The log-probability of each window looked up so far (None: not a word). Reading a
+# text looks up every window of up to MAX_WORD characters, and most recur; the memo is
+# emptied when it grows large.
+_SCORES: dict[str, float | None] = {}
+_SCORES_MAX = 200_000
+
+
+def _score(text: str) -> float | None:
+    score = _SCORES.get(text, _SCORES)
+    if score is _SCORES:
+        f = frequency(text)
+        score = math.log(f) - math.log(_total()) if f else None
+        if len(_SCORES) >= _SCORES_MAX:
+            _SCORES.clear()
+        _SCORES[text] = score
+    return score  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=4096)  # cut() and log_probability() read the same windows
 def _best_path(text: str) -> tuple[float, tuple[int, ...]]:
-    total = math.log(_total())
-    unknown = -total  # as rare as the rarest word
+    unknown = -math.log(_total())  # as rare as the rarest word
     best = [0.0] + [-math.inf] * len(text)
     back = [0] * (len(text) + 1)
     for end in range(1, len(text) + 1):
         for start in range(max(0, end - MAX_WORD), end):
             if best[start] == -math.inf:
                 continue
-            f = frequency(text[start:end])
-            if f:
-                score = best[start] + math.log(f) - total
+            word = _score(text[start:end])
+            if word is not None:
+                score = best[start] + word
             elif end - start == 1:
                 score = best[start] + unknown
             else:
@@ -193,8 +210,8 @@ def log_probability(text: str) -> float:
 
 
 def _word_log_probability(word: str) -> float:
-    f = frequency(word)
-    return math.log(f) - math.log(_total()) if f else -math.inf
+    score = _score(word)
+    return -math.inf if score is None else score
 
 
 def cost_of_word_at_end(text: str) -> float:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 _WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
+_NOT_WORD_NOR_SEPARATOR = regex.compile(r"[^\p{Han}\p{L}\p{N}\x00]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +53,16 @@ def read_words(text: str) -> WordText:
         word_starts.append(size)
         size += len(run)
     return WordText("".join(chars), text_starts, word_starts)
+
+
+def word_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The word characters of each span, lower-cased as in ``read_words``: the pieces are
+    joined, stripped and split again, so that the work is done in a few passes in C
+    (the duplicate rules read every clause of a document)."""
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
+    joined = "\x00".join([text[a:b] for a, b in spans])
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in joined)
+    return _NOT_WORD_NOR_SEPARATOR.sub("", lowered).split("\x00") if spans else []

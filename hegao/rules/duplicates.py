@@ -21,7 +21,7 @@ from hegao.checker.document import Block, BlockKind, Clause, Document, han_count
 from hegao.checker.model import Finding, Fix, Related, Span
 from hegao.checker.rule import Rule
 from hegao.checker.script import HAN
-from hegao.checker.words import WordText
+from hegao.checker.words import WordText, word_texts
 from hegao.messages import text as say
 
 PARAGRAPH_MIN_HAN = 20
@@ -89,8 +89,7 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
     latest: dict[str, int] = {}
     sizes: list[int] = []
     for i, (block, norm) in enumerate(paragraphs):
-        text = norm.text
-        shingles = {text[j : j + SHINGLE] for j in range(max(1, len(text) - SHINGLE + 1))}
+        shingles = _shingles(norm.text)
         sizes.append(len(shingles))
         shared = Counter(map(latest.get, shingles, itertools.repeat(-1)))
         del shared[-1]
@@ -98,12 +97,34 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
         for j in sorted(shared):
             if shared[j] * 2 < min(len(shingles), sizes[j]):
                 continue
-            if (j in unfinished or i in unfinished) and paragraphs[j][1].text != text:
+            if (j in unfinished or i in unfinished) and paragraphs[j][1].text != norm.text:
                 continue  # an unfinished passage counts only when copied whole
             copy = _compare(paragraphs[j], (block, norm))
             if copy is not None:
                 yield copy
                 break
+
+
+# Shingles start at anchors, the characters whose code point is a multiple of ANCHOR:
+# about one position in four, the same in both copies of a text wherever they are, so a
+# quarter of the shingles find the same candidates (a short paragraph keeps them all).
+ANCHOR = 4
+ANCHORED_MIN = 12
+
+
+@cache
+def _anchored() -> re.Pattern[str]:
+    """The shingle starting at each anchor (``re`` compiles the class into a bitmap, and
+    findall hands back the strings without a match object each)."""
+    chars = "".join(chr(c) for c in range(0x30, 0xA000) if c % ANCHOR == 0 and chr(c).isalnum())
+    return re.compile(f"(?s)(?=([{chars}].{{{SHINGLE - 1}}}))")
+
+
+def _shingles(text: str) -> set[str]:
+    anchored = set(_anchored().findall(text))
+    if len(anchored) < ANCHORED_MIN:
+        return {text[j : j + SHINGLE] for j in range(max(1, len(text) - SHINGLE + 1))}
+    return anchored
 
 
 UNFINISHED_MIN_HAN = 60
@@ -248,20 +269,12 @@ class _Clause:
 
 
 def _clauses(doc: Document) -> list[_Clause]:
-    # Only clauses that recur are measured and located, so each is normalized with one
-    # substitution here and its span and Han count are worked out when needed.
+    # Only clauses that recur are measured and located: each is read off the word text
+    # here, and its span and Han count are worked out when needed.
     skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or _is_title_like(doc, b)}
-    out: list[_Clause] = []
-    masked = doc.masked
-    strip = _NOT_WORD.sub
-    for clause in doc.clauses:
-        if clause.block in skipped:
-            continue
-        raw = strip("", masked[clause.span.start : clause.span.end])
-        if raw:
-            lowered = raw.lower()
-            out.append(_Clause(lowered if len(lowered) == len(raw) else raw, clause, clause.block))
-    return out
+    clauses = [c for c in doc.clauses if c.block not in skipped]
+    norms = word_texts(doc.masked, [(c.span.start, c.span.end) for c in clauses])
+    return [_Clause(norm, c, c.block) for norm, c in zip(norms, clauses, strict=True) if norm]
 
 
 _QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
@@ -377,7 +390,7 @@ class DuplicateSentence(Rule):
         quotes = _Quotes(doc)
         quoted_documents = _quoted_documents(doc)
         clauses = _clauses(doc)
-        closing = _closing_sentences(clauses)
+        closing: Counter[str] | None = None  # read when a repeat is first about to be reported
         seen: dict[str, list[int]] = defaultdict(list)
         hans: dict[int, int] = {}  # Han counts of the clauses compared, counted once
 
@@ -386,9 +399,14 @@ class DuplicateSentence(Rule):
                 hans[k] = clauses[k].han()
             return hans[k]
 
+        # A clause written once has no earlier copy and starts no run: skipped at once.
+        written = Counter(c.norm for c in clauses)
         i = 0
         while i < len(clauses):
             clause = clauses[i]
+            if written[clause.norm] == 1:
+                i += 1
+                continue
             best = (0, 0, 0)  # (han, run length, earlier index)
             # Nearby copies count from the rule's minimum, far ones only when long (a
             # recap or a slogan recurs far apart; a pasted passage is long). Only the
@@ -407,8 +425,9 @@ class DuplicateSentence(Rule):
                     best = (han, run, j)
             han, run, j = best
             reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
-            if reportable and closing["".join(c.norm for c in clauses[i : i + run])] >= STOCK_LINE_MIN:
-                reportable = False  # 案件正在进一步侦办中 closing each item of a roundup
+            if reportable:  # not 案件正在进一步侦办中 closing each item of a roundup
+                closing = closing if closing is not None else _closing_sentences(clauses)
+                reportable = closing["".join(c.norm for c in clauses[i : i + run])] < STOCK_LINE_MIN
             if reportable and quotes.quoted(clauses[i].span(doc).start, clause.block):
                 reportable = False
             if reportable:
@@ -445,7 +464,22 @@ class DuplicateSentence(Rule):
 # ``re``, not ``regex``: this scan runs over every character and is 5× faster there.
 _DOUBLED = re.compile(rf"({HAN}{{1,4}})\1")
 _HAN_RE = regex.compile(r"\p{Han}")
-_DOCUMENT_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+# The year and number of a document number; its issuer's abbreviation, up to eight Han
+# characters, comes before (the scan looks for the brackets: a pattern opening on Han
+# characters would be tried at every one of them).
+_DOCUMENT_NUMBER = regex.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+_ISSUER = regex.compile(r"\p{Han}{1,8}$")
+
+
+def _document_numbers(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _DOCUMENT_NUMBER.finditer(text):
+        issuer = _ISSUER.search(text, max(0, m.start() - 8), m.start())
+        if issuer is not None:
+            spans.append((issuer.start(), m.end()))
+    return spans
+
+
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 # Numerals that mark a place and are never written twice in a number.
 _PLACE_MARKERS = "十百"
@@ -778,8 +812,9 @@ class DoubledWord(Rule):
         text = doc.masked
         simple = _simplified(text)
         allowed = frozenset(self.options["allow"])
-        # Document numbers are codes, not words: 周财预预〔2019〕22号.
-        codes = [(m.start(), m.end()) for m in _DOCUMENT_NUMBER.finditer(text)]
+        # Document numbers are codes, not words: 周财预预〔2019〕22号 (found when a
+        # doubling is: most documents have none).
+        codes: list[tuple[int, int]] | None = None
         for block in doc.blocks:
             pos = block.span.start
             while True:
@@ -788,6 +823,7 @@ class DoubledWord(Rule):
                     break
                 unit = _primitive(m.group(1))  # 换换换换 is 换 four times, not 换换 twice
                 start = m.start()
+                codes = _document_numbers(text) if codes is None else codes
                 if any(a <= start < b for a, b in codes):
                     pos = start + 1
                     continue
