@@ -189,3 +189,23 @@ def test_word_texts_of_spans_match_the_document_word_text(text: str, pairs: list
     words = read_words(text)
     expected = [words.words[words.index_at(a) : words.index_at(b)] for a, b in spans]
     assert word_texts(text, spans) == expected
+
+
+@SETTINGS
+@given(PROSE)
+def test_matches_set_aside_as_lone_numerals_are_never_quantities(text: str) -> None:
+    from hegao.checker import quantities
+
+    for m in quantities._quantity_pattern().finditer(text):
+        if quantities._lone_chinese_character(m):
+            assert quantities._quantity_from_match(m, text, text) is None, m.group()
+
+
+@SETTINGS
+@given(PROSE)
+def test_clause_and_sentence_quantities_are_their_own(text: str) -> None:
+    doc = parse_document(text)
+    expected = [doc.extraction.quantities_in(c.span) for c in doc.clauses]
+    assert doc.clause_quantities == expected
+    expected = [doc.extraction.quantities_in(s.span) for s in doc.sentences]
+    assert doc.sentence_quantities == expected

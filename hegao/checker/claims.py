@@ -259,10 +259,8 @@ class _Reader:
         self.roles: dict[int, Role] = {}
 
     def read(self) -> Claims:
-        extraction = self.doc.extraction
         previous: list[Quantity] = []
-        for sentence in self.doc.sentences:
-            quantities = extraction.quantities_in(sentence.span)
+        for sentence, quantities in zip(self.doc.sentences, self.doc.sentence_quantities, strict=True):
             if quantities:
                 for seg in _segments(self.text, sentence.span):
                     found = [q for q in quantities if seg.start <= q.span.start and q.span.end <= seg.end]
@@ -695,7 +693,7 @@ class _Reader:
                 # The period words of the sentence before the figure (found once a
                 # sentence: a dense sentence has dozens of figures).
                 before = bisect.bisect_right(ends, q.span.start)
-                named = [(start, word) for start, _, word in marks[:before] if start > own]
+                named = [(start, word) for start, _, word in marks[:before] if start > own] if before else []
                 if named:
                     # Several periods before the figure (截至6月底，…，截至9月底，…): the
                     # one in force is named by the last clause that names one.
@@ -706,23 +704,24 @@ class _Reader:
                 role = self.roles.get(id(q), Role.LEVEL)
                 if role is Role.LEVEL and q.kind is Kind.PERCENT:
                     role = Role.CHANGE if _CHANGE.search(text, clause.span.start, q.span.start) else Role.RATE
-                setting, source = next(
-                    (
-                        (words, source)
-                        for words, source in (
-                            (period, "sentence"),
-                            (paragraph, "paragraph"),
-                            (heading, "heading"),
-                            (lead, "lead"),
-                        )
-                        if words
-                    ),
-                    ((), ""),
-                )
+                # The period in force: the sentence's own, else the paragraph's, the
+                # heading's or the lead's.
+                if period:
+                    setting, source = period, "sentence"
+                elif paragraph:
+                    setting, source = paragraph, "paragraph"
+                elif heading:
+                    setting, source = heading, "heading"
+                elif lead:
+                    setting, source = lead, "lead"
+                else:
+                    setting, source = (), ""
                 out.append(
                     Figure(q, role, period, setting, source, heading, text, clause.span.start, sentence.start)
                 )
-            stated = _periods(text, clause.span.start, clause.span.end)
+            # The periods this clause names, from the sentence's (found above).
+            c_start, c_end = clause.span.start, clause.span.end
+            stated = tuple(sorted({word for a, b, word in marks if a >= c_start and b <= c_end}))
             paragraph = stated or paragraph
         return out
 

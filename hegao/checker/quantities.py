@@ -280,6 +280,8 @@ def extract_from_text(masked: str) -> Extraction:
         quantities.append(q)
         taken.add(q.span)
     for m in _quantity_pattern().finditer(text):
+        if _lone_chinese_character(m):
+            continue
         num_span = Span(m.start("num"), m.end("num2") if m.group("num2") else m.end("num"))
         if guard.hits(num_span) or taken.hits(num_span):
             continue
@@ -395,6 +397,20 @@ def _parse_any(numeral: str) -> tuple[Decimal, int]:
     if numeral[0].isdigit():
         return parse_arabic(numeral)
     return parse_chinese(numeral)
+
+
+def _lone_chinese_character(m: regex.Match[str]) -> bool:
+    """一 in 进一步, 三 in 三是, 一个: one Chinese numeral character with no scale, and no
+    unit unless it is 一 (an article), is never a figure. Most matches are these: they
+    are set aside before the full reading."""
+    num = m.group("num")
+    return (
+        len(num) == 1
+        and not num.isdigit()
+        and m.group("num2") is None
+        and m.group("scale") is None
+        and (m.group("unit") is None or num == "一")
+    )
 
 
 def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantity | None:
