@@ -68,6 +68,21 @@ def paragraphs() -> list[str]:
     return out
 
 
+def stat_paragraphs() -> list[str]:
+    """Lines of the real communiqués (not table rows): where an economy's figures are."""
+    out: list[str] = []
+    for path in sorted((SHARED / "corpus" / "stat-communiques").glob("[0-9]*.*")):
+        for line in path.read_text("utf-8").splitlines():
+            line = line.strip()
+            if 60 <= len(line) <= 1500 and not line.startswith("|"):
+                out.append(line)
+    return out
+
+
+# Types planted in place into the communiqués (an economy's industries), not the reports.
+STAT_PLACED = ("SUM003", "PCT003")
+
+
 # ---------------------------------------------------------------- vocabulary for written sentences
 
 PLACES = [
@@ -311,7 +326,52 @@ def _pct(value: Decimal, decimals: int) -> str:
 
 
 def plant_pct003(para: str, rng: random.Random, mode: str) -> Planted | None:
-    shape = rng.randrange(5)
+    shares = list(_NAMED_SHARE.finditer(para)) if mode == "place" and _industries(para) else []
+    if shares:
+        # In place: an industry's share named after it, mistyped.
+        m = rng.choice(shares)
+        value = Decimal(m.group(1))
+        wrong = value + Decimal(rng.choice(["-1", "1"])) * Decimal(rng.choice(["2.0", "0.6", "5.3", "10.0"]))
+        if wrong <= 0:
+            wrong = value + Decimal("3.0")
+        planted = para[: m.start(1)] + str(wrong) + para[m.end(1) :]
+        where = (m.start(1), m.start(1) + len(str(wrong)) + 1)
+        return Planted("PCT003", para, planted, where, "in place: an industry's share mistyped")
+    shape = rng.randrange(6)
+    if shape == 5:  # shares named after the industries, in the sentence after their values
+        gdp = Decimal(rng.randrange(20000, 900000)) / 100
+        values = [gdp * Decimal(x) for x in (rng.uniform(0.03, 0.1), rng.uniform(0.3, 0.5))]
+        values = [v.quantize(Decimal("0.01")) for v in values]
+        values.append(gdp - sum(values))
+        shares = [(v / gdp * 100).quantize(Decimal("0.1")) for v in values]
+        k = rng.randrange(3)
+        wrong_shares = list(shares)
+        wrong_shares[k] += Decimal(rng.choice(["-1", "1"])) * Decimal(rng.choice(["2.0", "0.6", "5.3"]))
+        text = (
+            "全年实现地区生产总值{g}亿元。第一产业增加值{a}亿元，第二产业增加值{b}亿元，第三产业增加值{c}亿元。"
+            "第一产业增加值占地区生产总值的比重为{x}%，第二产业增加值比重为{y}%，第三产业增加值比重为{z}%。"
+        )
+        right = text.format(
+            g=gdp, a=values[0], b=values[1], c=values[2], x=shares[0], y=shares[1], z=shares[2]
+        )
+        wrong = text.format(
+            g=gdp,
+            a=values[0],
+            b=values[1],
+            c=values[2],
+            x=wrong_shares[0],
+            y=wrong_shares[1],
+            z=wrong_shares[2],
+        )
+        clean, pos = _insert(para, right, rng)
+        planted = para[:pos] + wrong + para[pos:]
+        at = pos + wrong.index(
+            f"{wrong_shares[k]}%",
+            wrong.index("比重") if k == 0 else wrong.index(f"第{'一二三'[k]}产业增加值比重"),
+        )
+        return Planted(
+            "PCT003", clean, planted, (at, at + len(str(wrong_shares[k])) + 1), f"inserted: shape {shape}"
+        )
     decimals = rng.choice([1, 1, 2])
     whole = _num(rng, 80, 3000)
     part = _num(rng, 10, whole - 1)
@@ -410,19 +470,59 @@ def plant_pct005(para: str, rng: random.Random, mode: str) -> Planted | None:
 # ---------------------------------------------------------------- SUM003 (a partition short of its whole)
 
 
+_INDUSTRY_VALUE = re.compile(r"第([一二三])产业增加值(\d+(?:\.\d+)?)亿元")
+_GDP = re.compile(r"生产总值[^。，；\d]{0,12}?(\d+(?:\.\d+)?)亿元")
+_NAMED_SHARE = re.compile(r"第[一二三]产业增加值(?:占[^，。；]{0,12})?比重为(\d+\.\d)%")
+
+
+def _industries(para: str) -> tuple[re.Match[str], list[re.Match[str]]] | None:
+    """A real economy's total and its three industries' value added after it."""
+    whole = _GDP.search(para)
+    if whole is None:
+        return None
+    parts = [m for m in _INDUSTRY_VALUE.finditer(para, whole.end())][:3]
+    if [m.group(1) for m in parts] != ["一", "二", "三"]:
+        return None
+    return whole, parts
+
+
 def plant_sum003(para: str, rng: random.Random, mode: str) -> Planted | None:
+    found = _industries(para) if mode == "place" else None
+    if found is not None:
+        # In place: one industry's value loses a digit or a few hundred million.
+        whole, parts = found
+        m = rng.choice(parts)
+        value = Decimal(m.group(2))
+        lower = value - Decimal(rng.choice(["10", "35.2", "100", "8.6"]))
+        if lower <= 0:
+            lower = (value / 10).quantize(Decimal("0.01"))
+        planted = para[: m.start(2)] + str(lower) + para[m.end(2) :]
+        return Planted("SUM003", para, planted, whole.span(1), "in place: an industry's value lowered")
     scope = rng.choice(["全市", "全县", "全区", "全州"])
     whole = Decimal(rng.randrange(300, 9000)) / 10
     first = (whole * Decimal(rng.uniform(0.35, 0.7))).quantize(Decimal("0.1"))
     second = whole - first
     short = second - Decimal(rng.choice(["1.0", "2.3", "5.0", "0.8"]))
-    shape = rng.randrange(3)
+    shape = rng.randrange(5)
+    if shape == 3:  # the industries in the sentence after the economy's total
+        a = (whole * Decimal(rng.uniform(0.03, 0.1))).quantize(Decimal("0.01"))
+        b = (whole * Decimal(rng.uniform(0.3, 0.5))).quantize(Decimal("0.01"))
+        c = whole - a - b
+        text = (
+            "全年实现地区生产总值{w}亿元，比上年增长5.1%。第一产业增加值{a}亿元，增长3.2%；"
+            "第二产业增加值{b}亿元，增长4.4%；第三产业增加值{c}亿元，增长6.0%。"
+        )
+        right = text.format(w=whole, a=a, b=b, c=c)
+        wrong = text.format(w=whole, a=a, b=b, c=c - Decimal(rng.choice(["10", "3.5", "100"])))
+        return _inserted("SUM003", para, right, wrong, rng, f"shape {shape}")
     if shape == 0:
         text = "年末{s}常住人口{w}万人，其中城镇常住人口{a}万人，乡村常住人口{b}万人。"
     elif shape == 1:
         text = "{s}户籍人口{w}万人，其中男性{a}万人，女性{b}万人。"
-    else:
+    elif shape == 2:
         text = "年末{s}常住人口{w}万人，其中城镇人口{a}万人、乡村人口{b}万人。"
+    else:  # town and country in the sentence after the population
+        text = "年末{s}常住人口{w}万人，比上年末增加0.3万人。其中，城镇常住人口{a}万人，乡村常住人口{b}万人。"
     right = text.format(s=scope, w=whole, a=first, b=second)
     wrong = text.format(s=scope, w=whole, a=first, b=short)
     return _inserted("SUM003", para, right, wrong, rng, f"shape {shape}")
@@ -870,6 +970,7 @@ def plant_tables_all(per_type: int, rng: random.Random, only: tuple[str, ...] = 
 def plant_all(per_type: int, seed: int, only: tuple[str, ...] = ()) -> list[Planted]:
     rng = random.Random(seed)
     pool = paragraphs()
+    stat = stat_paragraphs()
     out: list[Planted] = []
     out += plant_tables_all(per_type, random.Random(seed), only)
     for code, planter in _planters().items():
@@ -881,7 +982,8 @@ def plant_all(per_type: int, seed: int, only: tuple[str, ...] = ()) -> list[Plan
         # (and whatever in-place plants the text could not give) inserted.
         for mode, wanted in (("place", per_type // 2), ("insert", per_type)):
             made = sum(1 for p in out if p.code == code)
-            for tries, para in enumerate(order):
+            carriers = stat if mode == "place" and code in STAT_PLACED else order
+            for tries, para in enumerate(carriers):
                 if made >= (wanted if mode == "place" else per_type):
                     break
                 other = order[(tries * 7 + 3) % len(order)]

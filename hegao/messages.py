@@ -666,7 +666,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         " (these measures may apply to the same people one after another; if so, ignore this)",
     ),
     "SUM002": (
-        "其中各项之和大于总数：{arithmetic} = {summed}，超过“{whole}”{note}",
+        "各分项之和大于总数：{arithmetic} = {summed}，超过“{whole}”{note}",
         "the parts add up to more than the whole: {arithmetic} = {summed}, more than “{whole}”{note}",
     ),
     "TAB001": (

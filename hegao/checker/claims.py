@@ -108,6 +108,9 @@ class Ratio:
     numerator: Quantity
     denominator: Quantity
     term: str  # 占, 所占比例, 破案率 …
+    # One of the shares of a complete partition (三次产业增加值的比重): statistics offices
+    # round them to add up to exactly 100, so one may be off by a unit in its last place.
+    adjusted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,10 @@ _SHARE_BEFORE = regex.compile(
     rf"(?P<term>{vocab.alternation('share')})(?P<whole_words>[^，,。；;\d]{{0,12}}?)(?:的)?(?:达到|达|为|是)?\s*$"
 )
 _SCOPE = vocab.pattern("scope")
+# Before a partition's members: 其中，/ 分产业看，
+_LEADING_MARKS = regex.compile(r"^[\s，,：:]*(?:(?:其中|分产业看|分城乡看|分性别看|按性别分)[，,：:]?\s*)?")
+# The words between a member and its figure: 增加值, 常住人口为 (Han only, short).
+_PARTITION_METRIC = regex.compile(r"\p{Han}{1,8}")
 _PER_UNIT = vocab.pattern("per_unit")
 _BREAKDOWN_WORD = vocab.pattern("breakdown")
 _LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
@@ -266,6 +273,8 @@ class _Reader:
                     found = [q for q in quantities if seg.start <= q.span.start and q.span.end <= seg.end]
                     if found:
                         self._segment(seg, found)
+                if previous:
+                    self._partition_of_previous(sentence.span, quantities, previous)
                 self._ratios(sentence.span, quantities, previous)
                 self._growths(sentence.span, quantities)
             previous = quantities
@@ -443,6 +452,76 @@ class _Reader:
             return None
         return Breakdown(whole, parts, Span(m.start("mk"), m.end("mk")), _OVERLAP.search(stretch) is not None)
 
+    def _partition_of_previous(
+        self, sentence: Span, quantities: list[Quantity], previous: list[Quantity]
+    ) -> None:
+        """A sentence that opens on the first member of a complete partition and gives a
+        figure for each member (第一产业增加值…；第二产业增加值…；第三产业增加值…) breaks
+        down the whole the sentence before names (地区生产总值…): the whole is named by
+        the parts' metric (常住人口 for 城镇常住人口) or by the word the vocabulary gives
+        for it (生产总值 for 增加值)."""
+        text = self.text
+        opening = _LEADING_MARKS.sub("", text[sentence.start : sentence.end])
+        for members in PARTITIONS:
+            if not opening.startswith(members[0]):
+                continue
+            parts, metrics = self._member_figures(sentence, quantities, members)
+            if parts is None or any(p in b.parts for b in self.breakdowns for p in parts):
+                return
+            whole = self._whole_named(previous, parts[0], metrics[0])
+            if whole is None or any(not same_measure(p, whole) for p in parts):
+                return
+            lead = text[
+                _clause_start(text, max(0, whole.span.start - 40), whole.span.start) : whole.span.start
+            ]
+            if not partition_complete_for(members, lead + metrics[0]):
+                return
+            self.breakdowns.append(
+                Breakdown(whole, tuple(parts), Span(sentence.start, sentence.start), False)
+            )
+            self.roles.setdefault(id(whole), Role.WHOLE)
+            for p in parts:
+                self.roles.setdefault(id(p), Role.PART)
+            return
+
+    def _member_figures(
+        self, sentence: Span, quantities: list[Quantity], members: tuple[str, ...]
+    ) -> tuple[list[Quantity] | None, list[str]]:
+        """The figure after each member, in its clause, with the same metric words
+        between (增加值); None unless every member has one."""
+        text = self.text
+        parts: list[Quantity] = []
+        metrics: list[str] = []
+        at = sentence.start
+        for member in members:
+            found = text.find(member, at, sentence.end)
+            if found < 0:
+                return None, []
+            after = [q for q in quantities if q.span.start >= found + len(member)]
+            if not after or _clause_start(text, found, after[0].span.start) != found:
+                return None, []  # the member's figure is in a later clause
+            part = after[0]
+            metric = text[found + len(member) : part.span.start]
+            if not exact(part) or part.kind not in ADDITIVE_KINDS or not _PARTITION_METRIC.fullmatch(metric):
+                return None, []
+            parts.append(part)
+            metrics.append(metric.rstrip("为是达到"))
+            at = part.span.end
+        if len(set(metrics)) != 1 or not metrics[0]:
+            return None, []
+        return parts, metrics
+
+    def _whole_named(self, previous: list[Quantity], part: Quantity, metric: str) -> Quantity | None:
+        text = self.text
+        words = (metric, *vocab.partition_wholes().get(metric, ()))
+        for q in reversed(previous):
+            if not exact(q) or not same_measure(q, part) or self.roles.get(id(q)) == Role.PART:
+                continue
+            lead = clause_lead(text, q)
+            if any(w in lead for w in words) and not _CHANGE.search(lead.replace("增加值", "")):
+                return q
+        return None
+
     def _level_before_change(
         self, seg: Span, quantities: list[Quantity], i: int, clause_start: int
     ) -> Quantity | None:
@@ -514,8 +593,16 @@ class _Reader:
 
     def _share(self, before: list[Quantity], pct: Quantity, clause_start: int, lead: str) -> Ratio | None:
         m = _SHARE_BEFORE.search(lead)
-        if not m or not before:
+        if not m:
             return None
+        found = self._share_of_figures(before, pct, clause_start, m) if before else None
+        if found is None and not any(q.span.start >= clause_start for q in before):
+            return self._named_share(pct, lead[: m.start()], m.group("term"))
+        return found
+
+    def _share_of_figures(
+        self, before: list[Quantity], pct: Quantity, clause_start: int, m: regex.Match[str]
+    ) -> Ratio | None:
         term = m.group("term")
         share_at = clause_start + m.start()
         inside = [q for q in before if q.span.start >= share_at]
@@ -537,6 +624,27 @@ class _Reader:
         for b in self.breakdowns:
             if part in b.parts:
                 return Ratio(pct, part, b.whole, term)
+        return None
+
+    def _named_share(self, pct: Quantity, metric: str, term: str) -> Ratio | None:
+        """第一产业增加值占地区生产总值的比重为5.0% (no figure before it): the part is the
+        figure named by exactly these words in a breakdown read earlier, the whole that
+        breakdown's."""
+        metric = _LEADING_MARKS.sub("", metric)
+        if len(metric) < 2:
+            return None
+        for b in reversed(self.breakdowns):
+            for part in b.parts:
+                if _LEADING_MARKS.sub("", clause_lead(self.text, part)) == metric:
+                    complete = any(
+                        all(
+                            member in clause_lead(self.text, p)
+                            for p, member in zip(b.parts, members, strict=True)
+                        )
+                        for members in PARTITIONS
+                        if len(members) == len(b.parts)
+                    )
+                    return Ratio(pct, part, b.whole, term, adjusted=complete)
         return None
 
     def _rate(
@@ -760,6 +868,17 @@ def _last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
     for found in matches:  # noqa: B007 - the last one is wanted
         pass
     return found
+
+
+def partition_complete_for(members: tuple[str, ...], words: str) -> bool:
+    """Whether the members make up the whole of what ``words`` name (the whole's and the
+    parts' metric words): the industries make up 增加值, not 用电量."""
+    return not any(m in words for m in vocab.partition_exceptions().get(members, ()))
+
+
+def clause_lead(text: str, q: Quantity) -> str:
+    """The words of a figure's clause before it (at most 40 characters)."""
+    return text[_clause_start(text, max(0, q.span.start - 40), q.span.start) : q.span.start]
 
 
 def _clause_start(text: str, floor: int, offset: int) -> int:

@@ -56,6 +56,24 @@ def rate_terms() -> dict[str, RateTerm]:
 
 
 @cache
+def partition_wholes() -> dict[str, tuple[str, ...]]:
+    """What the parts of a complete partition add up to, when the whole has another name
+    than the parts' metric: the industries' 增加值 add up to the 生产总值."""
+    wholes = _data().get("partition_wholes", {})
+    assert isinstance(wholes, dict)
+    return {metric: tuple(names) for metric, names in wholes.items()}
+
+
+@cache
+def partition_exceptions() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Metrics of which a complete partition does not make up the whole: the three
+    industries make up an economy's 增加值, but not its 用电量 (households use power too)."""
+    table = _data().get("partition_exceptions", {})
+    assert isinstance(table, dict)
+    return {tuple(members.split("|")): tuple(metrics) for members, metrics in table.items()}
+
+
+@cache
 def rate_pattern() -> regex.Pattern[str]:
     names = sorted(rate_terms(), key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, names)))

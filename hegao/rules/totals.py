@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from hegao.checker.claims import PARTITIONS, Breakdown, Sum, rounding
+from hegao.checker.claims import PARTITIONS, Breakdown, Sum, clause_lead, partition_complete_for, rounding
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Quantity
@@ -78,8 +78,9 @@ class TotalMismatch(Rule):
         if abs(difference) <= tolerance or (claim.running and difference > 0):
             return None
         related = tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts)
-        arithmetic = " + ".join(_show(p.base, p.unit) for p in parts)
-        summed = _show(parts_sum, total.unit)
+        like = _common(total, *parts)
+        arithmetic = " + ".join(_show(p.base, p.unit, like) for p in parts)
+        summed = _show(parts_sum, total.unit, like)
         parts_tolerance = sum((rounding(p) for p in parts), Decimal(0))
         for k in POWER_OF_TEN_SLIPS:
             factor = Decimal(10) ** k
@@ -128,7 +129,7 @@ class TotalMismatch(Rule):
                 arithmetic=arithmetic,
                 summed=summed,
                 text=total.text,
-                difference=_show(abs(difference), total.unit),
+                difference=_show(abs(difference), total.unit, like),
             ),
             related,
         )
@@ -147,9 +148,22 @@ def _part_missing_scale(
     return None
 
 
-def _show(value: Decimal, unit: str) -> str:
+def _show(value: Decimal, unit: str, like: Quantity | None = None) -> str:
+    """A value in base units (元), or in the scale of ``like`` (亿元) when given."""
+    scale = ""
+    if like is not None and like.scale:
+        value, scale = value / like.multiplier, like.scale
     value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    if scale:
+        return f"{value:f}{scale}{unit}"
     return f"{value:,f} {unit}".strip()
+
+
+def _common(*quantities: Quantity) -> Quantity | None:
+    """A figure whose scale all share (亿元 throughout): the arithmetic is shown in it;
+    None when scales differ (元 and 万元), and it is shown in base units."""
+    first = quantities[0]
+    return first if all(q.scale == first.scale for q in quantities) else None
 
 
 class PartExceedsWhole(Rule):
@@ -228,14 +242,15 @@ class PartExceedsWhole(Rule):
         slack = tolerance + sum((rounding(p) for p in parts), Decimal(0))
         if parts_sum <= whole.base + slack:
             return None
-        arithmetic = " + ".join(_show(p.base, p.unit) for p in parts)
+        like = _common(whole, *parts)
+        arithmetic = " + ".join(_show(p.base, p.unit, like) for p in parts)
         note = say("SUM002.overlap") if breakdown.may_overlap else ""
         return self.finding(
             parts[-1].span,
             say(
                 "SUM002",
                 arithmetic=arithmetic,
-                summed=_show(parts_sum, whole.unit),
+                summed=_show(parts_sum, whole.unit, like),
                 whole=whole.text,
                 note=note,
             ),
@@ -251,9 +266,13 @@ class PartitionShort(Rule):
         Reads breakdowns (其中 …) whose parts name every member of a partition kept
         as data — 城镇 and 乡村, 男性 and 女性, the three industries — so that together
         they are the whole, and reports when they add up to less than the whole,
-        beyond the rounding of every figure. (More than the whole is SUM002.) A
-        breakdown that names only some members, or other categories, is left alone:
-        其中 lists are often partial.
+        beyond the rounding of every figure. (More than the whole is SUM002.) The
+        members may also open the sentence after the whole (地区生产总值…。第一产业增加值
+        …；第二产业增加值…；第三产业增加值…), when that whole is named by their metric or
+        by the word the data gives for it (生产总值 for 增加值). A breakdown that names
+        only some members, or other categories, is left alone: 其中 lists are often
+        partial; so is a metric the members do not make up (households use power too:
+        全社会用电量 is more than the three industries'; data).
 
     Why it matters:
         When the town and the country population do not make the total population, one
@@ -265,7 +284,11 @@ class PartitionShort(Rule):
     说明:
         读取各分项列全了某一完整划分（城镇与乡村、男性与女性、三次产业，作为数据保存）的
         “其中”分项，它们合起来就是整体；分项之和在各数字的舍入范围外小于总数时报告（大于
-        总数由 SUM002 报告）。只列出部分类别或其他类别的分项不报告：“其中”常常列不全。
+        总数由 SUM002 报告）。各类别也可以出现在总数的下一句开头（地区生产总值……。第一产业
+        增加值……；第二产业增加值……；第三产业增加值……），前提是总数用它们的指标或数据中对应
+        的词（增加值对应生产总值）命名。只列出部分类别或其他类别的分项不报告：“其中”常常列
+        不全；各类别并不构成整体的指标也不报告（居民也用电：全社会用电量大于三次产业用电之
+        和；数据）。
 
     原因:
         城镇人口与乡村人口加起来不等于总人口，三个数字中必有一个是错的。
@@ -286,7 +309,7 @@ class PartitionShort(Rule):
         text = doc.text
         for breakdown in doc.claims.breakdowns:
             whole, parts = breakdown.whole, breakdown.parts
-            members = _partition_named(text, whole.span.end, parts)
+            members = _partition_named(text, whole, parts)
             if members is None:
                 continue
             summed = sum((p.base for p in parts), Decimal(0))
@@ -300,19 +323,21 @@ class PartitionShort(Rule):
                     "SUM003",
                     members="、".join(members),
                     arithmetic=arithmetic,
-                    summed=_show(summed, whole.unit),
+                    summed=_show(summed, whole.unit, _common(whole, *parts)),
                     whole=whole.text,
                 ),
                 tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts),
             )
 
 
-def _partition_named(text: str, start: int, parts: tuple[Quantity, ...]) -> list[str] | None:
-    """The members of a complete partition, one named before each part, or None."""
+def _partition_named(text: str, whole: Quantity, parts: tuple[Quantity, ...]) -> list[str] | None:
+    """The members of a complete partition, one named before each part, or None (also
+    when they do not make up the metric named: the industries and 全社会用电量)."""
+    lead = clause_lead(text, whole)
     for members in PARTITIONS:
         if len(members) != len(parts):
             continue
-        at = start
+        at = whole.span.end
         found = []
         for part, member in zip(parts, members, strict=True):
             if member not in text[at : part.span.start]:
@@ -320,7 +345,8 @@ def _partition_named(text: str, start: int, parts: tuple[Quantity, ...]) -> list
             found.append(member)
             at = part.span.end
         else:
-            return found
+            words = lead + text[whole.span.end : parts[-1].span.start]
+            return found if partition_complete_for(members, words) else None
     return None
 
 
