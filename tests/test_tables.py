@@ -80,3 +80,56 @@ def test_table_findings_are_located_by_cell_in_every_format(kind: str, tmp_path:
     page = tmp_path / "report.html"
     run("check", "--format", "html", "-o", str(page), str(draft), lang="zh")
     assert total in page.read_text("utf-8")
+
+
+def test_units_come_from_a_column_heading_or_the_caption() -> None:
+    text = (
+        "2025年全县一般公共预算收入\n\n单位：亿元\n\n"
+        "| 项目 | 决算数 | 增长（%） | 金额（万元） |\n|---|---|---|---|\n| 合计 | 1 | 2 | 3 |\n"
+    )
+    (table,) = parse_document(text).tables
+    assert [table.unit_of(c) for c in (1, 2, 3)] == ["亿元", "%", "万元"]
+    (bare,) = parse_document("说明文字。\n\n| 项目 | 决算数 |\n|---|---|\n| 合计 | 1 |\n").tables
+    assert bare.unit_of(1) == ""
+
+
+def _merged_word_table(path: Path) -> Path:
+    """A budget table as offices build it in Word: 项目 merged down two rows, 2025年
+    merged across two columns over 预算数 and 决算数, and a 合计 that is 1.00 off."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("2025年全县一般公共预算收入表")
+    document.add_paragraph("单位：亿元")
+    table = document.add_table(rows=5, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "项目"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2025年"
+    rows = [
+        ("", "预算数", "决算数"),
+        ("税收收入", "12.40", "12.85"),
+        ("非税收入", "5.10", "5.32"),
+        ("合计", "17.50", "19.17"),
+    ]
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def test_merged_word_cells_make_header_rows_and_stay_in_their_columns(tmp_path: Path) -> None:
+    from hegao.checker.docx import read_docx
+
+    text, places = read_docx(_merged_word_table(tmp_path / "budget.docx"))
+    assert text.count("项目") == 1 and text.count("2025年") == 2  # merged cells once; the title
+    (table,) = parse_document(text, places).tables
+    assert len(table.header) == 2 and [r.label for r in table.rows] == ["税收收入", "非税收入", "合计"]
+    assert table.column_name(1) == "2025年 预算数" and table.column_name(2) == "2025年 决算数"
+    assert table.unit_of(2) == "亿元"
+    rows = json.loads(run("check", "--format", "json", str(tmp_path / "budget.docx"), lang="zh").stdout)
+    found = [(r["code"], r["place"]) for r in rows if r["code"].startswith("TAB")]
+    assert found == [("TAB001", {"table": 1, "row": 5, "column": 3})]
+    page = tmp_path / "budget.html"
+    run("check", "--format", "html", "-o", str(page), str(tmp_path / "budget.docx"), lang="zh")
+    html = page.read_text("utf-8")
+    assert '<td colspan="2">2025年</td>' in html and '<td colspan="1"></td><td>预算数</td>' in html

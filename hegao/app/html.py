@@ -174,6 +174,8 @@ def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> 
     start = 0
     table: int | None = None
     row = 0
+    column = 1  # the next grid column of the row being written
+    spans = _column_spans(labels)
     for n, line in enumerate(text.split("\n")):
         end = start + len(line)
         place = labels[n] if n < len(labels) else None
@@ -183,11 +185,16 @@ def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> 
                 if table is not None:
                     out.append("</tr></table>")
                 out.append("<table><tr>")
-                table, row = place[0], place[1]
+                table, row, column = place[0], place[1], 1
             elif row != place[1]:
                 out.append("</tr><tr>")
-                row = place[1]
-            out.append(f"<td>{cell}</td>")
+                row, column = place[1], 1
+            if place[2] > column:  # the rest of a cell merged down from above
+                out.append(f'<td colspan="{place[2] - column}"></td>')
+            width = spans.get(n, 1)
+            colspan = f' colspan="{width}"' if width > 1 else ""
+            out.append(f"<td{colspan}>{cell}</td>")
+            column = place[2] + width
         else:
             if table is not None:
                 out.append("</tr></table>")
@@ -198,6 +205,23 @@ def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> 
     if table is not None:
         out.append("</tr></table>")
     return "".join(out)
+
+
+def _column_spans(labels: list[tuple[int, ...]]) -> dict[int, int]:
+    """How many grid columns each table cell line covers: up to the next cell of its row,
+    or to the table's last column (a cell merged across columns is one line)."""
+    widths: dict[int, int] = {}
+    for place in labels:
+        if len(place) == 3:
+            widths[place[0]] = max(widths.get(place[0], 0), place[2])
+    spans: dict[int, int] = {}
+    cells = [(n, p) for n, p in enumerate(labels) if len(p) == 3]
+    for k, (n, place) in enumerate(cells):
+        following = cells[k + 1][1] if k + 1 < len(cells) else None
+        same_row = following is not None and following[:2] == place[:2]
+        last = following[2] if same_row and following is not None else widths[place[0]] + 1
+        spans[n] = max(1, last - place[2])
+    return spans
 
 
 def highlighted(text: str, start: int, end: int, marks: list[_Mark]) -> str:

@@ -49,7 +49,7 @@ def docx_lines(document: object) -> list[tuple[tuple[int, ...], list[object]]]:
     """The document's lines in reading order: each body paragraph, then each table cell
     (a merged cell once), with where it is — (paragraph,) or (table, row, column) — and
     the paragraphs that make it (a cell's paragraphs are joined by a space)."""
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
     out: list[tuple[tuple[int, ...], list[object]]] = []
@@ -61,13 +61,16 @@ def docx_lines(document: object) -> list[tuple[tuple[int, ...], list[object]]]:
             out.append(((paragraph_no,), [Paragraph(child, document)]))
         elif tag == "tbl":
             table_no += 1
-            for r, row in enumerate(Table(child, document).rows, start=1):
-                seen = set()
-                for c, cell in enumerate(row.cells, start=1):
-                    if id(cell._tc) in seen:
-                        continue  # a merged cell appears once
-                    seen.add(id(cell._tc))
-                    out.append(((table_no, r, c), list(cell.paragraphs)))
+            table = Table(child, document)
+            for r, tr in enumerate(child.tr_lst, start=1):
+                # Read from the grid itself: a cell merged across columns (gridSpan) is
+                # one line at its first column; a cell merged down from the row above
+                # (vMerge continue) holds nothing of its own and is left out.
+                column = (tr.grid_before or 0) + 1
+                for tc in tr.tc_lst:
+                    if tc.vMerge != "continue":
+                        out.append(((table_no, r, column), list(_Cell(tc, table).paragraphs)))
+                    column += tc.grid_span
     return out
 
 

@@ -74,6 +74,15 @@ class Table:
     header: tuple[Row, ...]
     rows: tuple[Row, ...]
     span: Span
+    caption_unit: str = ""  # 单位：亿元 above the table
+
+    def unit_of(self, column: int) -> str:
+        """The unit of a column's figures: from its heading (金额（万元）), else from the
+        table's caption (单位：亿元); "" when neither says."""
+        m = _HEADING_UNIT.search(self.column_name(column))
+        if m is not None and _is_unit(m.group(1)):
+            return m.group(1)
+        return self.caption_unit
 
     def column_name(self, column: int) -> str:
         return " ".join(
@@ -95,6 +104,35 @@ class Table:
 
 
 _SHARE = re.compile(r"比重|占比|构成|所占比例")
+_HEADING_UNIT = re.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?([^（()）]{1,6}?)\s*[）)]")
+# 单位：亿元 (or 单位:万吨, （单位：元）) on a line of its own or after the title; the first
+# unit when several are listed (单位：元，%).
+_CAPTION_UNIT = re.compile(r"单位\s*[：:]\s*([^\s，,、；;）)|]{1,6})")
+CAPTION_LINES = 3  # how many lines above a table may hold its caption
+
+
+def _is_unit(text: str) -> bool:
+    """亿元, 万人, 吨, %: a unit the quantity reader knows, after an optional scale."""
+    from hegao.checker.quantities import units
+
+    known = units()
+    for scale in ("", "十", "百", "千", "万", "亿", "十万", "百万", "千万", "万亿"):
+        body = text[len(scale) :] if text.startswith(scale) else None
+        if body and (body in known or body in ("%", "‰")):
+            return True
+    return False
+
+
+def caption_unit(text: str, start: int) -> str:
+    """The unit a caption gives in the few lines above ``start`` (a table's first line)."""
+    above = text[:start].rstrip("\n").split("\n")[-CAPTION_LINES:]
+    for line in reversed(above):
+        if line.lstrip().startswith("|"):
+            break  # another table
+        m = _CAPTION_UNIT.search(line)
+        if m is not None and _is_unit(m.group(1)):
+            return m.group(1)
+    return ""
 
 
 def share_columns(table: Table) -> list[tuple[int, int]]:
@@ -167,7 +205,8 @@ def read_tables(text: str) -> list[Table]:
             rows = tuple(
                 Row(_cells(text, s, e), separator + n + 1) for n, (s, e) in enumerate(block[separator + 1 :])
             )
-            tables.append(Table(len(tables) + 1, header, rows, Span(block[0][0], block[-1][1])))
+            span = Span(block[0][0], block[-1][1])
+            tables.append(Table(len(tables) + 1, header, rows, span, caption_unit(text, span.start)))
         i = j
     return tables
 
@@ -253,8 +292,31 @@ def tables_from_places(text: str, line_starts: list[int], places: list[tuple[int
             rows.append(Row(tuple(cells), r))
         first = rows[0].cells[0].span.start if rows and rows[0].cells else 0
         last = rows[-1].cells[-1].span.end if rows and rows[-1].cells else first
-        tables.append(Table(number, tuple(rows[:1]), tuple(rows[1:]), Span(first, last)))
+        headers = _header_rows(rows)
+        header = tuple(_spread_merged(row) for row in rows[:headers])
+        tables.append(
+            Table(number, header, tuple(rows[headers:]), Span(first, last), caption_unit(text, first))
+        )
     return tables
+
+
+def _header_rows(rows: list[Row]) -> int:
+    """How many rows head a Word table: the first, and the rows after it with no figure
+    (a merged heading 2025年 over 预算数 | 决算数), leaving at least one row of data."""
+    n = 1
+    while n < len(rows) - 1 and rows[n].kind is RowKind.PLAIN and all(c.value is None for c in rows[n].cells):
+        n += 1
+    return n
+
+
+def _spread_merged(row: Row) -> Row:
+    """A heading merged across columns names each of them: its text is repeated in the
+    columns it covers (left empty by the grid), so that 2025年 heads 预算数 and 决算数."""
+    cells = list(row.cells)
+    for c in range(1, len(cells)):
+        if not cells[c].text and not cells[c].span and cells[c - 1].text:
+            cells[c] = Cell(cells[c - 1].text, cells[c - 1].span, None, 0)
+    return Row(tuple(cells), row.line)
 
 
 def cell_at(tables: list[Table], offset: int) -> tuple[int, int, int] | None:

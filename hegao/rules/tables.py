@@ -106,7 +106,7 @@ class TableTotalMismatch(Rule):
                 column=name,
                 label=_short(unmarked.label),
                 arithmetic=arithmetic,
-                summed=_plain(summed),
+                summed=_plain(summed) + table.unit_of(column),
                 total=total.text,
             )
         else:
@@ -116,7 +116,7 @@ class TableTotalMismatch(Rule):
                 column=name,
                 labels=labels,
                 arithmetic=arithmetic,
-                summed=_plain(summed),
+                summed=_plain(summed) + table.unit_of(column),
                 total=total.text,
             )
         return self.finding(total.span, message, related)
