@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import random
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from hegao.checker.tables import Cell, Table, read_tables, segments, share_columns  # noqa: E402
+from hegao.checker.tables import Cell, Table, halves, read_tables, segments, share_columns  # noqa: E402
 
 SUB_ROW_LABELS = ["65周岁及以上", "中心城区", "县城", "农村户籍人口", "外来人口", "重点人群"]
 
@@ -27,10 +28,11 @@ def carriers(shared: Path) -> list[tuple[str, Table]]:
     for path in sorted((shared / "corpus" / "stat-communiques").glob("*.md")):
         text = path.read_text("utf-8")
         for table in read_tables(text):
-            if segments(table) and table.level_columns():
-                piece = text[table.span.start : table.span.end] + "\n"
-                (local,) = read_tables(piece)
-                out.append((piece, local))
+            piece = text[table.span.start : table.span.end] + "\n"
+            (local,) = read_tables(piece)
+            for half in halves(local):  # a budget set out side by side: each half
+                if segments(half) and half.level_columns():
+                    out.append((piece, half))
     return out
 
 
@@ -52,10 +54,22 @@ def plant(text: str, table: Table, rng: random.Random) -> tuple[str, str, tuple[
     total = segment.total.cells[column] if column < len(segment.total.cells) else None
     if total is None or total.value is None:
         return None
-    shape = rng.randrange(3)
+    side_by_side = len(halves(read_tables(text)[0])) > 1
+    shape = rng.randrange(2 if side_by_side else 3)  # no row is added to half a table
     if shape < 2:
         cell = total if shape == 1 else rng.choice(segment.parts).cells[column]
-        changed = _mistype(cell, rng)
+        # A change the printed precision could hide (a tenth among twenty figures of two
+        # decimals) is no error a reader can see: the digit changed must show.
+        tolerance = sum(
+            (r.cells[column].half_unit for r in segment.parts if column < len(r.cells)), total.half_unit
+        )
+        changed = None
+        for _ in range(10):
+            changed = _mistype(cell, rng)
+            if changed is None or abs(Decimal(changed.replace(",", "")) - (cell.value or 0)) > tolerance:
+                break
+        else:
+            return None
         if changed is None:
             return None
         planted = text[: cell.span.start] + changed + text[cell.span.end :]

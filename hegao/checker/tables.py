@@ -23,15 +23,30 @@ _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|全部|总额|总数|全市|全省|全县|全区|全州|全国)")
 _BREAKDOWN = re.compile(r"^\s*其中\s*[：:]?")
 _SUB_ROW = re.compile(r"^\s*[#＃]")
+_NOTHING = ("", "-", "—", "－", "–")  # a budget's empty line: nothing of that kind
 # Columns of rates and indices, which do not add up.
-_NOT_A_LEVEL = re.compile(r"增长|增速|增幅|[%％]|比上年|同比|指数|比重|占比|构成|价格|排名|位次")
+_NOT_A_LEVEL = re.compile(r"增长|增速|增幅|[%％]|比上年|同比|指数|=\s*100|比重|占比|构成|价格|排名|位次")
 
 
 class RowKind(Enum):
     TOTAL = "total"
+    SUBTOTAL = "subtotal"  # …小计: a budget's revenue of one kind
     BREAKDOWN = "breakdown"  # 其中：… opens a breakdown of the total
     SUB_ROW = "sub-row"  # #… a part of the row above, not added again
     PLAIN = "plain"
+
+
+# Outline numbers of row labels: 一、 opens a group (level 1), 1. or （一） an item in it.
+_LEVEL_ONE = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")
+_LEVEL_TWO = re.compile(r"^(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+_ENDS_TOTAL = re.compile(r"(?:合计|总计)$")
+
+
+def level(label: str) -> int:
+    """1 for a group (一、税收收入), 2 for a numbered item (1.保险费收入), 0 unnumbered."""
+    if _LEVEL_ONE.match(label):
+        return 1
+    return 2 if _LEVEL_TWO.match(label) else 0
 
 
 @dataclass(frozen=True)
@@ -65,7 +80,21 @@ class Row:
             return RowKind.BREAKDOWN
         if _TOTAL.match(label):
             return RowKind.TOTAL
+        key = "".join(label.split())  # 收 入 合 计
+        if key.endswith("小计"):
+            return RowKind.SUBTOTAL
+        if _ENDS_TOTAL.search(key) and not level(key):  # 支出合计; not 2.本级留存收入合计
+            return RowKind.TOTAL
         return RowKind.PLAIN
+
+    def value_in(self, column: int) -> Decimal | None:
+        """The figure in a column; an empty cell of a row with figures is nothing (0)."""
+        if column >= len(self.cells):
+            return None
+        cell = self.cells[column]
+        if cell.value is not None:
+            return cell.value
+        return Decimal(0) if cell.text in _NOTHING else None
 
 
 @dataclass(frozen=True)
@@ -97,6 +126,10 @@ class Table:
         out = []
         for c in range(1, width):
             if _NOT_A_LEVEL.search(self.column_name(c)):
+                continue
+            # A heading among the rows (上年同期=100 under a merged header) counts too.
+            words = [r.cells[c].text for r in self.rows if c < len(r.cells) and r.cells[c].value is None]
+            if any(_NOT_A_LEVEL.search(w) for w in words):
                 continue
             if sum(1 for r in self.rows if c < len(r.cells) and r.cells[c].value is not None) >= 2:
                 out.append(c)
@@ -217,6 +250,42 @@ class Segment:
 
     total: Row
     parts: tuple[Row, ...]
+    # A budget's rows: an empty cell is nothing of that kind (0), not a figure not given.
+    empty_is_zero: bool = False
+    # The rows under a heading outside a budget may be a selection (一、食品烟酒, then
+    # 粮食, 鲜菜 …): only more than the total is wrong.
+    may_be_partial: bool = False
+
+
+def halves(table: Table) -> list[Table]:
+    """A table set out side by side (收入 | 支出, each with its own 预算科目 column) as
+    its halves, each a table of its own; any other table as it is. A later column is a
+    label column when its heading repeats the first column's (预算科目) and its cells
+    are words, not figures."""
+    if not table.header or not table.rows:
+        return [table]
+    first = "".join(table.column_name(0).split())
+    width = max(len(r.cells) for r in table.rows)
+    starts = [0]
+    for c in range(2, width):
+        name = "".join(table.column_name(c).split())
+        words = [r.cells[c] for r in table.rows if c < len(r.cells) and r.cells[c].text]
+        if first and name == first and words and all(cell.value is None for cell in words):
+            starts.append(c)
+    if len(starts) == 1:
+        return [table]
+    out = []
+    for a, b in zip(starts, [*starts[1:], width], strict=True):
+        out.append(
+            Table(
+                table.number,
+                tuple(Row(r.cells[a:b], r.line) for r in table.header),
+                tuple(Row(r.cells[a:b], r.line) for r in table.rows if len(r.cells) > a and r.cells[a].text),
+                table.span,
+                table.caption_unit,
+            )
+        )
+    return out
 
 
 def segments(table: Table) -> list[Segment]:
@@ -226,8 +295,10 @@ def segments(table: Table) -> list[Segment]:
     and the plain rows after it belong to it; plain rows right after the total form one
     too. A total last (合计) sums the plain rows above it. Sub-rows (#…) are never added,
     and a breakdown of one row is a subset (其中：65周岁及以上), not a breakdown."""
-    out: list[Segment] = []
     rows = list(table.rows)
+    if any(r.kind is RowKind.SUBTOTAL or level(r.label) == 1 for r in rows):
+        return _budget_segments(rows)
+    out: list[Segment] = []
     for i, row in enumerate(rows):
         if row.kind is not RowKind.TOTAL or not any(c.value is not None for c in row.cells[1:]):
             continue  # a second header row (全市 | 市级) is no total
@@ -256,6 +327,69 @@ def segments(table: Table) -> list[Segment]:
                 current.append(follower)
         if len(current) >= 2:
             out.append(Segment(row, tuple(current)))
+    return out
+
+
+def _budget_segments(rows: list[Row]) -> list[Segment]:
+    """The sums of a budget table (one half of it): a group (一、利润收入) is the rows
+    under it up to the next group; a 小计 the groups or plain rows above it since the
+    last sum, or else those below it up to the next sum (转移性收入小计 before its
+    items); the 合计 at the bottom the 小计 and the top rows outside them. 其中 rows and
+    the numbered rows under them break a sum down and are never added; a row of another
+    outline level than the rows it would join is not added either."""
+    out: list[Segment] = []
+    budget = any(r.kind is RowKind.SUBTOTAL for r in rows)
+    # The rows of each group: from a 一、 row to the next 一、 row or any sum.
+    inner: set[int] = set()  # indices of rows inside a group or a 其中 list
+    for i, row in enumerate(rows):
+        if row.kind is RowKind.BREAKDOWN:
+            j = i + 1
+            inner.add(i)
+            while j < len(rows) and rows[j].kind is RowKind.PLAIN and level(rows[j].label) == 2:
+                inner.add(j)
+                j += 1
+        if level(row.label) != 1 or row.kind is not RowKind.PLAIN:
+            continue
+        children = []
+        for j in range(i + 1, len(rows)):
+            follower = rows[j]
+            if follower.kind is not RowKind.PLAIN or level(follower.label) == 1:
+                break
+            children.append(j)
+        inner.update(children)
+        if len(children) >= 2:
+            out.append(
+                Segment(row, tuple(rows[j] for j in children), empty_is_zero=True, may_be_partial=not budget)
+            )
+
+    def top(i: int) -> bool:
+        return rows[i].kind is RowKind.PLAIN and i not in inner
+
+    sums: list[int] = []  # the 小计 rows, and what they cover
+    covered: set[int] = set()
+    last_sum = -1
+    for i, row in enumerate(rows):
+        if row.kind is not RowKind.SUBTOTAL:
+            if row.kind is RowKind.TOTAL:
+                last_sum = i
+            continue
+        above = [j for j in range(last_sum + 1, i) if top(j) and j not in covered]
+        if not above:
+            above = []
+            for j in range(i + 1, len(rows)):
+                if rows[j].kind in (RowKind.SUBTOTAL, RowKind.TOTAL):
+                    break
+                if top(j):
+                    above.append(j)
+        if len({level(rows[j].label) for j in above}) == 1 and len(above) >= 2:
+            out.append(Segment(row, tuple(rows[j] for j in above), empty_is_zero=True))
+        covered.update(above)
+        sums.append(i)
+        last_sum = i
+    if sums and rows[-1].kind is RowKind.TOTAL:
+        parts = [j for j in range(len(rows) - 1) if j in sums or (top(j) and j not in covered)]
+        if len(parts) >= 2:
+            out.append(Segment(rows[-1], tuple(rows[j] for j in parts), empty_is_zero=True))
     return out
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related
 from hegao.checker.rule import Rule
-from hegao.checker.tables import Cell, Segment, Table, segments, share_columns
+from hegao.checker.tables import Cell, Segment, Table, halves, segments, share_columns
 from hegao.messages import text as say
 
 
@@ -26,6 +26,14 @@ class TableTotalMismatch(Rule):
         printed precision. When the difference is exactly one row's value, that row has
         probably lost its # or 其中 mark.
 
+        Budget tables are read as budgets: a table set out side by side (收入 | 支出,
+        each half with its own 预算科目 column) is read half by half; a group row
+        (一、利润收入) is the rows under it up to the next group; a 小计 is the groups
+        or rows above it since the last sum, or else the rows below it (转移性收入小计
+        before its items); the 合计 at the bottom is the 小计 rows and the rows outside
+        them; an empty cell is nothing of that kind. Outside a budget the rows under a
+        group may be a selection, so only more than the group is reported.
+
     Why it matters:
         A 合计 that does not add up is what a statistics editor checks first, and a
         table with one is read as careless or wrong.
@@ -40,6 +48,12 @@ class TableTotalMismatch(Rule):
         不重复相加；只有一行的“其中”是子集而不是分组；增速、指数、比重列不相加。每
         个单元格按印出的精度计算。差额恰为某一行的数值时，该行很可能漏标了“#”或
         “其中”。
+
+        预算表按预算的结构读取：左右并排的表（收入 | 支出，各有一列“预算科目”）分成两半
+        分别读取；分组行（一、利润收入）等于其下各行，直到下一个分组；“小计”等于上一个
+        合计以来其上的各分组或各行，若没有则等于其下各行（转移性收入小计写在各项之前）；
+        表末“合计”等于各“小计”加上不属于任何小计的行；空单元格表示该项为零。预算表以外，
+        分组下的各行可能只列了一部分，因此只报告超过分组数的情况。
 
     原因:
         合计对不上是统计编辑最先核对的地方，有这种错误的表格会被认为粗心或有误。
@@ -65,24 +79,36 @@ class TableTotalMismatch(Rule):
     scope = "document"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for table in doc.tables:
-            columns = table.level_columns()
-            for segment in segments(table):
-                for column in columns:
-                    found = self._compare(table, segment, column)
-                    if found is not None:
-                        yield found
+        for whole_table in doc.tables:
+            for table in halves(whole_table):
+                columns = table.level_columns()
+                for segment in segments(table):
+                    for column in columns:
+                        found = self._compare(table, segment, column)
+                        if found is not None:
+                            yield found
 
     def _compare(self, table: Table, segment: Segment, column: int) -> Finding | None:
         total = _cell(segment.total, column)
+        if total is None or total.value is None:
+            return None
+        if segment.empty_is_zero:
+            # A budget: empty lines are nothing; the rows with figures are summed.
+            rows = [r for r in segment.parts if r.value_in(column) is not None]
+            # Every row a figure or nothing, and at least one figure (合计 = 小计 + an
+            # empty 上年结转 is still a sum).
+            if len(rows) != len(segment.parts) or all(r.cells[column].value is None for r in rows):
+                return None
+            given = tuple(r for r in rows if r.cells[column].value is not None)
+            segment = Segment(segment.total, given, may_be_partial=segment.may_be_partial)
         parts = [_cell(row, column) for row in segment.parts]
-        if total is None or total.value is None or any(p is None or p.value is None for p in parts):
+        if any(p is None or p.value is None for p in parts):
             return None
         cells = [p for p in parts if p is not None]
         summed = sum((p.value for p in cells if p.value is not None), Decimal(0))
         tolerance = sum((p.half_unit for p in cells), total.half_unit)
         difference = summed - total.value
-        if abs(difference) <= tolerance:
+        if abs(difference) <= tolerance or (segment.may_be_partial and difference < 0):
             return None
         name = table.column_name(column) or say("TAB001.column_n", n=column + 1)
         arithmetic = " + ".join(p.text for p in cells)
@@ -184,7 +210,7 @@ class TableShareMismatch(Rule):
     scope = "document"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for table in doc.tables:
+        for table in (half for whole in doc.tables for half in halves(whole)):
             pairs = share_columns(table)
             if not pairs:
                 continue
