@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from hegao.checker.tables import Cell, Table, halves, read_tables, segments, share_columns  # noqa: E402
+from hegao.checker.tables import Cell, Table, halves, read_tables, segments, share_columns, total_columns  # noqa: E402
 
 SUB_ROW_LABELS = ["65周岁及以上", "中心城区", "县城", "农村户籍人口", "外来人口", "重点人群"]
 
@@ -49,6 +49,9 @@ def _mistype(cell: Cell, rng: random.Random) -> str | None:
 
 def plant(text: str, table: Table, rng: random.Random) -> tuple[str, str, tuple[int, int], str] | None:
     """(clean, planted, where, how): ``where`` is the total's cell in the planted text."""
+    across = total_columns(table)
+    if across and rng.random() < 0.5:
+        return _plant_across(text, table, across, rng)
     segment = rng.choice(segments(table))
     column = rng.choice(table.level_columns())
     total = segment.total.cells[column] if column < len(segment.total.cells) else None
@@ -114,3 +117,28 @@ def plant_share(text: str, table: Table, rng: random.Random) -> tuple[str, str, 
         return None
     planted = text[: cell.span.start] + changed + text[cell.span.end :]
     return text, planted, (cell.span.start, cell.span.start + len(changed)), "in place: a share mistyped"
+
+
+def _plant_across(
+    text: str, table: Table, across: list[tuple[int, list[int]]], rng: random.Random
+) -> tuple[str, str, tuple[int, int], str] | None:
+    """A row's 合计 cell, or one of the cells it sums, mistyped (a fund table)."""
+    column, parts = rng.choice(across)
+    row = rng.choice(table.rows)
+    total = row.cells[column] if column < len(row.cells) else None
+    given = [row.cells[k] for k in parts if k < len(row.cells) and row.cells[k].value is not None]
+    if total is None or total.value is None or not given:
+        return None
+    cell = rng.choice([total, *given])
+    tolerance = sum((c.half_unit for c in given), total.half_unit)
+    for _ in range(10):
+        changed = _mistype(cell, rng)
+        if changed is not None and abs(Decimal(changed.replace(",", "")) - (cell.value or 0)) > tolerance:
+            break
+    else:
+        return None
+    planted = text[: cell.span.start] + changed + text[cell.span.end :]
+    shift = len(changed) - len(cell.text) if cell.span.start < total.span.start else 0
+    where = (total.span.start + shift, total.span.end + shift)
+    what = "the 合计 column mistyped" if cell is total else "a column it sums mistyped"
+    return text, planted, where, "in place: " + what

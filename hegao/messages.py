@@ -674,6 +674,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "table {table}, column “{column}”: {labels} add up to {arithmetic} = {summed}, "
         "not the total “{total}”",
     ),
+    "TAB001.across": (
+        "表 {table}“{label}”行：{columns}之和为 {arithmetic} = {summed}，与合计“{total}”不符",
+        "table {table}, row “{label}”: {columns} add up to {arithmetic} = {summed}, not the total “{total}”",
+    ),
     "TAB001.unmarked": (
         "表 {table}“{column}”列：分项之和 {arithmetic} = {summed} 比合计“{total}”多出的恰是“{label}”一行："
         "该行可能是上一行的分项，漏标了“#”或“其中”",

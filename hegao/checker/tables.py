@@ -257,6 +257,23 @@ class Segment:
     may_be_partial: bool = False
 
 
+_TOTAL_HEADING = re.compile(r"^(?:合计|总计|小计|总额|总数)$")
+
+
+def total_columns(table: Table) -> list[tuple[int, list[int]]]:
+    """(a column headed 合计, the level columns after it that it sums) — a fund table
+    (合计 | 养老保险 | 医疗保险 …). Headings are read without their spaces and units."""
+    levels = table.level_columns()
+    out = []
+    for c in levels:
+        name = _HEADING_UNIT.sub("", "".join(table.column_name(c).split()))
+        if _TOTAL_HEADING.match(name.split("（")[0]):
+            parts = [k for k in levels if k > c]
+            if len(parts) >= 2:
+                out.append((c, parts))
+    return out
+
+
 def halves(table: Table) -> list[Table]:
     """A table set out side by side (收入 | 支出, each with its own 预算科目 column) as
     its halves, each a table of its own; any other table as it is. A later column is a

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related
 from hegao.checker.rule import Rule
-from hegao.checker.tables import Cell, Segment, Table, halves, segments, share_columns
+from hegao.checker.tables import Cell, Row, Segment, Table, halves, segments, share_columns, total_columns
 from hegao.messages import text as say
 
 
@@ -32,7 +32,9 @@ class TableTotalMismatch(Rule):
         or rows above it since the last sum, or else the rows below it (转移性收入小计
         before its items); the 合计 at the bottom is the 小计 rows and the rows outside
         them; an empty cell is nothing of that kind. Outside a budget the rows under a
-        group may be a selection, so only more than the group is reported.
+        group may be a selection, so only more than the group is reported. A column
+        headed 合计 is compared, row by row, with the level columns after it (a fund
+        table: 合计 | 养老保险 | 医疗保险); columns opened by 其中 may be a selection.
 
     Why it matters:
         A 合计 that does not add up is what a statistics editor checks first, and a
@@ -53,7 +55,9 @@ class TableTotalMismatch(Rule):
         分别读取；分组行（一、利润收入）等于其下各行，直到下一个分组；“小计”等于上一个
         合计以来其上的各分组或各行，若没有则等于其下各行（转移性收入小计写在各项之前）；
         表末“合计”等于各“小计”加上不属于任何小计的行；空单元格表示该项为零。预算表以外，
-        分组下的各行可能只列了一部分，因此只报告超过分组数的情况。
+        分组下的各行可能只列了一部分，因此只报告超过分组数的情况。标题为“合计”的列逐行与其
+        后的各数值列比较（基金表：合计 | 养老保险 | 医疗保险）；以“其中”开头的列可能只列了
+        一部分。
 
     原因:
         合计对不上是统计编辑最先核对的地方，有这种错误的表格会被认为粗心或有误。
@@ -87,6 +91,41 @@ class TableTotalMismatch(Rule):
                         found = self._compare(table, segment, column)
                         if found is not None:
                             yield found
+                for total_column, parts in total_columns(table):
+                    for row in table.rows:
+                        found = self._compare_across(table, row, total_column, parts)
+                        if found is not None:
+                            yield found
+
+    def _compare_across(self, table: Table, row: Row, column: int, parts: list[int]) -> Finding | None:
+        """A row's 合计 column against the columns it sums; an empty cell is nothing."""
+        total = _cell(row, column)
+        if total is None or total.value is None or any(row.value_in(k) is None for k in parts):
+            return None
+        cells = [row.cells[k] for k in parts if row.cells[k].value is not None]
+        if not cells:
+            return None
+        summed = sum((c.value for c in cells if c.value is not None), Decimal(0))
+        tolerance = sum((c.half_unit for c in cells), total.half_unit)
+        # Columns opened by 其中 may be a selection: only more than the total is wrong.
+        selection = any(table.column_name(k).lstrip().startswith("其中") for k in parts)
+        if abs(summed - total.value) <= tolerance or (selection and summed < total.value):
+            return None
+        names = "、".join(table.column_name(k) or say("TAB001.column_n", n=k + 1) for k in parts)
+        message = say(
+            "TAB001.across",
+            table=table.number,
+            label=_short(row.label),
+            columns=names,
+            arithmetic=" + ".join(c.text for c in cells),
+            summed=_plain(summed) + table.unit_of(column),
+            total=total.text,
+        )
+        related = tuple(
+            Related(c.span, say("TAB001.part", label=table.column_name(k), text=c.text))
+            for k, c in zip([k for k in parts if row.cells[k].value is not None], cells, strict=True)
+        )
+        return self.finding(total.span, message, related)
 
     def _compare(self, table: Table, segment: Segment, column: int) -> Finding | None:
         total = _cell(segment.total, column)
