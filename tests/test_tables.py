@@ -133,3 +133,28 @@ def test_merged_word_cells_make_header_rows_and_stay_in_their_columns(tmp_path: 
     run("check", "--format", "html", "-o", str(page), str(tmp_path / "budget.docx"), lang="zh")
     html = page.read_text("utf-8")
     assert '<td colspan="2">2025年</td>' in html and '<td colspan="1"></td><td>预算数</td>' in html
+
+
+def test_an_indented_word_row_is_a_part_of_the_row_above(tmp_path: Path) -> None:
+    from hegao.checker.docx import read_docx
+
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    rows = [
+        ("指标", "增加值（亿元）"),
+        ("全县生产总值", "250.0"),
+        ("第一产业", "30.0"),
+        ("第二产业", "100.0"),
+    ]
+    rows += [("\u3000\u3000工业", "80.0"), ("第三产业", "120.0")]
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "gdp.docx"
+    document.save(str(path))
+    (read,) = parse_document(*read_docx(path)).tables
+    assert [r.kind for r in read.rows][3] is RowKind.SUB_ROW
+    assert [(s.total.label, [p.label for p in s.parts]) for s in segments(read)] == [
+        ("全县生产总值", ["第一产业", "第二产业", "第三产业"])
+    ]

@@ -66,6 +66,8 @@ class Cell:
 class Row:
     cells: tuple[Cell, ...]
     line: int  # 1-based row number in the table, the header rows included
+    indent: int = 0  # spaces typed before the label (a full-width space counts two)
+    indented: bool = False  # deeper than the table's plain rows: a part of the row above
 
     @property
     def label(self) -> str:
@@ -74,7 +76,7 @@ class Row:
     @property
     def kind(self) -> RowKind:
         label = self.label
-        if _SUB_ROW.match(label):
+        if self.indented or _SUB_ROW.match(label):
             return RowKind.SUB_ROW
         if _BREAKDOWN.match(label):
             return RowKind.BREAKDOWN
@@ -213,6 +215,31 @@ def _cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
+def _indent(text: str, start: int, end: int) -> int:
+    """The spaces typed before a row's label, beyond a pipe table's one space of padding
+    (a full-width space counts two)."""
+    line = text[start:end]
+    piped = line.lstrip().startswith("|")
+    first = line.lstrip()[1:] if piped else line
+    lead = first[: len(first) - len(first.lstrip())]
+    width = sum(2 if ch == "\u3000" else 1 for ch in lead)
+    return max(0, width - 1) if piped else width
+
+
+def _mark_indented(rows: list[Row]) -> tuple[Row, ...]:
+    """Rows whose label is indented deeper than the table's least indented plain row are
+    parts of the row above them (第二产业, then 　　工业): marked, never added again. A
+    table whose plain rows are all indented alike marks none."""
+    plain = [r.indent for r in rows if r.kind is RowKind.PLAIN and r.label]
+    if not plain:
+        return tuple(rows)
+    base = min(plain)
+    return tuple(
+        Row(r.cells, r.line, r.indent, True) if r.indent > base + 1 and r.kind is RowKind.PLAIN else r
+        for r in rows
+    )
+
+
 def read_tables(text: str) -> list[Table]:
     """The Markdown pipe tables of ``text``: consecutive lines that start with “|”, with a
     separator line (|---|---|) below the header."""
@@ -235,8 +262,11 @@ def read_tables(text: str) -> list[Table]:
         separator = next((k for k, (s, e) in enumerate(block) if _SEPARATOR.match(text[s:e])), None)
         if separator is not None:
             header = tuple(Row(_cells(text, s, e), n + 1) for n, (s, e) in enumerate(block[:separator]))
-            rows = tuple(
-                Row(_cells(text, s, e), separator + n + 1) for n, (s, e) in enumerate(block[separator + 1 :])
+            rows = _mark_indented(
+                [
+                    Row(_cells(text, s, e), separator + n + 1, _indent(text, s, e))
+                    for n, (s, e) in enumerate(block[separator + 1 :])
+                ]
             )
             span = Span(block[0][0], block[-1][1])
             tables.append(Table(len(tables) + 1, header, rows, span, caption_unit(text, span.start)))
@@ -440,14 +470,19 @@ def tables_from_places(text: str, line_starts: list[int], places: list[tuple[int
                 cells.append(
                     Cell(stripped, Span(start + lead, start + lead + len(stripped)), value, decimals)
                 )
-            rows.append(Row(tuple(cells), r))
+            label_line = rows_of[r].get(1)
+            indent = 0
+            if label_line is not None:
+                start = line_starts[label_line]
+                end = line_starts[label_line + 1] - 1 if label_line + 1 < len(line_starts) else len(text)
+                indent = _indent(text, start, end)
+            rows.append(Row(tuple(cells), r, indent))
         first = rows[0].cells[0].span.start if rows and rows[0].cells else 0
         last = rows[-1].cells[-1].span.end if rows and rows[-1].cells else first
         headers = _header_rows(rows)
         header = tuple(_spread_merged(row) for row in rows[:headers])
-        tables.append(
-            Table(number, header, tuple(rows[headers:]), Span(first, last), caption_unit(text, first))
-        )
+        body = _mark_indented(rows[headers:])
+        tables.append(Table(number, header, body, Span(first, last), caption_unit(text, first)))
     return tables
 
 

@@ -21,7 +21,8 @@ class TableTotalMismatch(Rule):
         or each group of rows that opens with 其中 (a population by town and country,
         by sex, by age — only the first row of each group is marked), or, for a total at
         the bottom, the plain rows above it. Sub-rows marked # are part of the row
-        above and are not added; a 其中 group of one row is a subset, not a breakdown;
+        above and are not added, and so are rows typed deeper than the table's other
+        rows (第二产业, then 　　工业); a 其中 group of one row is a subset, not a breakdown;
         columns of rates, indices and shares are not added. Each cell is taken with its
         printed precision. When the difference is exactly one row's value, that row has
         probably lost its # or 其中 mark.
@@ -47,7 +48,7 @@ class TableTotalMismatch(Rule):
         逐行读取表格（Markdown 表格和 Word 表格）。合计行（合计、总计、全市……）按列与它的每组分项比较：
         紧随其后的各行、每组以“其中”开头的行（人口按城乡、性别、年龄分组，只有每组
         第一行标“其中”），或位于表末的合计之上的各行。标“#”的行是上一行的一部分，
-        不重复相加；只有一行的“其中”是子集而不是分组；增速、指数、比重列不相加。每
+        不重复相加，比表中其他行缩进更深的行（第二产业，其下“　　工业”）也是如此；只有一行的“其中”是子集而不是分组；增速、指数、比重列不相加。每
         个单元格按印出的精度计算。差额恰为某一行的数值时，该行很可能漏标了“#”或
         “其中”。
 
