@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from hegao.checker.words import WordText
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of a block (a named tuple, like Clause: documents hold thousands)."""
+
     block: int
     span: Span
 
@@ -539,9 +540,8 @@ def _sentences(masked: str, block: Block) -> list[Sentence]:
 
 
 def _add_sentence(out: list[Sentence], masked: str, block: int, start: int, end: int) -> None:
-    while start < end and masked[start].isspace():
-        start += 1
-    while end > start and masked[end - 1].isspace():
-        end -= 1
-    if start < end:
-        out.append(Sentence(block, Span(start, end)))
+    piece = masked[start:end]
+    body = piece.strip()
+    if body:
+        start += len(piece) - len(piece.lstrip())
+        out.append(Sentence(block, Span(start, start + len(body))))

@@ -565,6 +565,17 @@ COMMON_PAIR = 100
 _FOLLOWING_PARTICLE = "的"
 
 
+def _pair_nearly_as_likely(text: str, lo: int, start: int, hi: int, unit: str) -> bool:
+    """Whether reading the doubled character as one word reads nearly as well as the
+    likeliest reading of its window."""
+    forced = (
+        lexicon.log_probability(text[lo:start])
+        + lexicon.log_probability(unit * 2)
+        + lexicon.log_probability(text[start + 2 : hi])
+    )
+    return lexicon.log_probability(text[lo:hi]) - forced <= WORD_MARGIN
+
+
 def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     """A doubled character read in its context with jieba's word frequencies.
 
@@ -606,7 +617,15 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     gives_copy = lexicon.frequency(unit * 2) < COMMON_PAIR and any(
         b == middle and a < start for a, b in tokens
     )
-    takes_copy = not pair and (gives_copy or any(a == middle and b - a >= 2 for a, b in tokens))
+    # The second copy stranded alone between a word that took the first (国家|家|发展,
+    # 各种|种|困难): however common the pair, it is not meant there.
+    stranded = (
+        (middle, end) in tokens
+        and any(b == middle and a < start for a, b in tokens)
+        and any(a == end and b - a >= 2 for a, b in tokens)
+        and not _pair_nearly_as_likely(text, lo, start, hi, unit)  # 成本高|等等 (not 高等|等)
+    )
+    takes_copy = not pair and (gives_copy or stranded or any(a == middle and b - a >= 2 for a, b in tokens))
     if reduplication and not (left_word >= 2 and breaks_after) and not takes_copy:
         return True
     particle = unit in _PARTICLES
