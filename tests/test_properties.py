@@ -209,3 +209,14 @@ def test_clause_and_sentence_quantities_are_their_own(text: str) -> None:
     assert doc.clause_quantities == expected
     expected = [doc.extraction.quantities_in(s.span) for s in doc.sentences]
     assert doc.sentence_quantities == expected
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("甲乙丙丁戊、，a")), max_size=80))
+def test_name_lists_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
+    import regex
+
+    from hegao.rules.names import _lists
+
+    plain = regex.compile(r"\p{Han}{1,12}(?:、\p{Han}{1,12}){2,}")
+    assert list(_lists(text)) == [(m.start(), m.group()) for m in plain.finditer(text)]

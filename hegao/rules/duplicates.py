@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -254,8 +254,7 @@ class DuplicateParagraph(Rule):
 _NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Clause:
+class _Clause(NamedTuple):  # tens of thousands a document: a tuple is cheap to make
     norm: str  # its letters, digits and Han characters, lower-cased
     clause: Clause
     block: int

@@ -33,14 +33,23 @@ def measure_table() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@cache
+def _index(nouns: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """The nouns' lengths, longest first, and the nouns as a set."""
+    return tuple(sorted({len(n) for n in nouns}, reverse=True)), frozenset(nouns)
+
+
 def _noun_of(doc: Document, q: Quantity, nouns: tuple[str, ...]) -> str | None:
     """The noun the count is written against: 手机26部 (before) or 26部手机 (after)."""
     text = doc.masked
-    for noun in nouns:
-        if text.endswith(noun, 0, q.span.start):
-            return noun
-    for noun in nouns:
-        if text.startswith(noun, q.span.end):
+    sizes, named = _index(nouns)
+    for size in sizes:  # the longest noun ending right before the count
+        before = text[max(0, q.span.start - size) : q.span.start]
+        if before in named:
+            return before
+    for size in sizes:
+        noun = text[q.span.end : q.span.end + size]
+        if noun in named:
             # 两个汽车制造厂: the noun must end there, not begin a longer compound.
             following = text[q.span.end + len(noun) : q.span.end + len(noun) + 1]
             if following and _HAN.match(following) and following not in _NOUN_END:

@@ -13,7 +13,28 @@ from hegao.checker.model import Finding, Fix, Span
 from hegao.checker.rule import Rule
 from hegao.messages import text as say
 
-_LIST = regex.compile(r"\p{Han}{1,12}(?:、\p{Han}{1,12}){2,}")
+# Three or more runs of Han characters (up to 12 each) joined by 、. The scan looks for
+# the 、 and its items after it, then takes the first item back from it: a pattern that
+# opens on Han characters would be tried at every one of them.
+_LIST_TAIL = regex.compile(r"、\p{Han}{1,12}(?:、\p{Han}{1,12})+")
+_FIRST_ITEM = regex.compile(r"\p{Han}{1,12}$")
+
+
+def _lists(text: str) -> Iterator[tuple[int, str]]:
+    r"""(start, text) of each list, as ``\p{Han}{1,12}(?:、\p{Han}{1,12}){2,}`` finds them."""
+    pos = done = 0
+    while True:
+        m = _LIST_TAIL.search(text, pos)
+        if m is None:
+            return
+        first = _FIRST_ITEM.search(text, max(done, m.start() - 12), m.start())
+        if first is None:
+            pos = m.start() + 1  # no first item: a list may begin at a later 、
+            continue
+        yield first.start(), text[first.start() : m.end()]
+        pos = done = m.end()
+
+
 _TAIL = regex.compile(r"(?:等)?(?:[一二三四五六七八九十两]+个?)?(?:地|省|省份|地区|省区|省区市|省市|市)?$")
 _JOINED_INSIDE = regex.compile(r"以及|和|及|与")
 
@@ -101,10 +122,10 @@ class LostCharacterInName(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         forms, lost = _names()
         text = doc.masked
-        for m in _LIST.finditer(text):
+        for start, listed in _lists(text):
             items = []
-            at = m.start()
-            for raw in m.group().split("、"):
+            at = start
+            for raw in listed.split("、"):
                 items.append((at, raw))
                 at += len(raw) + 1
             cleaned = []
