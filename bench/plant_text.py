@@ -261,13 +261,12 @@ TEXT_PLANTERS = {
 def plant_nam001(para: str, rng: random.Random, mode: str, other: str = "") -> Planted | None:
     """A province's name in a real list of provinces with one character deleted (not
     leaving one of the accepted short forms)."""
-    from hegao.rules.names import _LIST, _names
+    from hegao.rules.names import _lists, _names
 
     forms, lost = _names()
     spots = []
-    for m in _LIST.finditer(para):
-        at = m.start()
-        items = m.group().split("、")
+    for at, listed in _lists(para):
+        items = listed.split("、")
         if sum(1 for i in items if i in forms) < 2:
             continue
         for item in items:
