@@ -680,6 +680,8 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     # before a function word that begins with it (对|对于, 在|在内, 对|对外).
     if function and _function_word_from(text, middle):
         return not slip()
+    if unit in _CONJUNCTIONS and right >= 2 and _conjunction_cannot_stand(text, tokens, start):
+        return False  # 构建和|和谐, 世界的和|和平, ，和|和睦相处: a slip, not "and"
     if (
         right >= 2
         and not (reduplication and takes_copy)
@@ -695,6 +697,21 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     if not function and (not before or not _HAN_RE.match(before) or before in _function_chars()):
         return True  # "each", at the head of a phrase: 企企联防, 村村通, 或商商结合
     return not slip()
+
+
+# Conjunctions: before a word that begins with them (和|和平) they join two phrases.
+_CONJUNCTIONS = "和与及"
+_CLAUSE_OPENING = "，,；;：:。！？!?、（(“"
+
+
+def _conjunction_cannot_stand(text: str, tokens: list[tuple[int, int]], start: int) -> bool:
+    """A conjunction at ``start`` joins nothing: it opens a clause, or follows a verb
+    (构建和) or a particle (的和) instead of a phrase it could join."""
+    before = text[start - 1 : start]
+    if not before or before in _CLAUSE_OPENING:
+        return True
+    left = next((text[a:b] for a, b in tokens if b == start), None)
+    return left is not None and (left in _PARTICLES or lexicon.is_verb(left))
 
 
 def _clean_when_dropped(dropped: str, open_left: bool, open_right: bool) -> bool:
