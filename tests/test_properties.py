@@ -220,3 +220,41 @@ def test_name_lists_are_found_as_the_plain_pattern_finds_them(text: str) -> None
 
     plain = regex.compile(r"\p{Han}{1,12}(?:、\p{Han}{1,12}){2,}")
     assert list(_lists(text)) == [(m.start(), m.group()) for m in plain.finditer(text)]
+
+
+_LABELS = st.sampled_from(
+    [
+        "",
+        "合计",
+        "收 入 合 计",
+        "小计",
+        "收入小计",
+        "一、税收收入",
+        "二、其他",
+        "1.保险费",
+        "其中：城镇",
+        "# 工业",
+        "　　工业",
+        "乡村",
+        "预算科目",
+        "全市",
+        "上年同期=100",
+    ]
+)
+_CELLS = st.sampled_from(
+    ["", "12.5", "3", "1,204", "0.07", "—", "45%", "比重（%）", "合计", "预算科目", "亿元"]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(_LABELS, st.lists(_CELLS, max_size=7)), min_size=1, max_size=12),
+    st.sampled_from(["", "单位：亿元\n\n", "单位：元，%\n"]),
+)
+def test_any_pipe_table_is_read_without_crashing(rows: list[tuple[str, list[str]]], caption: str) -> None:
+    lines = [caption + "| 预算科目 | 预算数 | 预算科目 | 预算数 |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join([label, *cells]) + " |" for label, cells in rows]
+    text = "\n".join(lines) + "\n"
+    doc = parse_document(text)
+    for f in lint_document(doc):
+        assert 0 <= f.span.start < f.span.end <= len(text)
