@@ -347,6 +347,8 @@ def _leading_number(numeral: str) -> int | None:
 def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
     """三分之一, 三又五分之一, 百分之三十, 千分之五 (一百分之一 is a fraction, not 1%)."""
     found: list[Quantity] = []
+    if "分之" not in text:  # both patterns need it: half the reports never write one
+        return found
     for m in _FRACTION.finditer(text):
         if m.group("den") in ("百", "千"):
             continue  # 百分之/千分之: a percentage, below
