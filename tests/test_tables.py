@@ -158,3 +158,27 @@ def test_an_indented_word_row_is_a_part_of_the_row_above(tmp_path: Path) -> None
     assert [(s.total.label, [p.label for p in s.parts]) for s in segments(read)] == [
         ("全县生产总值", ["第一产业", "第二产业", "第三产业"])
     ]
+
+
+def test_a_word_budget_set_out_side_by_side_is_read_half_by_half(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("2026年全县一般公共预算收支表")
+    document.add_paragraph("单位：亿元")
+    rows = [
+        ("预算科目", "预算数", "预算科目", "预算数"),
+        ("一、税收收入", "40.20", "一、一般公共服务支出", "12.50"),
+        ("二、非税收入", "15.30", "二、教育支出", "43.00"),
+        ("收入小计", "55.50", "支出小计", "55.50"),
+        ("上年结转收入", "5.00", "结转下年", "5.00"),
+        ("收 入 合 计", "60.50", "支 出 合 计", "61.50"),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "budget.docx"
+    document.save(str(path))
+    rows_out = json.loads(run("check", "--format", "json", str(path), lang="zh").stdout)
+    found = [(r["code"], r["place"]) for r in rows_out if r["code"].startswith("TAB")]
+    assert found == [("TAB001", {"table": 1, "row": 6, "column": 4})]  # 55.50 + 5.00 is not 61.50
