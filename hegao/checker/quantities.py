@@ -405,14 +405,10 @@ def _lone_chinese_character(m: regex.Match[str]) -> bool:
     """一 in 进一步, 三 in 三是, 一个: one Chinese numeral character with no scale, and no
     unit unless it is 一 (an article), is never a figure. Most matches are these: they
     are set aside before the full reading."""
-    num = m.group("num")
-    return (
-        len(num) == 1
-        and not num.isdigit()
-        and m.group("num2") is None
-        and m.group("scale") is None
-        and (m.group("unit") is None or num == "一")
-    )
+    if m.end("num") - m.start("num") != 1:
+        return False
+    num, num2, scale, unit = m.group("num", "num2", "scale", "unit")
+    return not num.isdigit() and num2 is None and scale is None and (unit is None or num == "一")
 
 
 def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantity | None:
