@@ -670,9 +670,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the parts add up to more than the whole: {arithmetic} = {summed}, more than “{whole}”{note}",
     ),
     "TAB001": (
-        "表 {table}“{column}”列：{labels}之和为 {arithmetic} = {summed}，与合计“{total}”不符",
+        "表 {table}“{column}”列：{labels}之和为 {arithmetic} = {summed}，与合计“{total}”不符{skipped}",
         "table {table}, column “{column}”: {labels} add up to {arithmetic} = {summed}, "
-        "not the total “{total}”",
+        "not the total “{total}”{skipped}",
+    ),
+    "TAB001.skipped": (
+        "（{rows}是上一行的分项，未重复相加）",
+        " ({rows}: part of the row above, not added again)",
     ),
     "TAB001.across": (
         "表 {table}“{label}”行：{columns}之和为 {arithmetic} = {summed}，与合计“{total}”不符",

@@ -182,3 +182,15 @@ def test_a_word_budget_set_out_side_by_side_is_read_half_by_half(tmp_path: Path)
     rows_out = json.loads(run("check", "--format", "json", str(path), lang="zh").stdout)
     found = [(r["code"], r["place"]) for r in rows_out if r["code"].startswith("TAB")]
     assert found == [("TAB001", {"table": 1, "row": 6, "column": 4})]  # 55.50 + 5.00 is not 61.50
+
+
+def test_a_table_total_names_the_sub_rows_it_left_out() -> None:
+    from hegao.checker.engine import lint_text
+
+    text = (
+        "| 指标 | 发电量（亿千瓦时） |\n|---|---|\n| 全市发电量 | 120.5 |\n"
+        "| 其中：火力发电 | 80.2 |\n| # 燃煤发电 | 60.1 |\n| 风力发电 | 30.3 |\n"
+    )
+    (finding,) = [f for f in lint_text(text) if f.code == "TAB001"]
+    assert text[finding.span.start : finding.span.end] == "120.5"
+    assert "燃煤发电" in finding.message and "110.5" in finding.message

@@ -8,7 +8,17 @@ from decimal import Decimal
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related
 from hegao.checker.rule import Rule
-from hegao.checker.tables import Cell, Row, Segment, Table, halves, segments, share_columns, total_columns
+from hegao.checker.tables import (
+    Cell,
+    Row,
+    RowKind,
+    Segment,
+    Table,
+    halves,
+    segments,
+    share_columns,
+    total_columns,
+)
 from hegao.messages import text as say
 
 
@@ -24,7 +34,8 @@ class TableTotalMismatch(Rule):
         above and are not added, and so are rows typed deeper than the table's other
         rows (第二产业, then 　　工业); a 其中 group of one row is a subset, not a breakdown;
         columns of rates, indices and shares are not added. Each cell is taken with its
-        printed precision. When the difference is exactly one row's value, that row has
+        printed precision. The message shows the rows summed, the arithmetic and the
+        sub-rows left out. When the difference is exactly one row's value, that row has
         probably lost its # or 其中 mark.
 
         Budget tables are read as budgets: a table set out side by side (收入 | 支出,
@@ -50,8 +61,8 @@ class TableTotalMismatch(Rule):
         第一行标“其中”），或位于表末的合计之上的各行。标“#”的行是上一行的一部分，
         不重复相加，比表中其他行缩进更深的行（第二产业，其下“　　工业”）也是如此；
         只有一行的“其中”是子集而不是分组；增速、指数、比重列不相加。每个单元格按印出
-        的精度计算。差额恰为某一行的数值时，该行很可能漏标了“#”或
-        “其中”。
+        的精度计算。提示中列出相加的各行、算式和未计入的子项。差额恰为某一行的数值
+        时，该行很可能漏标了“#”或“其中”。
 
         预算表按预算的结构读取：左右并排的表（收入 | 支出，各有一列“预算科目”）分成两半
         分别读取；分组行（一、利润收入）等于其下各行，直到下一个分组；“小计”等于上一个
@@ -177,6 +188,7 @@ class TableTotalMismatch(Rule):
                 total=total.text,
             )
         else:
+            skipped = _sub_rows_among(table, segment)
             message = say(
                 "TAB001",
                 table=table.number,
@@ -185,8 +197,28 @@ class TableTotalMismatch(Rule):
                 arithmetic=arithmetic,
                 summed=_plain(summed) + table.unit_of(column),
                 total=total.text,
+                skipped=say("TAB001.skipped", rows="、".join(_short(r.label) for r in skipped))
+                if skipped
+                else "",
             )
         return self.finding(total.span, message, related)
+
+
+def _sub_rows_among(table: Table, segment: Segment) -> list[Row]:
+    """The sub-rows (#…, or indented) among and right after a segment's parts: the rows
+    an editor may wonder about, left out of the sum on purpose."""
+    rows = list(table.rows)
+    at = [i for i, r in enumerate(rows) if any(r is p for p in segment.parts)]
+    if not at:
+        return []
+    out = []
+    for i in range(at[0], len(rows)):
+        row = rows[i]
+        if row.kind is RowKind.SUB_ROW:
+            out.append(row)
+        elif i > at[-1]:
+            break
+    return out
 
 
 def _cell(row: object, column: int) -> Cell | None:
