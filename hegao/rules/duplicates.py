@@ -541,10 +541,13 @@ def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = f
         if any(_known_name(text[a:middle]) for a in range(max(0, middle - lexicon.MAX_WORD), start)):
             return True  # a name ends on the first copy: 中国移动|移动营业厅
         noun = lexicon.is_noun(unit) or lexicon.is_name(unit)
-        # ... and only where the first copy closes a noun phrase opened by a determiner
-        # (该基金|基金经理); elsewhere a word written again as the head of a compound is
-        # a slip (城乡|城乡居民, 产业结构|结构调整, 数字|数字化).
-        closed = text[start - 1 : start] in _determiners()
+        # ... and only where the first copy closes a noun phrase: opened by a determiner
+        # (该基金|基金经理) or ending a longer noun (工商银行|银行卡, 党支部|支部书记). A word
+        # standing alone and written again as the head of a compound is a slip
+        # (增加城乡|城乡居民, 加快数字|数字化).
+        closed = text[start - 1 : start] in _determiners() or any(
+            is_word(text[a:middle]) for a in range(max(0, middle - lexicon.MAX_WORD), start)
+        )
         return noun and closed and _word_from(text, middle, min_length=k + 1)
     return _single_is_legitimate(text, start, unit)
 
@@ -806,8 +809,8 @@ class DoubledWord(Rule):
         and leaves alone what Chinese doubles on purpose: reduplication (常常, 层层,
         家家户户, 认认真真, 一个个, 大大), anonymised names (李某某), two words that
         meet at a boundary (民警|警务, 派出所|所长, 该基金|基金经理, 目的|的) and numbers
-        (一九五五年); a word written again as the head of a compound is a slip unless a
-        determiner or a name closes the first copy (城乡|城乡居民, but 该基金|基金经理).
+        (一九五五年); a word standing alone and written again as the head of a compound
+        is a slip (增加城乡|城乡居民; not 该基金|基金经理, 工商银行|银行卡).
         Word boundaries are read from a dictionary (jieba's word list and
         frequencies, loaded only when a doubled character needs it): a pair is one word
         only where the likeliest reading takes it so (严重|重 is not 重重), and a doubled
@@ -826,8 +829,8 @@ class DoubledWord(Rule):
     说明:
         查找连写两遍的字或四字以内的词，并放过汉语中有意的重叠：叠词（常常、层层、家家户户、认认
         真真、一个个、大大）、化名（李某某）、词与词相接（民警|警务、派出所|所长、该基金|基金
-        经理、目的|的）和数字（一九五五年）；一个词紧接着又作为复合词的开头重写一遍属于误写，
-        除非前一个词由指示词或名称收住（城乡|城乡居民 是误写，该基金|基金经理 不是）。
+        经理、目的|的）和数字（一九五五年）；单独成词的词紧接着又作为复合词的开头重写一遍属于误写
+        （增加城乡|城乡居民；该基金|基金经理、工商银行|银行卡 不是）。
         词的边界依据词典（jieba 的词表和词频，只在遇到
         重复字时才加载）判断：只有最可能的切分把两个字读成一个词时才算一个词（严重|重 不是“重
         重”）；去掉一个字后文本明显更通顺时，判定为误写（积极推推进）。可自动修复：删去重复的部
