@@ -530,18 +530,16 @@ def _kind(block_text: str, n_lines: int) -> BlockKind:
 
 
 def _sentences(masked: str, block: Block) -> list[Sentence]:
+    """The sentences of a block, each without the spaces around it."""
     out: list[Sentence] = []
-    start = block.span.start
-    for m in _SENTENCE_END.finditer(masked, block.span.start, block.span.end):
-        _add_sentence(out, masked, block.index, start, m.end())
-        start = m.end()
-    _add_sentence(out, masked, block.index, start, block.span.end)
+    start, index = block.span.start, block.index
+    ends = [m.end() for m in _SENTENCE_END.finditer(masked, start, block.span.end)]
+    ends.append(block.span.end)
+    for end in ends:
+        piece = masked[start:end]
+        body = piece.strip()
+        if body:
+            at = start + len(piece) - len(piece.lstrip())
+            out.append(Sentence(index, Span(at, at + len(body))))
+        start = end
     return out
-
-
-def _add_sentence(out: list[Sentence], masked: str, block: int, start: int, end: int) -> None:
-    piece = masked[start:end]
-    body = piece.strip()
-    if body:
-        start += len(piece) - len(piece.lstrip())
-        out.append(Sentence(block, Span(start, start + len(body))))
