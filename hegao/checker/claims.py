@@ -100,6 +100,9 @@ class Breakdown:
     parts: tuple[Quantity, ...]
     marker: Span  # 其中, 包括, 含
     may_overlap: bool  # measures that may apply to the same people (拘留, then 逮捕)
+    # The complete partition the parts name, one member before each (城镇, 乡村), when
+    # they do: then together they are the whole.
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +225,7 @@ _PARTITION_METRIC = regex.compile(r"\p{Han}{1,8}")
 _PER_UNIT = vocab.pattern("per_unit")
 _BREAKDOWN_WORD = vocab.pattern("breakdown")
 _LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
-# Complete partitions (城镇|乡村): the breakdown reading and SUM003 share them.
+# Complete partitions (城镇|乡村): a breakdown whose parts name one records it.
 PARTITIONS = tuple(tuple(p.split("|")) for p in vocab.words("complete_partition"))
 # An aspect word before the metric (已累计查扣 is 累计查扣): not what is counted.
 _ASPECT = regex.compile(r"^(?:已经|已)")
@@ -450,7 +453,13 @@ class _Reader:
         parts = _drop_nested(tuple(q for q in candidates if same_measure(q, whole) and at_least(q)))
         if not parts:
             return None
-        return Breakdown(whole, parts, Span(m.start("mk"), m.end("mk")), _OVERLAP.search(stretch) is not None)
+        return Breakdown(
+            whole,
+            parts,
+            Span(m.start("mk"), m.end("mk")),
+            _OVERLAP.search(stretch) is not None,
+            _partition_members(text, whole, parts),
+        )
 
     def _partition_of_previous(
         self, sentence: Span, quantities: list[Quantity], previous: list[Quantity]
@@ -471,14 +480,10 @@ class _Reader:
             whole = self._whole_named(previous, parts[0], metrics[0])
             if whole is None or any(not same_measure(p, whole) for p in parts):
                 return
-            lead = text[
-                _clause_start(text, max(0, whole.span.start - 40), whole.span.start) : whole.span.start
-            ]
-            if not partition_complete_for(members, lead + metrics[0]):
+            if not _complete_for(members, clause_lead(text, whole) + metrics[0]):
                 return
-            self.breakdowns.append(
-                Breakdown(whole, tuple(parts), Span(sentence.start, sentence.start), False)
-            )
+            marker = Span(sentence.start, sentence.start)  # no word: the sentence's opening
+            self.breakdowns.append(Breakdown(whole, tuple(parts), marker, False, members))
             self.roles.setdefault(id(whole), Role.WHOLE)
             for p in parts:
                 self.roles.setdefault(id(p), Role.PART)
@@ -636,15 +641,7 @@ class _Reader:
         for b in reversed(self.breakdowns):
             for part in b.parts:
                 if _LEADING_MARKS.sub("", clause_lead(self.text, part)) == metric:
-                    complete = any(
-                        all(
-                            member in clause_lead(self.text, p)
-                            for p, member in zip(b.parts, members, strict=True)
-                        )
-                        for members in PARTITIONS
-                        if len(members) == len(b.parts)
-                    )
-                    return Ratio(pct, part, b.whole, term, adjusted=complete)
+                    return Ratio(pct, part, b.whole, term, adjusted=bool(b.members))
         return None
 
     def _rate(
@@ -870,10 +867,28 @@ def _last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
     return found
 
 
-def partition_complete_for(members: tuple[str, ...], words: str) -> bool:
+def _complete_for(members: tuple[str, ...], words: str) -> bool:
     """Whether the members make up the whole of what ``words`` name (the whole's and the
     parts' metric words): the industries make up 增加值, not 用电量."""
     return not any(m in words for m in vocab.partition_exceptions().get(members, ()))
+
+
+def _partition_members(text: str, whole: Quantity, parts: tuple[Quantity, ...]) -> tuple[str, ...]:
+    """The members of a complete partition, one named before each part; () when the parts
+    name none, or the members do not make up the metric named (the industries and
+    全社会用电量)."""
+    for members in PARTITIONS:
+        if len(members) != len(parts):
+            continue
+        at = whole.span.end
+        for part, member in zip(parts, members, strict=True):
+            if member not in text[at : part.span.start]:
+                break
+            at = part.span.end
+        else:
+            words = clause_lead(text, whole) + text[whole.span.end : parts[-1].span.start]
+            return members if _complete_for(members, words) else ()
+    return ()
 
 
 def clause_lead(text: str, q: Quantity) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from hegao.checker.claims import PARTITIONS, Breakdown, Sum, clause_lead, partition_complete_for, rounding
+from hegao.checker.claims import Breakdown, Sum, rounding
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.quantities import Quantity
@@ -306,11 +306,9 @@ class PartitionShort(Rule):
     scope = "sentence"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
         for breakdown in doc.claims.breakdowns:
-            whole, parts = breakdown.whole, breakdown.parts
-            members = _partition_named(text, whole, parts)
-            if members is None:
+            whole, parts, members = breakdown.whole, breakdown.parts, breakdown.members
+            if not members:
                 continue
             summed = sum((p.base for p in parts), Decimal(0))
             slack = rounding(whole) + sum((rounding(p) for p in parts), Decimal(0))
@@ -328,26 +326,6 @@ class PartitionShort(Rule):
                 ),
                 tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts),
             )
-
-
-def _partition_named(text: str, whole: Quantity, parts: tuple[Quantity, ...]) -> list[str] | None:
-    """The members of a complete partition, one named before each part, or None (also
-    when they do not make up the metric named: the industries and 全社会用电量)."""
-    lead = clause_lead(text, whole)
-    for members in PARTITIONS:
-        if len(members) != len(parts):
-            continue
-        at = whole.span.end
-        found = []
-        for part, member in zip(parts, members, strict=True):
-            if member not in text[at : part.span.start]:
-                break
-            found.append(member)
-            at = part.span.end
-        else:
-            words = lead + text[whole.span.end : parts[-1].span.start]
-            return found if partition_complete_for(members, words) else None
-    return None
 
 
 RULES = (TotalMismatch, PartExceedsWhole, PartitionShort)
