@@ -177,26 +177,12 @@ class Document:
     def clause_quantities(self) -> list[list[Quantity]]:
         """The quantities in each clause, parallel to ``clauses``; shared by the rules
         that read clause by clause."""
-        return self._quantities_of([c.span for c in self.clauses])
+        return self.extraction.quantities_in_each([c.span for c in self.clauses])
 
     @cached_property
     def sentence_quantities(self) -> list[list[Quantity]]:
         """The quantities in each sentence, parallel to ``sentences``."""
-        return self._quantities_of([s.span for s in self.sentences])
-
-    def _quantities_of(self, spans: list[Span]) -> list[list[Quantity]]:
-        # One sweep: the spans and the quantities are both in text order, and most
-        # spans hold none.
-        quantities = self.extraction.quantities
-        starts = [q.span.start for q in quantities]
-        out: list[list[Quantity]] = []
-        lo = 0
-        for span in spans:
-            start, end = span.start, span.end
-            lo = bisect.bisect_left(starts, start, lo)
-            hi = bisect.bisect_left(starts, end, lo)
-            out.append([q for q in quantities[lo:hi] if q.span.end <= end] if hi > lo else [])
-        return out
+        return self.extraction.quantities_in_each([s.span for s in self.sentences])
 
     def clause_at(self, offset: int) -> Clause | None:
         """The clause that holds ``offset``, if any (not its punctuation)."""

@@ -106,6 +106,19 @@ class Extraction:
         hi = bisect.bisect_left(self._starts, span.end, lo)
         return [q for q in self.quantities[lo:hi] if q.span.end <= span.end]
 
+    def quantities_in_each(self, spans: list[Span]) -> list[list[Quantity]]:
+        """``quantities_in`` of each span, for spans in text order: one sweep, since
+        most spans (clauses, sentences) hold none."""
+        starts, quantities = self._starts, self.quantities
+        out: list[list[Quantity]] = []
+        lo = 0
+        for span in spans:
+            end = span.end
+            lo = bisect.bisect_left(starts, span.start, lo)
+            hi = bisect.bisect_left(starts, end, lo)
+            out.append([q for q in quantities[lo:hi] if q.span.end <= end] if hi > lo else [])
+        return out
+
 
 def _scale_exponent(scale: str) -> int:
     # 十万 = 十 + 万 = 10^(1+4); 万亿 = 10^(4+8): exponents of a compound scale add up.

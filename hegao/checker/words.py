@@ -38,10 +38,16 @@ class WordText:
         return self.text_starts[k] + index - self.word_starts[k]
 
 
-def read_words(text: str) -> WordText:
+def _lowered(text: str) -> str:
+    """``text`` lower-cased character for character (İ, which lowers to two, kept)."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # İ lowers to two characters: keep it as is
+    if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lowered
+
+
+def read_words(text: str) -> WordText:
+    lowered = _lowered(text)
     chars: list[str] = []
     text_starts: list[int] = []
     word_starts: list[int] = []
@@ -61,8 +67,5 @@ def word_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
     (the duplicate rules read every clause of a document)."""
     if "\x00" in text:
         text = text.replace("\x00", " ")
-    joined = "\x00".join([text[a:b] for a, b in spans])
-    lowered = joined.lower()
-    if len(lowered) != len(joined):
-        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in joined)
-    return _NOT_WORD_NOR_SEPARATOR.sub("", lowered).split("\x00") if spans else []
+    joined = _lowered("\x00".join([text[a:b] for a, b in spans]))
+    return _NOT_WORD_NOR_SEPARATOR.sub("", joined).split("\x00") if spans else []
