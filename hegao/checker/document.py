@@ -139,6 +139,14 @@ class Document:
         return read_tables(self.text) if "|" in self.text else []
 
     @cached_property
+    def table_halves(self) -> list[Table]:
+        """The tables as their sums are read: a table set out side by side (收入 | 支出)
+        as its halves, any other as it is."""
+        from hegao.checker.tables import halves
+
+        return [half for table in self.tables for half in halves(table)]
+
+    @cached_property
     def clauses(self) -> list[Clause]:
         # The clause marks of the whole text are found in one scan and dealt out to
         # the sentences (this runs for every document: one scan per sentence cost more).

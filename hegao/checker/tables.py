@@ -57,6 +57,11 @@ class Cell:
     decimals: int
 
     @property
+    def nothing(self) -> bool:
+        """Empty or a dash: in a budget, nothing of that kind (0), not a figure missing."""
+        return self.value is None and self.text in _NOTHING
+
+    @property
     def half_unit(self) -> Decimal:
         """How far the printed figure may be from the exact one."""
         return Decimal(5).scaleb(-(self.decimals + 1))
@@ -88,15 +93,6 @@ class Row:
         if _ENDS_TOTAL.search(key) and not level(key):  # 支出合计; not 2.本级留存收入合计
             return RowKind.TOTAL
         return RowKind.PLAIN
-
-    def value_in(self, column: int) -> Decimal | None:
-        """The figure in a column; an empty cell of a row with figures is nothing (0)."""
-        if column >= len(self.cells):
-            return None
-        cell = self.cells[column]
-        if cell.value is not None:
-            return cell.value
-        return Decimal(0) if cell.text in _NOTHING else None
 
 
 @dataclass(frozen=True)
@@ -288,6 +284,7 @@ class Segment:
 
 
 _TOTAL_HEADING = re.compile(r"^(?:合计|总计|小计|总额|总数)$")
+_BRACKET = re.compile(r"[（(]")  # a heading's unit follows it: 合计（亿元）
 
 
 def total_columns(table: Table) -> list[tuple[int, list[int]]]:
@@ -296,8 +293,7 @@ def total_columns(table: Table) -> list[tuple[int, list[int]]]:
     levels = table.level_columns()
     out = []
     for c in levels:
-        name = _HEADING_UNIT.sub("", "".join(table.column_name(c).split()))
-        if _TOTAL_HEADING.match(name.split("（")[0]):
+        if _TOTAL_HEADING.match(_BRACKET.split("".join(table.column_name(c).split()))[0]):
             parts = [k for k in levels if k > c]
             if len(parts) >= 2:
                 out.append((c, parts))
@@ -422,7 +418,6 @@ def _budget_segments(rows: list[Row]) -> list[Segment]:
             continue
         above = [j for j in range(last_sum + 1, i) if top(j) and j not in covered]
         if not above:
-            above = []
             for j in range(i + 1, len(rows)):
                 if rows[j].kind in (RowKind.SUBTOTAL, RowKind.TOTAL):
                     break

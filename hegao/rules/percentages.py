@@ -3,9 +3,7 @@ percentages that disagree with the counts they are stated with."""
 
 from __future__ import annotations
 
-import bisect
 import itertools
-from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
@@ -414,16 +412,13 @@ class SharesOfOneWhole(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        starts = [s.span.start for s in doc.sentences]
-
-        def sentence_of(offset: int) -> Span | None:
-            i = bisect.bisect_right(starts, offset) - 1
-            return doc.sentences[i].span if i >= 0 and offset < doc.sentences[i].span.end else None
-
-        # One scan of the text for a:b:c, and the percentages grouped by sentence.
+        # One scan of the text for a:b:c, each read within its sentence.
         for m in _RATIO.finditer(text):
-            sentence = sentence_of(m.start())
-            if sentence is None or m.end() > sentence.end:
+            clause = doc.clause_at(m.start())
+            if clause is None:
+                continue
+            sentence = doc.sentences[clause.sentence].span
+            if m.end() > sentence.end:
                 continue
             if _STRUCTURE.search(text, max(sentence.start, m.start() - 30), m.start()):
                 parts = [
@@ -432,14 +427,9 @@ class SharesOfOneWhole(Rule):
                 found = self._compare(m.start(), m.end(), parts, m.group())
                 if found is not None:
                     yield found
-        by_sentence: dict[int, list[Quantity]] = defaultdict(list)
-        for q in doc.extraction.quantities:
-            if q.kind is Kind.PERCENT and q.high is None:
-                sentence = sentence_of(q.span.start)
-                if sentence is not None and q.span.end <= sentence.end:
-                    by_sentence[sentence.start].append(q)
-        for start, shares in by_sentence.items():
-            whole = self._covering(text, start, shares)
+        for sentence, quantities in zip(doc.sentences, doc.sentence_quantities, strict=True):
+            shares = [q for q in quantities if q.kind is Kind.PERCENT and q.high is None]
+            whole = self._covering(text, sentence.span.start, shares)
             if whole:
                 parts = [(q.value, q.decimals) for q in whole]
                 shown = "、".join(q.text for q in whole)

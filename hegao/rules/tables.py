@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TypeVar
 
 from hegao.checker.document import Document
 from hegao.checker.model import Finding, Related
@@ -14,12 +15,13 @@ from hegao.checker.tables import (
     RowKind,
     Segment,
     Table,
-    halves,
     segments,
     share_columns,
     total_columns,
 )
 from hegao.messages import text as say
+
+_K = TypeVar("_K")  # what a cell to add up is kept with: its row, or its column
 
 
 class TableTotalMismatch(Rule):
@@ -96,33 +98,30 @@ class TableTotalMismatch(Rule):
     scope = "document"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for whole_table in doc.tables:
-            for table in halves(whole_table):
-                columns = table.level_columns()
-                for segment in segments(table):
-                    for column in columns:
-                        found = self._compare(table, segment, column)
-                        if found is not None:
-                            yield found
-                for total_column, parts in total_columns(table):
-                    for row in table.rows:
-                        found = self._compare_across(table, row, total_column, parts)
-                        if found is not None:
-                            yield found
+        for table in doc.table_halves:
+            columns = table.level_columns()
+            for segment in segments(table):
+                for column in columns:
+                    found = self._compare(table, segment, column)
+                    if found is not None:
+                        yield found
+            for total_column, parts in total_columns(table):
+                for row in table.rows:
+                    found = self._compare_across(table, row, total_column, parts)
+                    if found is not None:
+                        yield found
 
     def _compare_across(self, table: Table, row: Row, column: int, parts: list[int]) -> Finding | None:
         """A row's 合计 column against the columns it sums; an empty cell is nothing."""
         total = _cell(row, column)
-        if total is None or total.value is None or any(row.value_in(k) is None for k in parts):
+        given = _figures([(k, _cell(row, k)) for k in parts], empty_is_zero=True)
+        if total is None or total.value is None or given is None:
             return None
-        cells = [row.cells[k] for k in parts if row.cells[k].value is not None]
-        if not cells:
-            return None
-        summed = sum((c.value for c in cells if c.value is not None), Decimal(0))
-        tolerance = sum((c.half_unit for c in cells), total.half_unit)
         # Columns opened by 其中 may be a selection: only more than the total is wrong.
         selection = any(table.column_name(k).lstrip().startswith("其中") for k in parts)
-        if abs(summed - total.value) <= tolerance or (selection and summed < total.value):
+        cells = [c for _, c in given]
+        off = _off(total, cells, may_be_partial=selection)
+        if off is None:
             return None
         names = "、".join(table.column_name(k) or say("TAB001.column_n", n=k + 1) for k in parts)
         message = say(
@@ -131,50 +130,36 @@ class TableTotalMismatch(Rule):
             label=_short(row.label),
             columns=names,
             arithmetic=" + ".join(c.text for c in cells),
-            summed=_plain(summed) + table.unit_of(column),
+            summed=_plain(off[0]) + table.unit_of(column),
             total=total.text,
         )
         related = tuple(
-            Related(c.span, say("TAB001.part", label=table.column_name(k), text=c.text))
-            for k, c in zip([k for k in parts if row.cells[k].value is not None], cells, strict=True)
+            Related(c.span, say("TAB001.part", label=table.column_name(k), text=c.text)) for k, c in given
         )
         return self.finding(total.span, message, related)
 
     def _compare(self, table: Table, segment: Segment, column: int) -> Finding | None:
         total = _cell(segment.total, column)
-        if total is None or total.value is None:
+        # In a budget an empty line is nothing and the rows with figures are summed
+        # (合计 = 小计 + an empty 上年结转 is still a sum); elsewhere every row needs one.
+        given = _figures([(r, _cell(r, column)) for r in segment.parts], segment.empty_is_zero)
+        if total is None or total.value is None or given is None:
             return None
-        if segment.empty_is_zero:
-            # A budget: empty lines are nothing; the rows with figures are summed.
-            rows = [r for r in segment.parts if r.value_in(column) is not None]
-            # Every row a figure or nothing, and at least one figure (合计 = 小计 + an
-            # empty 上年结转 is still a sum).
-            if len(rows) != len(segment.parts) or all(r.cells[column].value is None for r in rows):
-                return None
-            given = tuple(r for r in rows if r.cells[column].value is not None)
-            segment = Segment(segment.total, given, may_be_partial=segment.may_be_partial)
-        parts = [_cell(row, column) for row in segment.parts]
-        if any(p is None or p.value is None for p in parts):
+        rows = [r for r, _ in given]
+        cells = [c for _, c in given]
+        off = _off(total, cells, segment.may_be_partial)
+        if off is None:
             return None
-        cells = [p for p in parts if p is not None]
-        summed = sum((p.value for p in cells if p.value is not None), Decimal(0))
-        tolerance = sum((p.half_unit for p in cells), total.half_unit)
+        summed, tolerance = off
         difference = summed - total.value
-        if abs(difference) <= tolerance or (segment.may_be_partial and difference < 0):
-            return None
         name = table.column_name(column) or say("TAB001.column_n", n=column + 1)
         arithmetic = " + ".join(p.text for p in cells)
-        labels = "、".join(_short(row.label) for row in segment.parts)
+        labels = "、".join(_short(row.label) for row in rows)
         related = tuple(
-            Related(p.span, say("TAB001.part", label=_short(r.label), text=p.text))
-            for p, r in zip(cells, segment.parts, strict=True)
+            Related(p.span, say("TAB001.part", label=_short(r.label), text=p.text)) for r, p in given
         )
         unmarked = next(
-            (
-                r
-                for p, r in zip(cells, segment.parts, strict=True)
-                if p.value is not None and abs(difference - p.value) <= tolerance
-            ),
+            (r for r, p in given if p.value is not None and abs(difference - p.value) <= tolerance),
             None,
         )
         if unmarked is not None and difference > 0:
@@ -188,7 +173,7 @@ class TableTotalMismatch(Rule):
                 total=total.text,
             )
         else:
-            skipped = _sub_rows_among(table, segment)
+            skipped = _sub_rows_among(table, rows)
             message = say(
                 "TAB001",
                 table=table.number,
@@ -204,11 +189,32 @@ class TableTotalMismatch(Rule):
         return self.finding(total.span, message, related)
 
 
-def _sub_rows_among(table: Table, segment: Segment) -> list[Row]:
-    """The sub-rows (#…, or indented) among and right after a segment's parts: the rows
-    an editor may wonder about, left out of the sum on purpose."""
+def _figures(cells: list[tuple[_K, Cell | None]], empty_is_zero: bool) -> list[tuple[_K, Cell]] | None:
+    """The cells to add up, each with its row or column: every one a figure, or (when
+    empty cells are nothing) a figure or nothing, with at least one figure; else None."""
+    kept = [(key, c) for key, c in cells if not (empty_is_zero and c is not None and c.nothing)]
+    if not kept or any(c is None or c.value is None for _, c in kept):
+        return None
+    return [(key, c) for key, c in kept if c is not None]
+
+
+def _off(total: Cell, cells: list[Cell], may_be_partial: bool) -> tuple[Decimal, Decimal] | None:
+    """(the sum, the rounding it may be off by) when the cells do not make the total
+    beyond the printed precision of them all; a selection may fall short."""
+    assert total.value is not None
+    summed = sum((c.value for c in cells if c.value is not None), Decimal(0))
+    tolerance = sum((c.half_unit for c in cells), total.half_unit)
+    difference = summed - total.value
+    if abs(difference) <= tolerance or (may_be_partial and difference < 0):
+        return None
+    return summed, tolerance
+
+
+def _sub_rows_among(table: Table, parts: list[Row]) -> list[Row]:
+    """The sub-rows (#…, or indented) among and right after a sum's parts: the rows an
+    editor may wonder about, left out of the sum on purpose."""
     rows = list(table.rows)
-    at = [i for i, r in enumerate(rows) if any(r is p for p in segment.parts)]
+    at = [i for i, r in enumerate(rows) if any(r is p for p in parts)]
     if not at:
         return []
     out = []
@@ -283,7 +289,7 @@ class TableShareMismatch(Rule):
     scope = "document"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for table in (half for whole in doc.tables for half in halves(whole)):
+        for table in doc.table_halves:
             pairs = share_columns(table)
             if not pairs:
                 continue
