@@ -47,6 +47,23 @@ def _mistype(cell: Cell, rng: random.Random) -> str | None:
     return cell.text[:i] + new + cell.text[i + 1 :]
 
 
+def _visible_mistype(cell: Cell, tolerance: Decimal, rng: random.Random) -> str | None:
+    """A mistyped figure the sum's printed precision cannot hide (a tenth among twenty
+    figures of two decimals is within rounding: no error a reader can see), or None."""
+    for _ in range(10):
+        changed = _mistype(cell, rng)
+        if changed is not None and abs(Decimal(changed.replace(",", "")) - (cell.value or 0)) > tolerance:
+            return changed
+    return None
+
+
+def _replaced(text: str, cell: Cell, changed: str, total: Cell) -> tuple[str, tuple[int, int]]:
+    """The text with the cell changed, and where the total's cell now is."""
+    planted = text[: cell.span.start] + changed + text[cell.span.end :]
+    shift = len(changed) - len(cell.text) if cell.span.start < total.span.start else 0
+    return planted, (total.span.start + shift, total.span.end + shift)
+
+
 def plant(text: str, table: Table, rng: random.Random) -> tuple[str, str, tuple[int, int], str] | None:
     """(clean, planted, where, how): ``where`` is the total's cell in the planted text."""
     across = total_columns(table)
@@ -61,23 +78,13 @@ def plant(text: str, table: Table, rng: random.Random) -> tuple[str, str, tuple[
     shape = rng.randrange(2 if side_by_side else 3)  # no row is added to half a table
     if shape < 2:
         cell = total if shape == 1 else rng.choice(segment.parts).cells[column]
-        # A change the printed precision could hide (a tenth among twenty figures of two
-        # decimals) is no error a reader can see: the digit changed must show.
         tolerance = sum(
             (r.cells[column].half_unit for r in segment.parts if column < len(r.cells)), total.half_unit
         )
-        changed = None
-        for _ in range(10):
-            changed = _mistype(cell, rng)
-            if changed is None or abs(Decimal(changed.replace(",", "")) - (cell.value or 0)) > tolerance:
-                break
-        else:
-            return None
+        changed = _visible_mistype(cell, tolerance, rng)
         if changed is None:
             return None
-        planted = text[: cell.span.start] + changed + text[cell.span.end :]
-        shift = len(changed) - len(cell.text) if cell.span.start < total.span.start else 0
-        where = (total.span.start + shift, total.span.end + shift)
+        planted, where = _replaced(text, cell, changed, total)
         return (
             text,
             planted,
@@ -130,15 +137,9 @@ def _plant_across(
     if total is None or total.value is None or not given:
         return None
     cell = rng.choice([total, *given])
-    tolerance = sum((c.half_unit for c in given), total.half_unit)
-    for _ in range(10):
-        changed = _mistype(cell, rng)
-        if changed is not None and abs(Decimal(changed.replace(",", "")) - (cell.value or 0)) > tolerance:
-            break
-    else:
+    changed = _visible_mistype(cell, sum((c.half_unit for c in given), total.half_unit), rng)
+    if changed is None:
         return None
-    planted = text[: cell.span.start] + changed + text[cell.span.end :]
-    shift = len(changed) - len(cell.text) if cell.span.start < total.span.start else 0
-    where = (total.span.start + shift, total.span.end + shift)
+    planted, where = _replaced(text, cell, changed, total)
     what = "the 合计 column mistyped" if cell is total else "a column it sums mistyped"
     return text, planted, where, "in place: " + what

@@ -47,17 +47,23 @@ def test_markdown_tables_become_rows_cells_and_breakdowns() -> None:
     ]
 
 
-def _word_table(path: Path) -> Path:
+def _word_document(path: Path, before: list[str], rows: list[tuple[str, ...]]) -> Path:
+    """A Word document: paragraphs, then a table of these rows."""
     docx = pytest.importorskip("docx")
     document = docx.Document()
-    document.add_paragraph("表1 2025年全县人口")
-    rows = [("指标", "年末数（万人）"), ("全县常住人口", "52.6"), ("其中：城镇", "30.1"), ("乡村", "21.5")]
-    table = document.add_table(rows=len(rows), cols=2)
+    for paragraph in before:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     document.save(str(path))
     return path
+
+
+def _word_table(path: Path) -> Path:
+    rows = [("指标", "年末数（万人）"), ("全县常住人口", "52.6"), ("其中：城镇", "30.1"), ("乡村", "21.5")]
+    return _word_document(path, ["表1 2025年全县人口"], rows)
 
 
 @pytest.mark.parametrize("kind", ["md", "docx"])
@@ -138,8 +144,6 @@ def test_merged_word_cells_make_header_rows_and_stay_in_their_columns(tmp_path: 
 def test_an_indented_word_row_is_a_part_of_the_row_above(tmp_path: Path) -> None:
     from hegao.checker.docx import read_docx
 
-    docx = pytest.importorskip("docx")
-    document = docx.Document()
     rows = [
         ("指标", "增加值（亿元）"),
         ("全县生产总值", "250.0"),
@@ -147,12 +151,7 @@ def test_an_indented_word_row_is_a_part_of_the_row_above(tmp_path: Path) -> None
         ("第二产业", "100.0"),
     ]
     rows += [("\u3000\u3000工业", "80.0"), ("第三产业", "120.0")]
-    table = document.add_table(rows=len(rows), cols=2)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
-    path = tmp_path / "gdp.docx"
-    document.save(str(path))
+    path = _word_document(tmp_path / "gdp.docx", [], rows)
     (read,) = parse_document(*read_docx(path)).tables
     assert [r.kind for r in read.rows][3] is RowKind.SUB_ROW
     assert [(s.total.label, [p.label for p in s.parts]) for s in segments(read)] == [
@@ -161,10 +160,6 @@ def test_an_indented_word_row_is_a_part_of_the_row_above(tmp_path: Path) -> None
 
 
 def test_a_word_budget_set_out_side_by_side_is_read_half_by_half(tmp_path: Path) -> None:
-    docx = pytest.importorskip("docx")
-    document = docx.Document()
-    document.add_paragraph("2026年全县一般公共预算收支表")
-    document.add_paragraph("单位：亿元")
     rows = [
         ("预算科目", "预算数", "预算科目", "预算数"),
         ("一、税收收入", "40.20", "一、一般公共服务支出", "12.50"),
@@ -173,12 +168,7 @@ def test_a_word_budget_set_out_side_by_side_is_read_half_by_half(tmp_path: Path)
         ("上年结转收入", "5.00", "结转下年", "5.00"),
         ("收 入 合 计", "60.50", "支 出 合 计", "61.50"),
     ]
-    table = document.add_table(rows=len(rows), cols=4)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
-    path = tmp_path / "budget.docx"
-    document.save(str(path))
+    path = _word_document(tmp_path / "budget.docx", ["2026年全县一般公共预算收支表", "单位：亿元"], rows)
     rows_out = json.loads(run("check", "--format", "json", str(path), lang="zh").stdout)
     found = [(r["code"], r["place"]) for r in rows_out if r["code"].startswith("TAB")]
     assert found == [("TAB001", {"table": 1, "row": 6, "column": 4})]  # 55.50 + 5.00 is not 61.50
