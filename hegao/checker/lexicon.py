@@ -13,8 +13,10 @@ import marshal
 import math
 import os
 import tempfile
+from array import array
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from hegao.checker.datafiles import data_lines
 
@@ -23,144 +25,136 @@ MAX_WORD = 4
 EXTRA_WORD_FREQUENCY = 100
 
 
-def _cache_file(version: str, part: str) -> Path:
+def _cache_file(key: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hegao" / f"lexicon-jieba-{version}.v7.{part}.marshal"
+    return Path(base) / "hegao" / f"lexicon-{key}.v9.marshal"
 
 
 # jieba's tags for names: places, people, organisations, other proper nouns.
 _NAME_TAGS = {b"ns", b"nr", b"nrt", b"nrfg", b"nt", b"nz"}
 # jieba's tags for function words: prepositions, conjunctions, particles, localisers.
 _FUNCTION_TAGS = {b"p", b"c", b"u", b"f", b"s"}
+# What the dictionary says of a word, in the low bits of its entry (its frequency is
+# above them): a name, a common noun, a verb only, a function word.
+NAME, NOUN, VERB, FUNCTION = 1, 2, 4, 8
+_TAG_BITS = 4
+_TAGS = ((_NAME_TAGS, NAME), ({b"n"}, NOUN), ({b"v"}, VERB), (_FUNCTION_TAGS, FUNCTION))
 
 
-def _jieba_version() -> str | None:
-    import importlib.metadata
+def _dictionary() -> tuple[Path, str] | None:
+    """jieba's dictionary file and a key that changes with it (its size and time), found
+    without importing jieba or reading package metadata, both slow to start."""
+    from importlib.util import find_spec
 
-    try:
-        return importlib.metadata.version("jieba")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - declared dependency
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - declared dependency
         return None
-
-
-def _load(part: str, size: int) -> tuple | None:
-    version = _jieba_version()
-    if version is None:
-        return ((),) * size
+    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
     try:
-        loaded = marshal.loads(_cache_file(version, part).read_bytes())
-        if isinstance(loaded, tuple) and len(loaded) == size:
-            return loaded
+        stat = path.stat()
+    except OSError:  # pragma: no cover - a broken install
+        return None
+    return path, f"{stat.st_size}-{stat.st_mtime_ns}"
+
+
+class _Table(NamedTuple):
+    words: list[str]  # every word of one to four characters, sorted
+    entries: array  # parallel: frequency << _TAG_BITS | tag bits
+    total: int  # the frequencies added up
+
+
+def _load(key: str) -> _Table | None:
+    try:
+        joined, packed, total = marshal.loads(_cache_file(key).read_bytes())
+        entries = array("q")
+        entries.frombytes(packed)
     except (OSError, ValueError, EOFError, TypeError):
-        pass
-    return None
+        return None
+    # One joined string split on loading: much quicker than unpickling 340 000 strings.
+    words = joined.split("\n")
+    return _Table(words, entries, total) if len(words) == len(entries) else None
 
 
 @cache
-def _build() -> tuple[tuple, tuple, tuple]:
-    """Read jieba's dictionary once and cache its three parts: the words (two to four
-    characters, what most checks need) with the names among them; every word of one to
-    four characters with its frequency (only the word model needs those); the common
-    nouns, the verbs and the function words (what layout repair and the doubled-word
-    check ask of a fragment)."""
-    from importlib import resources
+def _table() -> _Table:
+    """jieba's dictionary, read once and cached under the user's cache directory."""
+    found = _dictionary()
+    if found is None:  # pragma: no cover - declared dependency
+        return _Table([], array("q"), 0)
+    path, key = found
+    return _load(key) or _build(path, key)
 
-    found: dict[str, int] = {}
-    names: set[str] = set()
-    nouns: set[str] = set()
-    verbs: set[str] = set()
-    function_words: set[str] = set()
-    with resources.files("jieba").joinpath("dict.txt").open("rb") as fh:
+
+def _build(path: Path, key: str) -> _Table:
+    frequencies: dict[str, int] = {}
+    tags: dict[str, int] = {}
+    with path.open("rb") as fh:
         for line in fh:
             parts = line.split()
             word = parts[0].decode("utf-8", "replace")
-            if 1 <= len(word) <= MAX_WORD:
-                found[word] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+            if 1 <= len(word) <= MAX_WORD and "\n" not in word:
+                frequencies[word] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
                 tag = parts[2] if len(parts) > 2 else b""
-                if tag in _NAME_TAGS:
-                    names.add(word)
-                elif tag == b"n":
-                    nouns.add(word)
-                elif tag == b"v":
-                    verbs.add(word)
-                elif tag in _FUNCTION_TAGS:
-                    function_words.add(word)
-    ordered = sorted(found)
-    words_part = (tuple(w for w in ordered if len(w) >= 2), tuple(sorted(names)))
-    frequency_part = (tuple(ordered), tuple(found[w] for w in ordered))
-    version = _jieba_version() or "unknown"
-    _store(_cache_file(version, "words"), words_part)
-    speech_part = (tuple(sorted(nouns)), tuple(sorted(verbs)), tuple(sorted(function_words)))
-    _store(_cache_file(version, "frequencies"), frequency_part)
-    _store(_cache_file(version, "speech"), speech_part)
-    return words_part, frequency_part, speech_part
+                bit = next((bit for names, bit in _TAGS if tag in names), 0)
+                tags[word] = tags.get(word, 0) | bit
+    words = sorted(frequencies)
+    entries = array("q", (frequencies[w] << _TAG_BITS | tags[w] for w in words))
+    table = _Table(words, entries, sum(frequencies.values()))
+    _store(_cache_file(key), ("\n".join(words), entries.tobytes(), table.total))
+    return table
 
 
-@cache
-def _word_tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """jieba's words of two to four characters and the names among them, sorted
-    (searched with bisect: sorted tuples load from the cache faster than a set)."""
-    return _load("words", 2) or _build()[0]
+def _entry(text: str) -> int | None:
+    words = _table().words
+    i = bisect.bisect_left(words, text)
+    if i < len(words) and words[i] == text:
+        return _table().entries[i]
+    return None
 
 
-@cache
-def _frequency_tables() -> tuple[tuple[str, ...], tuple[int, ...]]:
-    return _load("frequencies", 2) or _build()[1]
-
-
-@cache
-def _speech_tables() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    return _load("speech", 3) or _build()[2]
+def _tagged(text: str, bit: int) -> bool:
+    entry = _entry(text)
+    return entry is not None and bool(entry & bit)
 
 
 def is_noun(text: str) -> bool:
     """A common noun in the dictionary (思想, 模式; not a name, not a verbal noun)."""
-    return _in(_speech_tables()[0], text)
+    return _tagged(text, NOUN)
 
 
 def is_verb(text: str) -> bool:
     """A word the dictionary tags as a verb only (巡逻, 告诉; not 改革, a verbal noun)."""
-    return _in(_speech_tables()[1], text)
+    return _tagged(text, VERB)
 
 
 def is_function_word(text: str) -> bool:
     """A preposition, conjunction, particle, localiser or place word (对于, 在内, 对外)."""
-    return _in(_speech_tables()[2], text)
-
-
-def words() -> tuple[str, ...]:
-    return _word_tables()[0]
-
-
-def _in(table: tuple[str, ...], text: str) -> bool:
-    i = bisect.bisect_left(table, text)
-    return i < len(table) and table[i] == text
+    return _tagged(text, FUNCTION)
 
 
 def is_name(text: str) -> bool:
     """A place, person or organisation in the dictionary (和平县, 东关)."""
-    return _in(_word_tables()[1], text)
+    return _tagged(text, NAME)
 
 
 def begins_a_word(text: str) -> bool:
     """Some word of two or more characters begins with ``text``."""
-    table = words()
-    i = bisect.bisect_right(table, text)
+    table = _table().words
+    i = bisect.bisect_right(table, text)  # the first word after it is its first extension
     return i < len(table) and table[i].startswith(text) and len(table[i]) > len(text)
 
 
 def frequency(text: str) -> int:
     """How often jieba's corpus has the word (0 when it is not a word)."""
-    table, counts = _frequency_tables()
-    i = bisect.bisect_left(table, text)
-    if i < len(table) and table[i] == text:
-        return counts[i]
+    entry = _entry(text)
+    if entry is not None:
+        return entry >> _TAG_BITS
     return EXTRA_WORD_FREQUENCY if text in extra_words() else 0
 
 
 @cache
 def _total() -> float:
-    return float(sum(_frequency_tables()[1])) or 1.0
+    return float(_table().total) or 1.0
 
 
 # The log-probability of each window looked up so far (None: not a word). Reading a
@@ -260,6 +254,8 @@ def _store(path: Path, found: object) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(marshal.dumps(found))
         os.replace(tmp, path)
+        for old in path.parent.glob("lexicon-jieba-*.marshal"):  # earlier versions' caches
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: parse the dictionary again next time
 
@@ -271,4 +267,4 @@ def extra_words() -> frozenset[str]:
 
 
 def is_word(text: str) -> bool:
-    return text in extra_words() or (len(text) >= 2 and _in(words(), text))
+    return text in extra_words() or (len(text) >= 2 and _entry(text) is not None)

@@ -174,11 +174,9 @@ def _quantity_pattern() -> regex.Pattern[str]:
         rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{num}))?"
         r"(?P<apx1>余|多|来)?"
         # Text from PDF spaces figures apart (616.6 亿元) or wraps between them (22.1⏎亿元).
-        rf"(?:{_GAP}(?=(?:{_SCALE}|{unit_alt})))?"
-        rf"(?P<scale>{_SCALE})?"
+        rf"(?:{_GAP}?(?P<scale>{_SCALE}))?"
         r"(?P<apx2>余|多)?"
-        rf"(?:{_GAP}(?=(?:{unit_alt})))?"
-        rf"(?P<unit>{unit_alt})?"
+        rf"(?:{_GAP}?(?P<unit>{unit_alt}))?"
         rf"(?P<post>{_SUFFIX_APPROX})?"
     )
 
