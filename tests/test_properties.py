@@ -258,3 +258,17 @@ def test_any_pipe_table_is_read_without_crashing(rows: list[tuple[str, list[str]
     doc = parse_document(text)
     for f in lint_document(doc):
         assert 0 <= f.span.start < f.span.end <= len(text)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("张三摄影活动。，a1%“ \n\t\u3000\x1c.)）；")), max_size=40))
+def test_how_a_block_ends_is_read_from_its_end_as_from_its_start(text: str) -> None:
+    """open_ended searches its end-anchored patterns from the block's last marks; a
+    search of the whole block says the same."""
+    from hegao.checker import layout
+    from hegao.checker.model import Block, BlockKind, Span
+
+    whole = not (layout._COMPLETE_END.search(text) or layout._ENDS_WITH_CREDIT.search(text)) and bool(
+        layout._OPEN_END.search(text)
+    )
+    assert layout.open_ended(text, Block(0, BlockKind.PARAGRAPH, Span(0, len(text)))) == whole

@@ -130,6 +130,13 @@ def test_the_han_class_for_re_is_regex_han():
     assert set(re.findall(HAN, rest)) <= set(regex.findall(r"\p{Han}", rest))
 
 
+def test_the_quantity_pattern_groups_have_the_numbers_extraction_reads_them_by() -> None:
+    from hegao.checker import quantities as q
+
+    names = ["pre", "neg", "num", "sep", "num2", "apx1", "scale", "apx2", "unit", "post"]
+    assert q._quantity_pattern().groupindex == {n: getattr(q, f"_G_{n.upper()}") for n in names}
+
+
 def test_figures_spaced_or_wrapped_apart_from_their_unit() -> None:
     from hegao.checker.quantities import extract_from_text
 

@@ -165,20 +165,30 @@ class Document:
         append = out.append
         k = 0
         for i, sentence in enumerate(self.sentences):
-            start, end = sentence.span.start, sentence.span.end
+            span = sentence.span
+            start, end = span.start, span.end
             lo = bisect.bisect_left(marks, start, k)
             k = bisect.bisect_left(marks, end, lo)  # the marks inside the sentence
-            pieces = []
+            if lo == k:  # no mark inside: the sentence is one clause
+                append(Clause(sentence.block, i, span, True, True))
+                continue
+            block = sentence.block
+            pending: Span | None = None  # a clause is written when the next one is found
+            first = True
             for mark in marks[lo:k]:
                 if mark > start:
-                    pieces.append((start, mark))
+                    if pending is not None:
+                        append(Clause(block, i, pending, first, False))
+                        first = False
+                    pending = Span(start, mark)
                 start = mark + 1
             if end > start:
-                pieces.append((start, end))
-            last = len(pieces) - 1
-            block = sentence.block
-            for n, (a, b) in enumerate(pieces):
-                append(Clause(block, i, Span(a, b), n == 0, n == last))
+                if pending is not None:
+                    append(Clause(block, i, pending, first, False))
+                    first = False
+                pending = Span(start, end)
+            if pending is not None:
+                append(Clause(block, i, pending, first, True))
         return out
 
     @cached_property

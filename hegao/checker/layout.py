@@ -27,6 +27,8 @@ _SENTENCE_LIKE = regex.compile(r"[，、“]")
 # Cells of a text table: text, a run of spaces, text (on one line).
 _COLUMNS = regex.compile(r"[^\s][ \u3000]{4,}[^\s]")
 _HAN = regex.compile(r"\p{Han}")
+_HAN_TAIL = regex.compile(r"\p{Han}{1,8}$")
+_SPACE = regex.compile(r"\s")
 _DANGLING_MARKS = "，,、“（("
 # Prepositions and conjunctions a sentence cannot end on (的 can: 是……的).
 _DANGLING_WORDS = "和与及或在对为把被从向达将以于由给让使跟同较"
@@ -72,7 +74,7 @@ def is_byline(masked: str, block: Block) -> bool:
 def cut_mid_word(text: str) -> bool:
     """The text stops inside a word: …确保辖区平 (平安). Its likeliest reading ends on a
     single character that does not end sentences and begins a dictionary word."""
-    tail = regex.search(r"\p{Han}{1,8}$", text)
+    tail = _HAN_TAIL.search(text, max(0, len(text) - 9))  # it ends the text: no need to scan it all
     if tail is None:
         return False
     last = lexicon.cut(tail.group())[-1]
@@ -86,14 +88,21 @@ NUMBERED_TITLE_MAX_HAN = 30
 
 # A photo credit closing a caption: ……砺炼新兵活动。 张三 摄
 _ENDS_WITH_CREDIT = regex.compile(r"(?:^|\s)\p{Han}{2,4}\s*摄(?:影)?$")
+_CREDIT_ENDS = ("摄", "摄影", "摄\n", "摄影\n")  # what the credit pattern can end on ($)
 
 
 def open_ended(masked: str, block: Block) -> bool:
     """The block stops in the middle of a sentence."""
     text = masked[block.span.start : block.span.end]
-    if _COMPLETE_END.search(text) or _ENDS_WITH_CREDIT.search(text):
+    # The patterns read how the block ends, so they are searched from its last marks on
+    # (from the start, each would be tried at every character of the block). A complete
+    # end starts at the last character that is not a space: rstrip strips at least the
+    # spaces the pattern skips.
+    if _COMPLETE_END.search(text, max(0, len(text.rstrip()) - 1)):
         return False
-    return _OPEN_END.search(text) is not None
+    if text.endswith(_CREDIT_ENDS) and _ENDS_WITH_CREDIT.search(text):
+        return False
+    return _OPEN_END.search(text, max(0, len(text) - 2)) is not None
 
 
 def is_prose(masked: str, block: Block) -> bool:
@@ -109,7 +118,7 @@ def is_prose(masked: str, block: Block) -> bool:
         return False  # a numbered heading: 一、2024年工作回顾 (a numbered paragraph is prose)
     if block.kind is BlockKind.PARAGRAPH:
         return True
-    return bool(_SENTENCE_LIKE.search(text)) and not regex.search(r"\s", text)
+    return bool(_SENTENCE_LIKE.search(text)) and not _SPACE.search(text)
 
 
 def dangling(text: str) -> bool:

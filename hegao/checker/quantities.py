@@ -107,16 +107,18 @@ class Extraction:
         return [q for q in self.quantities[lo:hi] if q.span.end <= span.end]
 
     def quantities_in_each(self, spans: list[Span]) -> list[list[Quantity]]:
-        """``quantities_in`` of each span, for spans in text order: one sweep, since
-        most spans (clauses, sentences) hold none."""
-        starts, quantities = self._starts, self.quantities
-        out: list[list[Quantity]] = []
-        lo = 0
-        for span in spans:
-            end = span.end
-            lo = bisect.bisect_left(starts, span.start, lo)
-            hi = bisect.bisect_left(starts, end, lo)
-            out.append([q for q in quantities[lo:hi] if q.span.end <= end] if hi > lo else [])
+        """``quantities_in`` of each span, for spans in text order that do not overlap
+        (clauses, sentences). Each quantity is dealt to the span it starts in: most
+        spans hold none, and there are fewer quantities than spans to look up."""
+        out: list[list[Quantity]] = [[] for _ in spans]
+        if not self.quantities:
+            return out
+        starts = [span.start for span in spans]
+        ends = [span.end for span in spans]
+        for q in self.quantities:
+            i = bisect.bisect_right(starts, q.span.start) - 1
+            if i >= 0 and q.span.end <= ends[i]:
+                out[i].append(q)
         return out
 
 
@@ -137,10 +139,10 @@ def units() -> dict[str, Kind]:
 
 
 @cache
-def _fixed_phrase_pattern() -> regex.Pattern[str]:
+def _fixed_phrase_pattern() -> re.Pattern[str]:
     phrases = sorted((row[0] for row in _data_rows("fixed_phrases.txt")), key=len, reverse=True)
-    # 十分 is a word, 十分之一 a fraction.
-    return regex.compile("(?:" + "|".join(regex.escape(p) for p in phrases) + ")(?!之)")
+    # 十分 is a word, 十分之一 a fraction. ``re``: it scans a list of words 3× faster.
+    return re.compile("(?:" + "|".join(re.escape(p) for p in phrases) + ")(?!之)")
 
 
 def _data_rows(name: str) -> list[list[str]]:
@@ -160,6 +162,20 @@ _PREFIX_APPROX = (
 )
 _SUFFIX_APPROX = "左右|上下|以上|以下|许"
 _GAP = r"(?:[ \t\u3000]|\r?\n)"
+
+
+# The quantity pattern's groups by number: a match given a group's name first tries it
+# as a number, which raises and formats an error each time (a test keeps these right).
+_G_PRE = 1
+_G_NEG = 2
+_G_NUM = 3
+_G_SEP = 4
+_G_NUM2 = 5
+_G_APX1 = 6
+_G_SCALE = 7
+_G_APX2 = 8
+_G_UNIT = 9
+_G_POST = 10
 
 
 @cache
@@ -214,8 +230,10 @@ _NOT_QUANTITY = regex.compile(
         ]
     )
 )
+# The opening quote is matched, not looked behind for: a pattern that opens on a
+# character is tried only where that character is.
 _QUOTED_LABEL = regex.compile(
-    r"(?<=[“\"「『‘])(?P<label>(?P<num>[一二三四五六七八九十两百千万]+)[^“”\"「」『』‘’\n]{1,10}?)(?=[”\"」』’])"
+    r"[“\"「『‘](?P<label>(?P<num>[一二三四五六七八九十两百千万]+)[^“”\"「」『』‘’\n]{1,10}?)(?=[”\"」』’])"
 )
 _QUOTED_FIGURE = regex.compile(r"[“\"「『]\s*[\d.]+\s*[”\"」』]")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
@@ -293,7 +311,7 @@ def extract_from_text(masked: str) -> Extraction:
     for m in _quantity_pattern().finditer(text):
         if _lone_chinese_character(m):
             continue
-        num_span = Span(m.start("num"), m.end("num2") if m.group("num2") else m.end("num"))
+        num_span = Span(m.start(_G_NUM), m.end(_G_NUM2) if m.group(_G_NUM2) else m.end(_G_NUM))
         if guard.hits(num_span) or taken.hits(num_span):
             continue
         found = _quantity_from_match(m, text, masked)
@@ -416,19 +434,19 @@ def _lone_chinese_character(m: regex.Match[str]) -> bool:
     """一 in 进一步, 三 in 三是, 一个: one Chinese numeral character with no scale, and no
     unit unless it is 一 (an article), is never a figure. Most matches are these: they
     are set aside before the full reading."""
-    if m.end("num") - m.start("num") != 1:
+    if m.end(_G_NUM) - m.start(_G_NUM) != 1:
         return False
-    num, num2, scale, unit = m.group("num", "num2", "scale", "unit")
+    num, num2, scale, unit = m.group(_G_NUM, _G_NUM2, _G_SCALE, _G_UNIT)
     return not num.isdigit() and num2 is None and scale is None and (unit is None or num == "一")
 
 
 def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantity | None:
-    raw = m.group("num")
-    scale = m.group("scale") or ""
-    unit = m.group("unit") or ""
+    raw = m.group(_G_NUM)
+    scale = m.group(_G_SCALE) or ""
+    unit = m.group(_G_UNIT) or ""
     start, end = m.start(), m.end()
     if raw[0].isdigit():
-        if _touches_ascii(text, m.start("num"), m.end("num2") if m.group("num2") else m.end("num")):
+        if _touches_ascii(text, m.start(_G_NUM), m.end(_G_NUM2) if m.group(_G_NUM2) else m.end(_G_NUM)):
             return None
         try:
             value, decimals = parse_arabic(raw)
@@ -440,7 +458,7 @@ def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantit
         digits = raw.rstrip(CN_BIG_UNITS)
         two_digits = len(digits) == 2 and all(ch in CN_DIGITS for ch in digits)
         spoken_range = chinese_range(raw) if parsed is None or two_digits else None
-        if spoken_range is not None and not m.group("num2"):
+        if spoken_range is not None and not m.group(_G_NUM2):
             low, top, big = spoken_range
             return Quantity(
                 Span(start, end),
@@ -456,28 +474,28 @@ def _quantity_from_match(m: regex.Match[str], text: str, masked: str) -> Quantit
         if parsed is None:
             return None
         value, decimals, scale = parsed
-        if not unit and not scale and not m.group("num2") and not _standalone_chinese(raw):
+        if not unit and not scale and not m.group(_G_NUM2) and not _standalone_chinese(raw):
             return None
     high: Decimal | None = None
-    if m.group("num2"):
+    if m.group(_G_NUM2):
         try:
-            high, high_decimals = _parse_any(m.group("num2").rstrip("万亿萬億"))
+            high, high_decimals = _parse_any(m.group(_G_NUM2).rstrip("万亿萬億"))
         except NumeralError:
             return None
-        if (raw[0].isdigit()) != (m.group("num2")[0].isdigit()) or high <= value:
+        if (raw[0].isdigit()) != (m.group(_G_NUM2)[0].isdigit()) or high <= value:
             # 1-2 then a different number kind, or a descending pair: a list, not a range
-            end = m.end("num")
+            end = m.end(_G_NUM)
             high = None
             unit, scale = "", ""
         else:
             decimals = max(decimals, high_decimals)
     approx = _approx_of(m)
-    if high is None and m.group("num2"):
-        approx = tuple(g for g in (m.group("pre"),) if g)
+    if high is None and m.group(_G_NUM2):
+        approx = tuple(g for g in (m.group(_G_PRE),) if g)
     kind = units().get(unit, Kind.NUMBER)
     if high is not None:
         kind = Kind.RANGE
-    elif m.group("neg"):
+    elif m.group(_G_NEG):
         value = -value
     if unit == "元" and not scale:
         small = _JIAO_FEN.match(text, end)
@@ -505,7 +523,7 @@ def _add_jiao_fen(value: Decimal, decimals: int, m: regex.Match[str]) -> tuple[D
 
 
 def _approx_of(m: regex.Match[str]) -> tuple[str, ...]:
-    return tuple(g for g in (m.group("pre"), m.group("apx1"), m.group("apx2"), m.group("post")) if g)
+    return tuple(g for g in (m.group(_G_PRE), m.group(_G_APX1), m.group(_G_APX2), m.group(_G_POST)) if g)
 
 
 def _touches_ascii(text: str, start: int, end: int) -> bool:

@@ -6,11 +6,11 @@ import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, overload
 
 import regex
 
@@ -259,27 +259,47 @@ class _Clause(NamedTuple):  # tens of thousands a document: a tuple is cheap to 
     clause: Clause
     block: int
 
-    def han(self) -> int:
-        return han_count(self.norm)
-
     def span(self, doc: Document) -> Span:
         """From its first to its last letter, digit or Han character."""
         return _normalize(doc, self.clause.span).span(0, len(self.norm))
 
 
-def _clauses(doc: Document) -> list[_Clause]:
+class _Clauses(Sequence[_Clause]):
+    """The clauses compared, with word characters: their texts as a plain list (all the
+    search reads of most), each one as a ``_Clause`` when asked for."""
+
+    def __init__(self, norms: list[str], clauses: list[Clause]) -> None:
+        self.norms = norms
+        self._clauses = clauses
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    @overload
+    def __getitem__(self, k: int) -> _Clause: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[_Clause]: ...
+    def __getitem__(self, k: int | slice) -> _Clause | list[_Clause]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        clause = self._clauses[k]
+        return _Clause(self.norms[k], clause, clause.block)
+
+
+def _clauses(doc: Document) -> _Clauses:
     # Only clauses that recur are measured and located: each is read off the word text
     # here, and its span and Han count are worked out when needed.
     skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or _is_title_like(doc, b)}
     clauses = [c for c in doc.clauses if c.block not in skipped]
     norms = word_texts(doc.masked, [(c.span.start, c.span.end) for c in clauses])
-    return [_Clause(norm, c, c.block) for norm, c in zip(norms, clauses, strict=True) if norm]
+    # Clauses with no word character (a lone figure mark) are left out.
+    return _Clauses(list(itertools.compress(norms, norms)), list(itertools.compress(clauses, norms)))
 
 
 _QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
 
 
-def _closing_sentences(clauses: list[_Clause]) -> Counter[str]:
+def _closing_sentences(clauses: Sequence[_Clause]) -> Counter[str]:
     """How many different paragraphs each sentence, or each run of clauses that ends
     one, closes (目前，犯罪嫌疑人已被刑事拘留，案件正在侦办中 and its last two clauses
     alike). A paragraph pasted twice counts once."""
@@ -389,23 +409,24 @@ class DuplicateSentence(Rule):
         quotes = _Quotes(doc)
         quoted_documents = _quoted_documents(doc)
         clauses = _clauses(doc)
+        norms = clauses.norms
         closing: Counter[str] | None = None  # read when a repeat is first about to be reported
         seen: dict[str, list[int]] = defaultdict(list)
         hans: dict[int, int] = {}  # Han counts of the clauses compared, counted once
 
         def han_of(k: int) -> int:
             if k not in hans:
-                hans[k] = clauses[k].han()
+                hans[k] = han_count(norms[k])
             return hans[k]
 
         # A clause written once has no earlier copy and starts no run: skipped at once.
-        written = Counter(c.norm for c in clauses)
+        written = Counter(norms)
         i = 0
-        while i < len(clauses):
-            clause = clauses[i]
-            if written[clause.norm] == 1:
+        while i < len(norms):
+            if written[norms[i]] == 1:
                 i += 1
                 continue
+            clause = clauses[i]
             best = (0, 0, 0)  # (han, run length, earlier index)
             # Nearby copies count from the rule's minimum, far ones only when long (a
             # recap or a slogan recurs far apart; a pasted passage is long). Only the
@@ -413,9 +434,7 @@ class DuplicateSentence(Rule):
             # does not look at them all for every clause.
             for j in seen.get(clause.norm, ())[-MAX_POSTINGS:]:
                 run = 0
-                while (
-                    i + run < len(clauses) and j + run < i and clauses[j + run].norm == clauses[i + run].norm
-                ):
+                while i + run < len(norms) and j + run < i and norms[j + run] == norms[i + run]:
                     run += 1
                 han = sum(han_of(k) for k in range(i, i + run))
                 if clause.block - clauses[j].block > NEARBY_BLOCKS and han < FAR_MIN_HAN:
@@ -426,7 +445,7 @@ class DuplicateSentence(Rule):
             reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
             if reportable:  # not 案件正在进一步侦办中 closing each item of a roundup
                 closing = closing if closing is not None else _closing_sentences(clauses)
-                reportable = closing["".join(c.norm for c in clauses[i : i + run])] < STOCK_LINE_MIN
+                reportable = closing["".join(norms[i : i + run])] < STOCK_LINE_MIN
             if reportable and quotes.quoted(clauses[i].span(doc).start, clause.block):
                 reportable = False
             if reportable:
@@ -441,14 +460,14 @@ class DuplicateSentence(Rule):
                     (Related(earlier, say("DUP002.earlier")),),
                 )
                 for k in range(i, i + run):
-                    seen[clauses[k].norm].append(k)
+                    seen[norms[k]].append(k)
                 i += run
                 continue
             seen[clause.norm].append(i)
             i += 1
 
     @staticmethod
-    def _reportable(clauses: list[_Clause], i: int, run: int, han: int, min_han: int) -> bool:
+    def _reportable(clauses: _Clauses, i: int, run: int, han: int, min_han: int) -> bool:
         if han < min_han:
             return False
         first, last = clauses[i], clauses[i + run - 1]

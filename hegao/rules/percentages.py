@@ -363,6 +363,7 @@ _RATIO_NUMBER = regex.compile(r"\d+(?:\.\d+)?")
 _STRUCTURE = regex.compile(rf"(?:{vocab.alternation('structure')})[^，,；;。]*$")
 _PARTITION = regex.compile(vocab.alternation("partition"))
 _SHARE_BEFORE = regex.compile(r"(?:占|比重|占比)[^，。；%]{0,12}?(?:为|是|达)?\s*$")
+_LIST_GLUE = regex.compile(r"[\s、，,和及与]*")  # between the shares of a list
 _CATEGORY = regex.compile(r"([^，、；。]{1,12}?)(?:的)?(?:天数)?(?:占|比重|占比)[^，、；。%]{0,8}$")
 # The closing word may carry its noun (1亿元以上项目, 其他项目); 规模以上 and 限额以上 name
 # kinds of enterprise, not the end of a scale.
@@ -444,8 +445,7 @@ class SharesOfOneWhole(Rule):
             return []
         before = text[start : shares[0].span.start]
         listed = all(
-            regex.fullmatch(r"[\s、，,和及与]*", text[a.span.end : b.span.start])
-            for a, b in itertools.pairwise(shares)
+            _LIST_GLUE.fullmatch(text, a.span.end, b.span.start) for a, b in itertools.pairwise(shares)
         )
         if listed and "分别" in before and _PARTITION.search(before) and len(shares) == 3:
             return shares  # 第一、二、三产业……比重分别为x%、y%、z%
