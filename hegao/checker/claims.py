@@ -826,8 +826,9 @@ class _Reader:
                 )
             # The periods this clause names, from the sentence's (found above).
             c_start, c_end = clause.span.start, clause.span.end
-            stated = tuple(sorted({word for a, b, word in marks if a >= c_start and b <= c_end}))
-            paragraph = stated or paragraph
+            if marks:
+                stated = tuple(sorted({word for a, b, word in marks if a >= c_start and b <= c_end}))
+                paragraph = stated or paragraph
         return out
 
 

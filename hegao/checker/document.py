@@ -18,6 +18,8 @@ import regex
 from hegao.checker.model import Block, BlockKind, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from hegao.checker.claims import Claims
     from hegao.checker.dates import DateMention
     from hegao.checker.quantities import Extraction, Quantity
@@ -192,13 +194,13 @@ class Document:
         return out
 
     @cached_property
-    def clause_quantities(self) -> list[list[Quantity]]:
+    def clause_quantities(self) -> list[Sequence[Quantity]]:
         """The quantities in each clause, parallel to ``clauses``; shared by the rules
         that read clause by clause."""
         return self.extraction.quantities_in_each([c.span for c in self.clauses])
 
     @cached_property
-    def sentence_quantities(self) -> list[list[Quantity]]:
+    def sentence_quantities(self) -> list[Sequence[Quantity]]:
         """The quantities in each sentence, parallel to ``sentences``."""
         return self.extraction.quantities_in_each([s.span for s in self.sentences])
 
@@ -331,6 +333,8 @@ def _non_prose_regions(text: str, line_starts: list[int]) -> list[Span]:
                 break
     fence: str | None = None
     fence_start = 0
+    if "```" not in text and "~~~" not in text:
+        i = len(lines)  # no fence anywhere: no line to try
     while i < len(lines):
         start, end = lines[i]
         m = _FENCE.match(text, start, end)
@@ -342,7 +346,7 @@ def _non_prose_regions(text: str, line_starts: list[int]) -> list[Span]:
         i += 1
     if fence is not None:
         regions.append(Span(fence_start, len(text)))
-    for m in _HTML_COMMENT.finditer(text):
+    for m in _HTML_COMMENT.finditer(text) if "<!--" in text else ():
         regions.append(Span(m.start(), m.end()))
     return sorted(regions)
 
@@ -446,6 +450,7 @@ def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | Non
 
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
+    hashes = "#" in masked  # a heading needs one: plain text seldom has any
     for (s, e), has_text in zip(lines, nonblank, strict=True):
         line = masked[s:e]
         if not has_text:
@@ -456,7 +461,7 @@ def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | Non
         starts_new = (
             one_per_line
             or line.startswith("\f")  # a form feed: a new page
-            or _ATX_HEADING.match(line) is not None
+            or (hashes and _ATX_HEADING.match(line) is not None)
             or _LIST_ITEM.match(line) is not None
             or (current and _ends_block(masked, current[-1]))
             or (
@@ -515,11 +520,10 @@ def _kind(block_text: str, n_lines: int) -> BlockKind:
         return BlockKind.HEADING
     if _LIST_ITEM.match(block_text):
         return BlockKind.LIST_ITEM
-    lines = [line for line in block_text.splitlines() if line.strip()]
-    if _TWO_BLANKS_OR_BAR.search(block_text) and sum(1 for line in lines if _is_table_row(line)) * 2 >= len(
-        lines
-    ):
-        return BlockKind.TABLE_ROW  # rows, with perhaps a caption or a page mark among them
+    if _TWO_BLANKS_OR_BAR.search(block_text):
+        lines = [line for line in block_text.splitlines() if line.strip()]
+        if sum(1 for line in lines if _is_table_row(line)) * 2 >= len(lines):
+            return BlockKind.TABLE_ROW  # rows, with perhaps a caption or a page mark among them
     # A line without a full stop is a title only when it is short and has no clause
     # punctuation: a line with commas is a sentence that lost its end.
     if (

@@ -31,6 +31,8 @@ from hegao.checker.numerals import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from hegao.checker.document import Document
 
 
@@ -106,11 +108,12 @@ class Extraction:
         hi = bisect.bisect_left(self._starts, span.end, lo)
         return [q for q in self.quantities[lo:hi] if q.span.end <= span.end]
 
-    def quantities_in_each(self, spans: list[Span]) -> list[list[Quantity]]:
+    def quantities_in_each(self, spans: list[Span]) -> list[Sequence[Quantity]]:
         """``quantities_in`` of each span, for spans in text order that do not overlap
         (clauses, sentences). Each quantity is dealt to the span it starts in: most
-        spans hold none, and there are fewer quantities than spans to look up."""
-        out: list[list[Quantity]] = [[] for _ in spans]
+        spans hold none (and share one empty tuple), and there are fewer quantities
+        than spans to look up."""
+        out: list[Sequence[Quantity]] = [()] * len(spans)
         if not self.quantities:
             return out
         starts = [span.start for span in spans]
@@ -118,7 +121,11 @@ class Extraction:
         for q in self.quantities:
             i = bisect.bisect_right(starts, q.span.start) - 1
             if i >= 0 and q.span.end <= ends[i]:
-                out[i].append(q)
+                held = out[i]
+                if held:
+                    held.append(q)  # type: ignore[attr-defined]
+                else:
+                    out[i] = [q]
         return out
 
 
