@@ -504,6 +504,29 @@ _PLACE_MARKERS = "十百"
 _COUNTED_PLACE = regex.compile(r"[一二两三四五六七八九][十百千万亿]")
 
 
+# Words a figure's unit may be: the units quantities are read with, and 些 (一些).
+@cache
+def _counting_words() -> frozenset[str]:
+    from hegao.checker.quantities import units
+
+    return frozenset(u for u in units() if len(u) == 1) | {"些"}
+
+
+def _doubled_after_a_figure(text: str, start: int, unit: str) -> bool:
+    """The doubled character is a unit right after its figure, and the second copy
+    begins no word (3万人人均 is 3万人, 人均; 一个个 is meant): 1312万人人, 15起起; and 一 doubled
+    before a measure word (争取一一个, 一一些地方; not 一一对应, 一一批评)."""
+    before = text[start - 1 : start]
+    counting = _counting_words()
+    if unit == "一":
+        figure_before = before in _NUMERALS
+        after = text[start + 2 : start + 3]
+        return not figure_before and after in counting and not _word_from(text, start + 2, 2)
+    # After 一 the pair is a reduplication: 一天天, 一个个, 一座座 ("one after another").
+    figure_before = before.isdigit() or (before in _NUMERALS and before != "一")
+    return figure_before and unit in counting and not _word_from(text, start + 1, 2)
+
+
 def _primitive(unit: str) -> str:
     """The shortest piece that ``unit`` repeats: 换换 → 换, 车辆 → 车辆."""
     for size in range(1, len(unit)):
@@ -536,6 +559,8 @@ def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = f
         return True
     if k > 1 and unit[0] == "一" and unit[1] not in _NUMERALS:
         return True  # one by one: 一个一个, 一年一年, 一批一批
+    if k == 1 and _doubled_after_a_figure(text, start, unit):
+        return False  # 1312万人人, 15起起: a unit written twice (人人 elsewhere is "everyone")
     if all(ch in _NUMERALS for ch in unit):
         # Numbers repeat digits (一九五五年, 一九一九年), never a place: 九十|十一,
         # 一百|一百八十八 (千万千万 is "by all means").
