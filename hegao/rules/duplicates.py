@@ -835,13 +835,12 @@ def _surnames() -> frozenset[str]:
     return frozenset("".join(data_lines("hegao.rules", "surnames.txt")))
 
 
-def _simplified(text: str) -> str:
+def _simplified(doc: Document) -> str:
     """The text in simplified characters, offset for offset (unchanged if it can't be)."""
+    text = doc.masked
     if not _DOUBLED.search(text):
         return text
-    from zhconv_rs import zhconv
-
-    simple = zhconv(text, "zh-hans")
+    simple = doc.simplified
     return simple if len(simple) == len(text) else text
 
 
@@ -900,7 +899,7 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.masked
-        simple = _simplified(text)
+        simple = _simplified(doc)
         allowed = frozenset(self.options["allow"])
         # Document numbers are codes, not words: 周财预预〔2019〕22号 (found when a
         # doubling is: most documents have none).

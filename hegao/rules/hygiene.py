@@ -79,7 +79,7 @@ class TraditionalCharacter(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         from zhconv_rs import zhconv  # lazy: only this rule needs it
 
-        if zhconv(doc.masked, "zh-hans") == doc.masked:
+        if doc.simplified == doc.masked:
             return  # one conversion of the whole text: most documents need no more
         found: list[tuple[int, str, str]] = []
         simplified_only = 0
