@@ -17,6 +17,7 @@ from hegao.checker.model import Finding
 _COMMENT = regex.compile(
     r"<!--\s*hegao-(?P<what>disable-next-line|disable|enable)(?P<codes>(?:\s+[A-Za-z0-9,\s]+?)?)\s*-->"
 )
+_CODE_SEPARATOR = regex.compile(r"[,\s]+")
 
 
 UNUSED_SUPPRESSION = "SUP001"
@@ -37,9 +38,11 @@ class _Quiet:
 
 def quiet_regions(text: str) -> list[_Quiet]:
     regions: list[_Quiet] = []
+    if "hegao-" not in text:  # no comment to read: a string search, not a scan
+        return regions
     open_: dict[str, int] = {}  # code ("" for all) → where its disable began
     for m in _COMMENT.finditer(text):
-        codes = frozenset(c.strip().upper() for c in regex.split(r"[,\s]+", m.group("codes")) if c.strip())
+        codes = frozenset(c.strip().upper() for c in _CODE_SEPARATOR.split(m.group("codes")) if c.strip())
         what = m.group("what")
         if what == "disable-next-line":
             line = _next_nonblank_line(text, m.end())
@@ -64,7 +67,7 @@ def unknown_codes(text: str, known: set[str]) -> list[tuple[int, str]]:
         return []
     out = []
     for m in _COMMENT.finditer(text):
-        for code in regex.split(r"[,\s]+", m.group("codes")):
+        for code in _CODE_SEPARATOR.split(m.group("codes")):
             code = code.strip().upper()
             if code and not any(k.startswith(code) for k in known):
                 out.append((m.start(), code))

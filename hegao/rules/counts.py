@@ -309,12 +309,16 @@ def _list_end(text: str, start: int, end: int) -> int:
 # Blanks and invisible characters pasted before a number.
 _LEAD_CHARS = " \t\r\n\u3000\u200b\u200c\u200d\u2060\ufeff"
 _LEAD = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
-_LEVELS = (
-    ("chinese", regex.compile(rf"{_LEAD}([{_CN_NUMERAL}]{{1,3}})、")),
-    ("chinese-paren", regex.compile(rf"{_LEAD}[（(]([{_CN_NUMERAL}]{{1,3}})[）)]")),
+# The styles of numbering, outermost first. Each opens on a character of its own (a
+# Chinese numeral, a bracket then a Chinese numeral, a digit, a bracket then a digit),
+# so one pattern tries them all at once: it runs at the start of every line.
+_LEVELS = ("chinese", "chinese-paren", "arabic", "arabic-paren")
+_ENUMERATOR = regex.compile(
+    rf"{_LEAD}(?:(?P<chinese>[{_CN_NUMERAL}]{{1,3}})、"
+    rf"|[（(](?P<chinese_paren>[{_CN_NUMERAL}]{{1,3}})[）)]"
     # 12. is an item, 12.5万 a decimal; 12.2024年 is item 12 about the year 2024.
-    ("arabic", regex.compile(rf"{_LEAD}(\d{{1,2}})(?:[、．]|\.(?!\d)|\.(?=\d{{4}}\s*年))")),
-    ("arabic-paren", regex.compile(rf"{_LEAD}[（(](\d{{1,2}})[）)]")),
+    r"|(?P<arabic>\d{1,2})(?:[、．]|\.(?!\d)|\.(?=\d{4}\s*年))"
+    r"|[（(](?P<arabic_paren>\d{1,2})[）)])"
 )
 # 一是……二是……: at the start of a block or after a clause mark.
 _SHI = regex.compile(rf"(?<=^|[。；;：:，,\s#])([{_CN_NUMERAL}]{{1,3}})是")
@@ -360,14 +364,15 @@ def _leading(doc: Document, block: Block, start: int) -> _Enumerator | None:
     if block.kind is BlockKind.HEADING:
         while start < block.span.end and text[start] in "# ":
             start += 1
-    for style, pattern in _LEVELS:
-        m = pattern.match(text, start, block.span.end)
-        if m:
-            n = _number(m.group(1))
-            if n is not None:
-                lead = len(m.group()) - len(m.group().lstrip(_LEAD_CHARS))
-                return _Enumerator(style, n, Span(m.start() + lead, m.end()))
-    return None
+    m = _ENUMERATOR.match(text, start, block.span.end)
+    if m is None:
+        return None
+    style = _LEVELS[m.lastindex - 1]  # the group that matched (the groups are in style order)
+    n = _number(m.group(m.lastindex))
+    if n is None:
+        return None
+    lead = len(m.group()) - len(m.group().lstrip(_LEAD_CHARS))
+    return _Enumerator(style, n, Span(m.start() + lead, m.end()))
 
 
 class SequenceNumbering(Rule):
@@ -412,7 +417,7 @@ class SequenceNumbering(Rule):
         # and a number that continues an outer list closes the inner ones.
         stacks: dict[str, list[_Enumerator]] = {}
         shi: list[_Enumerator] = []
-        order = [style for style, _ in _LEVELS]
+        order = list(_LEVELS)
         for block in doc.blocks:
             if block.kind is BlockKind.HEADING:
                 shi = []
