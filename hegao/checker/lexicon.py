@@ -9,6 +9,7 @@ and the dictionary lacks are added from hegao/rules/data/extra_words.txt.
 from __future__ import annotations
 
 import bisect
+import itertools
 import marshal
 import math
 import os
@@ -27,7 +28,7 @@ EXTRA_WORD_FREQUENCY = 100
 
 def _cache_file(key: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hegao" / f"lexicon-{key}.v9.marshal"
+    return Path(base) / "hegao" / f"lexicon-{key}.v10.marshal"
 
 
 # jieba's tags for names: places, people, organisations, other proper nouns.
@@ -58,21 +59,25 @@ def _dictionary() -> tuple[Path, str] | None:
 
 
 class _Table(NamedTuple):
-    words: list[str]  # every word of one to four characters, sorted
-    entries: array  # parallel: frequency << _TAG_BITS | tag bits
+    """The dictionary's words of one to four characters, by first character: each group
+    is one joined string of sorted words and a packed array of their entries (frequency
+    << _TAG_BITS | tag bits), split into a list when a word of the group is first looked
+    up. Loading the whole word list as Python strings took most of a cold start; a
+    bulletin looks up a few hundred groups of the six thousand."""
+
+    groups: dict[str, tuple[str, bytes]]
     total: int  # the frequencies added up
+    split: dict[str, tuple[list[str], array]]  # the groups looked up so far
 
 
 def _load(key: str) -> _Table | None:
     try:
-        joined, packed, total = marshal.loads(_cache_file(key).read_bytes())
-        entries = array("q")
-        entries.frombytes(packed)
+        groups, total = marshal.loads(_cache_file(key).read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    # One joined string split on loading: much quicker than unpickling 340 000 strings.
-    words = joined.split("\n")
-    return _Table(words, entries, total) if len(words) == len(entries) else None
+    if not isinstance(groups, dict) or not isinstance(total, int):
+        return None
+    return _Table(groups, total, {})
 
 
 @cache
@@ -80,7 +85,7 @@ def _table() -> _Table:
     """jieba's dictionary, read once and cached under the user's cache directory."""
     found = _dictionary()
     if found is None:  # pragma: no cover - declared dependency
-        return _Table([], array("q"), 0)
+        return _Table({}, 0, {})
     path, key = found
     return _load(key) or _build(path, key)
 
@@ -97,18 +102,41 @@ def _build(path: Path, key: str) -> _Table:
                 tag = parts[2] if len(parts) > 2 else b""
                 bit = next((bit for names, bit in _TAGS if tag in names), 0)
                 tags[word] = tags.get(word, 0) | bit
-    words = sorted(frequencies)
-    entries = array("q", (frequencies[w] << _TAG_BITS | tags[w] for w in words))
-    table = _Table(words, entries, sum(frequencies.values()))
-    _store(_cache_file(key), ("\n".join(words), entries.tobytes(), table.total))
+    groups: dict[str, tuple[str, bytes]] = {}
+    for first, group in itertools.groupby(sorted(frequencies), key=lambda w: w[0]):
+        words = list(group)
+        entries = array("q", (frequencies[w] << _TAG_BITS | tags[w] for w in words))
+        groups[first] = ("\n".join(words), entries.tobytes())
+    table = _Table(groups, sum(frequencies.values()), {})
+    _store(_cache_file(key), (groups, table.total))
     return table
 
 
+def _group(first: str) -> tuple[list[str], array] | None:
+    """The sorted words that begin with ``first``, and their entries."""
+    table = _table()
+    found = table.split.get(first)
+    if found is None:
+        packed = table.groups.get(first)
+        if packed is None:
+            return None
+        entries = array("q")
+        entries.frombytes(packed[1])
+        words = packed[0].split("\n")
+        if len(words) != len(entries):  # pragma: no cover - a damaged cache file
+            return None
+        found = table.split[first] = (words, entries)
+    return found
+
+
 def _entry(text: str) -> int | None:
-    words = _table().words
+    group = _group(text[0]) if text else None
+    if group is None:
+        return None
+    words, entries = group
     i = bisect.bisect_left(words, text)
     if i < len(words) and words[i] == text:
-        return _table().entries[i]
+        return entries[i]
     return None
 
 
@@ -139,9 +167,14 @@ def is_name(text: str) -> bool:
 
 def begins_a_word(text: str) -> bool:
     """Some word of two or more characters begins with ``text``."""
-    table = _table().words
-    i = bisect.bisect_right(table, text)  # the first word after it is its first extension
-    return i < len(table) and table[i].startswith(text) and len(table[i]) > len(text)
+    if not text:
+        return bool(_table().groups)
+    group = _group(text[0])
+    if group is None:
+        return False
+    words = group[0]
+    i = bisect.bisect_right(words, text)  # the first word after it is its first extension
+    return i < len(words) and words[i].startswith(text) and len(words[i]) > len(text)
 
 
 def frequency(text: str) -> int:
@@ -254,8 +287,11 @@ def _store(path: Path, found: object) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(marshal.dumps(found))
         os.replace(tmp, path)
-        for old in path.parent.glob("lexicon-jieba-*.marshal"):  # earlier versions' caches
-            old.unlink(missing_ok=True)
+        # Earlier formats of this dictionary's cache (another install's stays: its key differs).
+        key = path.name.split(".v")[0]
+        for old in [*path.parent.glob(f"{key}.v*.marshal"), *path.parent.glob("lexicon-jieba-*.marshal")]:
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: parse the dictionary again next time
 
