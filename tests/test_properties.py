@@ -272,3 +272,16 @@ def test_how_a_block_ends_is_read_from_its_end_as_from_its_start(text: str) -> N
         layout._OPEN_END.search(text)
     )
     assert layout.open_ended(text, Block(0, BlockKind.PARAGRAPH, Span(0, len(text)))) == whole
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("一二三五十百千万分之又约近最超过12.%\n\r ，")), max_size=60))
+def test_fraction_and_percent_words_are_found_line_by_line_as_in_the_whole_text(text: str) -> None:
+    """The word-quantity scans run only on the lines holding 分之; a scan of the whole
+    text finds the same matches."""
+    from hegao.checker import quantities
+
+    lines = quantities._lines_holding(text, "分之")
+    for pattern in (quantities._FRACTION, quantities._PERCENT_WORDS):
+        by_line = [m.span() for a, b in lines for m in pattern.finditer(text, a, b)]
+        assert by_line == [m.span() for m in pattern.finditer(text)]

@@ -555,10 +555,9 @@ def _sentences(masked: str, block: Block) -> list[Sentence]:
     ends = [m.end() for m in _SENTENCE_END.finditer(masked, start, block.span.end)]
     ends.append(block.span.end)
     for end in ends:
-        piece = masked[start:end]
-        body = piece.strip()
-        if body:
-            at = start + len(piece) - len(piece.lstrip())
-            out.append(Sentence(index, Span(at, at + len(body))))
+        text = masked[start:end].lstrip()
+        if text:
+            at = end - len(text)
+            out.append(Sentence(index, Span(at, at + len(text.rstrip()))))
         start = end
     return out

@@ -211,13 +211,18 @@ def _score(text: str) -> float | None:
 @lru_cache(maxsize=4096)  # cut() and log_probability() read the same windows
 def _best_path(text: str) -> tuple[float, tuple[int, ...]]:
     unknown = -math.log(_total())  # as rare as the rarest word
-    best = [0.0] + [-math.inf] * len(text)
+    never = -math.inf
+    best = [0.0] + [never] * len(text)
     back = [0] * (len(text) + 1)
+    memo = _SCORES.get  # the memo read here, _score only on a miss (most windows recur)
     for end in range(1, len(text) + 1):
         for start in range(max(0, end - MAX_WORD), end):
-            if best[start] == -math.inf:
+            if best[start] == never:
                 continue
-            word = _score(text[start:end])
+            piece = text[start:end]
+            word = memo(piece, _SCORES)
+            if word is _SCORES:
+                word = _score(piece)
             if word is not None:
                 score = best[start] + word
             elif end - start == 1:

@@ -383,9 +383,10 @@ def _leading_number(numeral: str) -> int | None:
 def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
     """三分之一, 三又五分之一, 百分之三十, 千分之五 (一百分之一 is a fraction, not 1%)."""
     found: list[Quantity] = []
-    if "分之" not in text:  # both patterns need it: half the reports never write one
-        return found
-    for m in _FRACTION.finditer(text):
+    # Both patterns need 分之 and neither crosses a line: only the lines that hold it
+    # are scanned (half the reports never write one).
+    lines = _lines_holding(text, "分之")
+    for m in (m for a, b in lines for m in _FRACTION.finditer(text, a, b)):
         if m.group("den") in ("百", "千"):
             continue  # 百分之/千分之: a percentage, below
         try:
@@ -413,7 +414,7 @@ def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
             )
         )
     fractions = _Blocked([q.span for q in found])
-    for m in _PERCENT_WORDS.finditer(text):
+    for m in (m for a, b in lines for m in _PERCENT_WORDS.finditer(text, a, b)):
         span = Span(m.start(), m.end())
         if guard.hits(span) or fractions.hits(span):
             continue
@@ -427,6 +428,19 @@ def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
             Quantity(span, masked[span.start : span.end], value, "", unit, approx, Kind.PERCENT, decimals)
         )
     return found
+
+
+def _lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds ``needle``, in order."""
+    out = []
+    at = text.find(needle)
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        out.append((start, end))
+        at = text.find(needle, end)
+    return out
 
 
 def _parse_any(numeral: str) -> tuple[Decimal, int]:

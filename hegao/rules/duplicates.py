@@ -21,7 +21,7 @@ from hegao.checker.document import Block, BlockKind, Clause, Document, han_count
 from hegao.checker.model import Finding, Fix, Related, Span
 from hegao.checker.rule import Rule
 from hegao.checker.script import HAN
-from hegao.checker.words import WordText, word_texts
+from hegao.checker.words import word_texts
 from hegao.messages import text as say
 
 PARAGRAPH_MIN_HAN = 20
@@ -41,21 +41,18 @@ STOCK_LINE_MIN = 3
 
 @dataclass(frozen=True, slots=True)
 class _Normalized:
-    """The word characters of a span of the document: ``words.words[lo:lo + len(text)]``."""
+    """The word characters of a span of the document that starts at ``offset``. Its
+    characters are located in the document's word text only when a copy is reported:
+    most documents have none, and that map costs as much as reading the words."""
 
     text: str
-    words: WordText
-    lo: int
+    doc: Document
+    offset: int
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.words.offset_of(self.lo + start), self.words.offset_of(self.lo + end - 1) + 1)
-
-
-def _normalize(doc: Document, span: Span) -> _Normalized:
-    words = doc.word_text
-    lo = words.index_at(span.start)
-    hi = words.index_at(span.end)
-    return _Normalized(words.words[lo:hi], words, lo)
+        words = self.doc.word_text
+        lo = words.index_at(self.offset)
+        return Span(words.offset_of(lo + start), words.offset_of(lo + end - 1) + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +68,20 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
     # title: it is compared too, but only as a whole copy of another such passage, not
     # as part of a longer paragraph (a summary restated in the full text).
     unfinished: set[int] = set()
+    compared: list[tuple[Block, bool]] = []
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
             continue
         passage = _unfinished_passage(doc, block)
         if not passage and _is_title_like(doc, block):
             continue
-        norm = _normalize(doc, block.span)
-        if han_count(norm.text) >= min_han:
+        compared.append((block, passage))
+    texts = word_texts(doc.masked, [(b.span.start, b.span.end) for b, _ in compared])
+    for (block, passage), text in zip(compared, texts, strict=True):
+        if han_count(text) >= min_han:
             if passage:
                 unfinished.add(len(paragraphs))
-            paragraphs.append((block, norm))
+            paragraphs.append((block, _Normalized(text, doc, block.span.start)))
     # Candidates are the paragraphs that share at least half of their 8-character
     # shingles. Each shingle maps to the latest paragraph that holds it (dict and
     # Counter do the counting in C), so the search is linear in the text; a copy of an
@@ -261,7 +261,7 @@ class _Clause(NamedTuple):  # tens of thousands a document: a tuple is cheap to 
 
     def span(self, doc: Document) -> Span:
         """From its first to its last letter, digit or Han character."""
-        return _normalize(doc, self.clause.span).span(0, len(self.norm))
+        return _Normalized(self.norm, doc, self.clause.span.start).span(0, len(self.norm))
 
 
 class _Clauses(Sequence[_Clause]):
