@@ -727,6 +727,11 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
     # before a function word that begins with it (对|对于, 在|在内, 对|对外).
     if function and _function_word_from(text, middle):
         return not slip()
+    # After 的 a noun comes, not a preposition or a localiser on its own: 我们的前|前途,
+    # 平等的对|对话 (的前前后后 doubles two characters on purpose).
+    after_de = text[start - 1 : start] == "的" and text[end + 1 : end + 2] != text[end : end + 1]
+    if function and right >= 2 and after_de:
+        return False
     if unit in _CONJUNCTIONS and right >= 2 and _conjunction_cannot_stand(text, tokens, start):
         return False  # 构建和|和谐, 世界的和|和平, ，和|和睦相处: a slip, not "and"
     if (
