@@ -185,15 +185,26 @@ _G_UNIT = 9
 _G_POST = 10
 
 
+# What may follow a figure inside a quantity: a range mark, 余/多/来, a space or line
+# break, a scale, a unit, 左右/以上/许.
+_FOLLOWERS = "-－—–~～至到余多来 \t\u3000\r\n左上以许"
+
+
 @cache
 def _quantity_pattern() -> regex.Pattern[str]:
     unit_alt = "|".join(regex.escape(u) for u in sorted(units(), key=len, reverse=True))
     num = rf"(?:{_ARABIC}|{_CN}+)"
+    # A single Chinese numeral character followed by nothing a quantity continues with
+    # is a lone character (一 in 统一, 三 in 三是), never a figure: the pattern passes it
+    # by, where a match would have been made and thrown away (most matches were these).
+    followers = set(_FOLLOWERS) | {u[0] for u in units()} | set("万亿千百十萬億")
+    follow = "".join(sorted(followers)).replace("\\", "\\\\").replace("]", "\\]").replace("-", "\\-")
+    first = rf"(?:{_ARABIC}|{_CN}{{2,}}|{_CN}(?=[{follow}]))"
     return regex.compile(
         rf"(?P<pre>{_PREFIX_APPROX})?"
         # A minus sign after a word, not after a figure (which would make a range): 补助收入-4.4亿元.
         r"(?P<neg>负|負|(?<=[\p{Han}：:，,（(\s])[-－−](?=\d))?"
-        rf"(?<![\d.,A-Za-z])(?P<num>{num})"
+        rf"(?<![\d.,A-Za-z])(?P<num>{first})"
         rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{num}))?"
         r"(?P<apx1>余|多|来)?"
         # Text from PDF spaces figures apart (616.6 亿元) or wraps between them (22.1⏎亿元).
