@@ -198,7 +198,7 @@ def _quantity_pattern() -> regex.Pattern[str]:
     # is a lone character (一 in 统一, 三 in 三是), never a figure: the pattern passes it
     # by, where a match would have been made and thrown away (most matches were these).
     followers = set(_FOLLOWERS) | {u[0] for u in units()} | set("万亿千百十萬億")
-    follow = "".join(sorted(followers)).replace("\\", "\\\\").replace("]", "\\]").replace("-", "\\-")
+    follow = "".join(regex.escape(c) for c in sorted(followers))
     first = rf"(?:{_ARABIC}|{_CN}{{2,}}|{_CN}(?=[{follow}]))"
     return regex.compile(
         rf"(?P<pre>{_PREFIX_APPROX})?"
