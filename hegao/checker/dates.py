@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from hegao.checker.model import Span
-from hegao.checker.numerals import ascii_figures, parse_chinese
+from hegao.checker.numerals import parse_chinese
 
 if TYPE_CHECKING:
     from hegao.checker.document import Document
@@ -60,7 +60,7 @@ def _int(numeral: str) -> int:
 
 def read_dates(doc: Document) -> list[DateMention]:
     out = []
-    for m in _DATE.finditer(ascii_figures(doc.masked)):
+    for m in _DATE.finditer(doc.figures_text):
         end_day = m.group("end_day")
         out.append(
             DateMention(

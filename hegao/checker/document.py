@@ -236,6 +236,14 @@ class Document:
         return extract(self)
 
     @cached_property
+    def figures_text(self) -> str:
+        """The masked text with full-width digits, point and percent sign in ASCII (same
+        length, so offsets hold): what quantities and dates are read from."""
+        from hegao.checker.numerals import ascii_figures
+
+        return ascii_figures(self.masked)
+
+    @cached_property
     def simplified(self) -> str:
         """The masked text in simplified characters (zhconv-rs, phrase by phrase), read
         once for the rules that compare with it; it may differ in length where a

@@ -21,23 +21,11 @@ def _ascii_run(m: re.Match[str]) -> str:
     return m.group().translate(FULLWIDTH_DIGITS)
 
 
-# The last text translated and its translation, as one pair (read once, so threads
-# cannot mix two): quantities and dates both translate the same document, one after
-# the other. The text is held, so ``is`` cannot be fooled by a reused id.
-_last: tuple[str, str] = ("", "")
-
-
 def ascii_figures(text: str) -> str:
     """Full-width digits, point and percent sign as ASCII; same length, so offsets hold.
     Only the runs of them are translated: translate looks up every character it is
     given, and figures are a small part of a document."""
-    global _last
-    last = _last
-    if text is last[0]:
-        return last[1]
-    translated = _FULLWIDTH_FIGURES.sub(_ascii_run, text)
-    _last = (text, translated)
-    return translated
+    return _FULLWIDTH_FIGURES.sub(_ascii_run, text)
 
 
 SCALES: dict[str, int] = {

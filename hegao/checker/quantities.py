@@ -261,7 +261,7 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 
 def extract(doc: Document) -> Extraction:
-    return extract_from_text(doc.masked)
+    return extract_from_text(doc.masked, doc.figures_text)
 
 
 # Full-width figures grouped by full-width commas (２，１５４，０６７元) are one number;
@@ -276,7 +276,10 @@ _FULLWIDTH_GROUPED = re.compile(  # ``re``: a scan over every character, 2× fas
 _DIGIT_COMMA_DIGIT = re.compile(r"\d，\d")
 
 
-def _normalize_digits(masked: str) -> str:
+def _normalize_digits(masked: str, figures: str | None = None) -> str:
+    """The text figures are read from: ``figures`` (``masked`` with its full-width digits
+    in ASCII, same length), with the full-width commas of grouped figures as commas."""
+    figures = ascii_figures(masked) if figures is None else figures
     # Where a digit, a full-width comma and a digit meet, the grouped figure starts in
     # the run of digits before the comma: match there (a scan of the whole text with
     # the lookbehinds costs ten times more).
@@ -295,15 +298,17 @@ def _normalize_digits(masked: str) -> str:
             if m is not None:
                 break
         if m is not None:
-            pieces.append(masked[done : m.start()])
-            pieces.append(m.group().replace("，", ","))
+            pieces.append(figures[done : m.start()])
+            pieces.append(figures[m.start() : m.end()].replace("，", ","))
             done = m.end()
-    pieces.append(masked[done:])
-    return ascii_figures("".join(pieces) if len(pieces) > 1 else masked)
+    pieces.append(figures[done:])
+    return "".join(pieces) if len(pieces) > 1 else figures
 
 
-def extract_from_text(masked: str) -> Extraction:
-    text = _normalize_digits(masked)
+def extract_from_text(masked: str, figures: str | None = None) -> Extraction:
+    """The quantities and numbered labels of ``masked``; ``figures`` is its ASCII-figure
+    form when the document has it already (read once for quantities and dates)."""
+    text = _normalize_digits(masked, figures)
     blocked: list[Span] = []
     labels: list[Label] = []
     for m in _NOT_QUANTITY.finditer(text):
