@@ -185,11 +185,6 @@ _G_UNIT = 9
 _G_POST = 10
 
 
-# What may follow a figure inside a quantity: a range mark, 余/多/来, a space or line
-# break, a scale, a unit, 左右/以上/许.
-_FOLLOWERS = "-－—–~～至到余多来 \t\u3000\r\n左上以许"
-
-
 @cache
 def _quantity_pattern() -> regex.Pattern[str]:
     unit_alt = "|".join(regex.escape(u) for u in sorted(units(), key=len, reverse=True))
@@ -197,8 +192,7 @@ def _quantity_pattern() -> regex.Pattern[str]:
     # A single Chinese numeral character followed by nothing a quantity continues with
     # is a lone character (一 in 统一, 三 in 三是), never a figure: the pattern passes it
     # by, where a match would have been made and thrown away (most matches were these).
-    followers = set(_FOLLOWERS) | {u[0] for u in units()} | set("万亿千百十萬億")
-    follow = "".join(regex.escape(c) for c in sorted(followers))
+    follow = "".join(regex.escape(c) for c in sorted(_followers()))
     first = rf"(?:{_ARABIC}|{_CN}{{2,}}|{_CN}(?=[{follow}]))"
     return regex.compile(
         rf"(?P<pre>{_PREFIX_APPROX})?"
@@ -213,6 +207,14 @@ def _quantity_pattern() -> regex.Pattern[str]:
         rf"(?:{_GAP}?(?P<unit>{unit_alt}))?"
         rf"(?P<post>{_SUFFIX_APPROX})?"
     )
+
+
+def _followers() -> set[str]:
+    """The characters that may follow a figure inside a quantity, taken from the pieces
+    of the pattern below: a range mark, 余/多/来, a space or line break, a scale, a unit,
+    左右/以上/许."""
+    alternatives = [*_SCALE.split("|"), *units(), *_SUFFIX_APPROX.split("|")]
+    return {a[0] for a in alternatives} | set(_RANGE_SEP.strip("[]")) | set("余多来") | set(" \t\u3000\r\n")
 
 
 _CN_NUM = f"{_CN}+"
@@ -469,8 +471,9 @@ def _parse_any(numeral: str) -> tuple[Decimal, int]:
 
 def _lone_chinese_character(m: regex.Match[str]) -> bool:
     """一 in 进一步, 三 in 三是, 一个: one Chinese numeral character with no scale, and no
-    unit unless it is 一 (an article), is never a figure. Most matches are these: they
-    are set aside before the full reading."""
+    unit unless it is 一 (an article), is never a figure. The pattern passes by those that
+    nothing a quantity continues with follows; the others (一个) are set aside here,
+    before the full reading."""
     if m.end(_G_NUM) - m.start(_G_NUM) != 1:
         return False
     num, num2, scale, unit = m.group(_G_NUM, _G_NUM2, _G_SCALE, _G_UNIT)
