@@ -6,11 +6,11 @@ import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any, ClassVar, NamedTuple, overload
+from typing import Any, ClassVar
 
 import regex
 
@@ -251,67 +251,37 @@ class DuplicateParagraph(Rule):
             )
 
 
-_NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
-
-
-class _Clause(NamedTuple):  # tens of thousands a document: a tuple is cheap to make
-    norm: str  # its letters, digits and Han characters, lower-cased
-    clause: Clause
-    block: int
-
-    def span(self, doc: Document) -> Span:
-        """From its first to its last letter, digit or Han character."""
-        return _Normalized(self.norm, doc, self.clause.span.start).span(0, len(self.norm))
-
-
-class _Clauses(Sequence[_Clause]):
-    """The clauses compared, with word characters: their texts as a plain list (all the
-    search reads of most), each one as a ``_Clause`` when asked for."""
-
-    def __init__(self, norms: list[str], clauses: list[Clause]) -> None:
-        self.norms = norms
-        self._clauses = clauses
-
-    def __len__(self) -> int:
-        return len(self.norms)
-
-    @overload
-    def __getitem__(self, k: int) -> _Clause: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[_Clause]: ...
-    def __getitem__(self, k: int | slice) -> _Clause | list[_Clause]:
-        if isinstance(k, slice):
-            return [self[j] for j in range(*k.indices(len(self)))]
-        clause = self._clauses[k]
-        return _Clause(self.norms[k], clause, clause.block)
-
-
-def _clauses(doc: Document) -> _Clauses:
-    # Only clauses that recur are measured and located: each is read off the word text
-    # here, and its span and Han count are worked out when needed.
+def _clauses(doc: Document) -> tuple[list[str], list[Clause]]:
+    """The clauses compared, as two parallel lists: their word characters (lower-cased,
+    all that the search reads of most clauses) and the clauses themselves. Clauses of
+    headings and title-like lines, and clauses with no word character, are left out."""
     skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or _is_title_like(doc, b)}
     clauses = [c for c in doc.clauses if c.block not in skipped]
     norms = word_texts(doc.masked, [(c.span.start, c.span.end) for c in clauses])
-    # Clauses with no word character (a lone figure mark) are left out.
-    return _Clauses(list(itertools.compress(norms, norms)), list(itertools.compress(clauses, norms)))
+    return list(itertools.compress(norms, norms)), list(itertools.compress(clauses, norms))
+
+
+def _clause_span(doc: Document, norm: str, clause: Clause) -> Span:
+    """From a clause's first to its last letter, digit or Han character."""
+    return _Normalized(norm, doc, clause.span.start).span(0, len(norm))
 
 
 _QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
 
 
-def _closing_sentences(clauses: Sequence[_Clause]) -> Counter[str]:
+def _closing_sentences(norms: list[str], clauses: list[Clause]) -> Counter[str]:
     """How many different paragraphs each sentence, or each run of clauses that ends
     one, closes (目前，犯罪嫌疑人已被刑事拘留，案件正在侦办中 and its last two clauses
     alike). A paragraph pasted twice counts once."""
     endings: dict[str, set[str]] = defaultdict(set)
-    for _, group in itertools.groupby(clauses, key=lambda c: c.block):
+    for _, group in itertools.groupby(zip(norms, clauses, strict=True), key=lambda nc: nc[1].block):
         block = list(group)
-        if not block[-1].clause.last:
+        if not block[-1][1].last:
             continue
-        first = max((k for k, c in enumerate(block) if c.clause.first), default=0)
-        whole = "".join(c.norm for c in block)
+        first = max((k for k, (_, c) in enumerate(block) if c.first), default=0)
+        whole = "".join(norm for norm, _ in block)
         for n in range(first, len(block)):
-            endings["".join(c.norm for c in block[n:])].add(whole)
+            endings["".join(norm for norm, _ in block[n:])].add(whole)
     return Counter({run: len(paragraphs) for run, paragraphs in endings.items()})
 
 
@@ -408,8 +378,7 @@ class DuplicateSentence(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         quotes = _Quotes(doc)
         quoted_documents = _quoted_documents(doc)
-        clauses = _clauses(doc)
-        norms = clauses.norms
+        norms, clauses = _clauses(doc)
         closing: Counter[str] | None = None  # read when a repeat is first about to be reported
         seen: dict[str, list[int]] = defaultdict(list)
         hans: dict[int, int] = {}  # Han counts of the clauses compared, counted once
@@ -426,13 +395,13 @@ class DuplicateSentence(Rule):
             if written[norms[i]] == 1:
                 i += 1
                 continue
-            clause = clauses[i]
+            norm, clause = norms[i], clauses[i]
             best = (0, 0, 0)  # (han, run length, earlier index)
             # Nearby copies count from the rule's minimum, far ones only when long (a
             # recap or a slogan recurs far apart; a pasted passage is long). Only the
             # latest postings are compared: a document pasted together from many copies
             # does not look at them all for every clause.
-            for j in seen.get(clause.norm, ())[-MAX_POSTINGS:]:
+            for j in seen.get(norm, ())[-MAX_POSTINGS:]:
                 run = 0
                 while i + run < len(norms) and j + run < i and norms[j + run] == norms[i + run]:
                     run += 1
@@ -442,15 +411,21 @@ class DuplicateSentence(Rule):
                 if han > best[0]:
                     best = (han, run, j)
             han, run, j = best
-            reportable = run and self._reportable(clauses, i, run, han, self.options["min-han"])
+            reportable = run and self._reportable(clauses[i + run - 1], run, han, self.options["min-han"])
             if reportable:  # not 案件正在进一步侦办中 closing each item of a roundup
-                closing = closing if closing is not None else _closing_sentences(clauses)
+                closing = closing if closing is not None else _closing_sentences(norms, clauses)
                 reportable = closing["".join(norms[i : i + run])] < STOCK_LINE_MIN
-            if reportable and quotes.quoted(clauses[i].span(doc).start, clause.block):
-                reportable = False
             if reportable:
-                later = Span(clause.span(doc).start, clauses[i + run - 1].span(doc).end)
-                earlier = Span(clauses[j].span(doc).start, clauses[j + run - 1].span(doc).end)
+                later = Span(
+                    _clause_span(doc, norm, clause).start,
+                    _clause_span(doc, norms[i + run - 1], clauses[i + run - 1]).end,
+                )
+                reportable = not quotes.quoted(later.start, clause.block)
+            if reportable:
+                earlier = Span(
+                    _clause_span(doc, norms[j], clauses[j]).start,
+                    _clause_span(doc, norms[j + run - 1], clauses[j + run - 1]).end,
+                )
                 reportable = not _restates_a_summary(quoted_documents, earlier, later)
             if reportable:
                 line = doc.line_col(earlier.start)[0]
@@ -463,18 +438,17 @@ class DuplicateSentence(Rule):
                     seen[norms[k]].append(k)
                 i += run
                 continue
-            seen[clause.norm].append(i)
+            seen[norm].append(i)
             i += 1
 
     @staticmethod
-    def _reportable(clauses: _Clauses, i: int, run: int, han: int, min_han: int) -> bool:
+    def _reportable(last: Clause, run: int, han: int, min_han: int) -> bool:
         if han < min_han:
             return False
-        first, last = clauses[i], clauses[i + run - 1]
-        whole_sentence = first.clause.first and last.clause.last
         # A repeated opening clause is usually deliberate parallelism (为了……，必须……。
-        # 为了……，还必须……); a repeated closing clause or a run of clauses is a paste.
-        return run >= 2 or whole_sentence or last.clause.last
+        # 为了……，还必须……); a repeated closing clause (a whole sentence among them) or
+        # a run of clauses is a paste.
+        return run >= 2 or last.last
 
 
 # ---------------------------------------------------------------- DUP003
