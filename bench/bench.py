@@ -35,7 +35,7 @@ RUNS = 5
 # Run in a child process: lint one file, print seconds and peak RSS (kB) as JSON.
 _CHILD = """
 import json, resource, sys, time
-from hegao.checker.engine import lint_text
+from hegao.core import lint_text
 text = open(sys.argv[1], encoding="utf-8", errors="ignore").read()
 start = time.perf_counter()
 findings = lint_text(text)
@@ -83,12 +83,13 @@ def _best(function, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
 
 def throughput(texts: list[str]) -> tuple[float, float, list[tuple[str, float]]]:
     """MB, seconds for the full rule set, and seconds of parsing and of each rule alone."""
-    from hegao.checker.document import parse_document
-    from hegao.checker.engine import lint_document, rules
+    from hegao.checker.lint.document import parse_document
+    from hegao.checker.lint.engine import lint_document
+    from hegao.rules import RULES
 
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    lint_document(parse_document(texts[0]))  # lazy imports and caches
-    full = _best(lambda: [lint_document(parse_document(t)) for t in texts])
+    lint_document(parse_document(texts[0]), RULES)  # lazy imports and caches
+    full = _best(lambda: [lint_document(parse_document(t), RULES) for t in texts])
 
     def parsed() -> list:  # type: ignore[type-arg]
         docs = [parse_document(t) for t in texts]
@@ -98,7 +99,7 @@ def throughput(texts: list[str]) -> tuple[float, float, list[tuple[str, float]]]
 
     parse = _best(parsed)
     parts = [("parse + quantities", parse)]
-    for rule_class in rules().all():
+    for rule_class in RULES.all():
         rule = rule_class(None)
         best = float("inf")
         for _ in range(3):
@@ -115,8 +116,8 @@ def paragraph_growth(texts: list[str], small: int = 100_000) -> list[tuple[str, 
     """Each stage on one paragraph of ``small`` characters and of ten times as many (the
     real texts with their line breaks removed): a rule quadratic in the paragraphs,
     clauses or quantities of a paragraph shows a ratio far above 10."""
-    from hegao.checker.document import parse_document
-    from hegao.checker.engine import rules
+    from hegao.checker.lint.document import parse_document
+    from hegao.rules import RULES
 
     line = "".join(t.replace("\n", "") for t in texts)
     rows = []
@@ -130,7 +131,7 @@ def paragraph_growth(texts: list[str], small: int = 100_000) -> list[tuple[str, 
             return doc
 
         timings.setdefault("parse + quantities", []).append(_best(parsed, 1))
-        for rule_class in rules().all():
+        for rule_class in RULES.all():
             doc = parsed()
             start = time.process_time()
             list(rule_class(None).check(doc))

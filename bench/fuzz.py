@@ -19,10 +19,11 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from hegao.checker.document import parse_document
-    from hegao.checker.engine import lint_document
-    from hegao.checker.fixes import fix_text
-    from hegao.checker.reading import InputError, decode_bytes
+    from hegao.checker.lint.document import parse_document
+    from hegao.checker.lint.engine import lint_document
+    from hegao.checker.source.reading import InputError, decode_bytes
+    from hegao.core import fix_text
+    from hegao.rules import RULES
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,7 +34,7 @@ def check_one(data: bytes) -> None:
     except InputError:
         return
     doc = parse_document(text)
-    for f in lint_document(doc):
+    for f in lint_document(doc, RULES):
         assert 0 <= f.span.start < f.span.end <= len(text), f
         for r in f.related:
             assert 0 <= r.span.start < r.span.end <= len(text), f

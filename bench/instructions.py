@@ -31,16 +31,17 @@ import sys
 sys.path.insert(0, sys.argv[1])
 sys.path.insert(1, sys.argv[2])
 import bench
-from hegao.checker.document import parse_document
-from hegao.checker.engine import lint_document
+from hegao.checker.lint.document import parse_document
+from hegao.checker.lint.engine import lint_document
+from hegao.rules import RULES
 texts = bench.real_texts()
 step = int(sys.argv[3])
 chosen = texts[::step] if step else []
-lint_document(parse_document(texts[0]))
-from hegao.checker.numerals import parse_chinese
+lint_document(parse_document(texts[0]), RULES)
+from hegao.checker.figures.numerals import parse_chinese
 parse_chinese("三百二十")
 for text in chosen:
-    lint_document(parse_document(text))
+    lint_document(parse_document(text), RULES)
 print(sum(len(t.encode("utf-8")) for t in chosen))
 """
 

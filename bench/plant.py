@@ -31,8 +31,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared"
 
-from hegao.checker.config import Config  # noqa: E402
-from hegao.checker.engine import lint_text  # noqa: E402
+from hegao.checker.lint.config import Config  # noqa: E402
+from hegao.core import lint_text  # noqa: E402
 
 NUMERIC = ("SUM", "PCT", "CNT", "APX", "FIG", "UNIT", "DATE", "TAB")
 

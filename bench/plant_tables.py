@@ -17,7 +17,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from hegao.checker.tables import Cell, Table, halves, read_tables, segments, share_columns, total_columns  # noqa: E402
+from hegao.checker.figures.tables import (  # noqa: E402
+    Cell,
+    Table,
+    halves,
+    read_tables,
+    segments,
+    share_columns,
+    total_columns,
+)
 
 SUB_ROW_LABELS = ["65周岁及以上", "中心城区", "县城", "农村户籍人口", "外来人口", "重点人群"]
 

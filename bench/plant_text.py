@@ -9,7 +9,7 @@ import re
 
 from plant import Planted
 
-from hegao.checker import lexicon
+from hegao.checker.text import lexicon
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]")

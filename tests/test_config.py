@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hegao.checker.engine import lint_text
+from hegao.core import lint_text
 
 from .test_cli import SLIP, run
 

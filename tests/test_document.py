@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hegao.checker.document import BlockKind, parse_document
+from hegao.checker.lint.document import parse_document
+from hegao.checker.text.segments import BlockKind
 
 
 def kinds_and_text(text: str) -> list[tuple[str, str]]:
@@ -82,15 +83,15 @@ def test_a_table_typed_with_spaces_is_not_hard_wrapped_text() -> None:
 
 
 def test_a_list_across_a_wrapped_line_is_one_clause() -> None:
-    from hegao.checker.config import Config
-    from hegao.checker.engine import lint_text
+    from hegao.checker.lint.config import Config
+    from hegao.core import lint_text
 
     assert lint_text(_PDF_LINES, Config(select=("CNT001",))) == []
 
 
 def test_a_sentence_broken_by_the_layout_is_one_logical_sentence() -> None:
-    from hegao.checker.config import Config
-    from hegao.checker.engine import lint_text
+    from hegao.checker.lint.config import Config
+    from hegao.core import lint_text
 
     text = "全县抓获犯罪嫌疑人57人、网上逃犯12人，共\n\n抓获75人。下一句。\n"
     doc = parse_document(text)

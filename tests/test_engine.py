@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from hegao.checker.config import Config
-from hegao.checker.engine import lint_text
+from hegao.checker.lint.config import Config
+from hegao.core import lint_text
 
-# A paragraph pasted twice: the copy also repeats the earlier paragraph's sentences.
 _PARAGRAPH = "民警深入辖区开展夜间巡逻防控，重点加强学校医院周边治安巡查，确保群众出行安全有序。"
 _COPIED = f"{_PARAGRAPH}\n\n社区民警走访群众四百余户。\n\n{_PARAGRAPH}\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hegao.app.settings import _read_toml, config_from_dict
-from hegao.checker.engine import rule_options, rules
+from hegao.rules import RULES
 
 from .conftest import REPO
 
@@ -14,7 +14,7 @@ CI = REPO / "examples" / "ci"
 
 def test_example_configuration_is_valid() -> None:
     path = CI / "hegao.toml"
-    config = config_from_dict(_read_toml(path), path, rules().codes(), rule_options())
+    config = config_from_dict(_read_toml(path), path, RULES.codes(), RULES.options())
     assert config.ignore == ("CHAR002",)
     assert config.options["DUP003"] == {"allow": ["企企"]}
     assert config.for_path(CI / "archive" / "old.txt").ignore == ("CHAR002", "LAY", "CHAR")

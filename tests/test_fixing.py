@@ -9,7 +9,7 @@ import pytest
 
 from hegao.app import files as fixes
 from hegao.app.runner import CheckOptions, FixMode, check_file
-from hegao.checker.config import Config
+from hegao.checker.lint.config import Config
 
 from .test_cli import run
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hegao.checker import lexicon
+from hegao.checker.text import lexicon
 
 PROBES = ["经济", "发展", "和平县", "巡逻", "思想", "对于", "工作目", "的", "社社会", "国家队"]
 

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import pytest
 
-from hegao.checker.quantities import Kind, extract_from_text
+from hegao.checker.figures.quantities import Kind, extract_from_text
 
 from .conftest import PEER_TESTS, require
 

@@ -9,9 +9,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from hegao.checker.document import parse_document
-from hegao.checker.engine import lint_document
-from hegao.checker.quantities import extract_from_text
+from hegao.checker.figures.quantities import extract_from_text
+from hegao.checker.lint.document import parse_document
+from hegao.checker.lint.engine import lint_document
+from hegao.rules import RULES
 
 PROSE = st.text(
     alphabet=st.sampled_from(
@@ -32,7 +33,7 @@ SETTINGS = settings(
 @given(st.one_of(PROSE, st.text(max_size=200)))
 def test_linting_never_crashes_and_spans_are_consistent(text: str) -> None:
     doc = parse_document(text)
-    for f in lint_document(doc):
+    for f in lint_document(doc, RULES):
         assert 0 <= f.span.start < f.span.end <= len(text)
         for r in f.related:
             assert 0 <= r.span.start < r.span.end <= len(text)
@@ -100,8 +101,8 @@ FIXABLE_PROSE = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 @example(": |  | |: |  | |  |||   ||| || |")  # a stray bar removed per pass
 @example("车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆车辆")
 def test_fixes_touch_only_their_spans_and_are_idempotent(text: str) -> None:
-    from hegao.checker.engine import lint_text
-    from hegao.checker.fixes import apply_fixes, fix_text
+    from hegao.checker.lint.fixes import apply_fixes
+    from hegao.core import fix_text, lint_text
 
     fixed, applied = apply_fixes(text, lint_text(text))
     # Applied edits are disjoint and in order, and everything outside them is kept.
@@ -132,9 +133,9 @@ def test_fix_on_disk_keeps_encoding_bom_and_newlines_and_leaves_nothing_to_fix(
     from pathlib import Path
 
     from hegao.app.runner import CheckOptions, FixMode, check_file
-    from hegao.checker.config import Config
-    from hegao.checker.fixes import fix_text
-    from hegao.checker.reading import decode_bytes
+    from hegao.checker.lint.config import Config
+    from hegao.checker.source.reading import decode_bytes
+    from hegao.core import fix_text
 
     codec, bom = encoding
     # A real sentence first: two GBK bytes alone can also be valid UTF-8 (責 = ؟).
@@ -170,8 +171,8 @@ def test_digit_normalizing_matches_a_plain_scan(text):
     """The probed normalizing gives what one scan of the whole text with the pattern gives."""
     import re
 
-    from hegao.checker import quantities
-    from hegao.checker.numerals import FULLWIDTH_DIGITS
+    from hegao.checker.figures import quantities
+    from hegao.checker.figures.numerals import FULLWIDTH_DIGITS
 
     plain = re.sub(quantities._FULLWIDTH_GROUPED, lambda m: m.group().replace("，", ","), text)
     assert quantities._normalize_digits(text) == plain.translate(FULLWIDTH_DIGITS)
@@ -183,7 +184,7 @@ def test_digit_normalizing_matches_a_plain_scan(text):
     st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8),
 )
 def test_word_texts_of_spans_match_the_document_word_text(text: str, pairs: list[tuple[int, int]]) -> None:
-    from hegao.checker.words import read_words, word_texts
+    from hegao.checker.text.words import read_words, word_texts
 
     spans = sorted((min(a, b), max(a, b)) for a, b in pairs)
     words = read_words(text)
@@ -194,7 +195,7 @@ def test_word_texts_of_spans_match_the_document_word_text(text: str, pairs: list
 @SETTINGS
 @given(PROSE)
 def test_matches_set_aside_as_lone_numerals_are_never_quantities(text: str) -> None:
-    from hegao.checker import quantities
+    from hegao.checker.figures import quantities
 
     for m in quantities._quantity_pattern().finditer(text):
         if quantities._lone_chinese_character(m):
@@ -256,7 +257,7 @@ def test_any_pipe_table_is_read_without_crashing(rows: list[tuple[str, list[str]
     lines += ["| " + " | ".join([label, *cells]) + " |" for label, cells in rows]
     text = "\n".join(lines) + "\n"
     doc = parse_document(text)
-    for f in lint_document(doc):
+    for f in lint_document(doc, RULES):
         assert 0 <= f.span.start < f.span.end <= len(text)
 
 
@@ -265,8 +266,8 @@ def test_any_pipe_table_is_read_without_crashing(rows: list[tuple[str, list[str]
 def test_how_a_block_ends_is_read_from_its_end_as_from_its_start(text: str) -> None:
     """open_ended searches its end-anchored patterns from the block's last marks; a
     search of the whole block says the same."""
-    from hegao.checker import layout
     from hegao.checker.model import Block, BlockKind, Span
+    from hegao.checker.text import layout
 
     whole = not (layout._COMPLETE_END.search(text) or layout._ENDS_WITH_CREDIT.search(text)) and bool(
         layout._OPEN_END.search(text)
@@ -279,7 +280,7 @@ def test_how_a_block_ends_is_read_from_its_end_as_from_its_start(text: str) -> N
 def test_fraction_and_percent_words_are_found_line_by_line_as_in_the_whole_text(text: str) -> None:
     """The word-quantity scans run only on the lines holding 分之; a scan of the whole
     text finds the same matches."""
-    from hegao.checker import quantities
+    from hegao.checker.figures import quantities
 
     lines = quantities._lines_holding(text, "分之")
     for pattern in (quantities._FRACTION, quantities._PERCENT_WORDS):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from hegao.checker.quantities import Kind, extract_from_text
+from hegao.checker.figures.quantities import Kind, extract_from_text
 
 
 def only(text: str):
@@ -120,7 +120,7 @@ def test_the_han_class_for_re_is_regex_han():
 
     import regex
 
-    from hegao.checker.script import HAN
+    from hegao.checker.text.script import HAN
 
     # Equal on the Basic Multilingual Plane; beyond it, a newer Unicode in a newer regex
     # may add characters, so only "nothing that is not Han" is asserted there.
@@ -131,14 +131,14 @@ def test_the_han_class_for_re_is_regex_han():
 
 
 def test_the_quantity_pattern_groups_have_the_numbers_extraction_reads_them_by() -> None:
-    from hegao.checker import quantities as q
+    from hegao.checker.figures import quantities as q
 
     names = ["pre", "neg", "num", "sep", "num2", "apx1", "scale", "apx2", "unit", "post"]
     assert q._quantity_pattern().groupindex == {n: getattr(q, f"_G_{n.upper()}") for n in names}
 
 
 def test_figures_spaced_or_wrapped_apart_from_their_unit() -> None:
-    from hegao.checker.quantities import extract_from_text
+    from hegao.checker.figures.quantities import extract_from_text
 
     found = extract_from_text("种植业 616.6 亿元，林业 22.1\n亿元，共 15 人。").quantities
     assert [(q.base, q.unit) for q in found] == [

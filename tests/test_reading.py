@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hegao.checker.reading import InputError, decode_bytes
+from hegao.checker.source.reading import InputError, decode_bytes
 
 SAMPLE = "全市共抓获犯罪嫌疑人15人。\n滨海公安局通报。\n"
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hegao.checker.document import parse_document
-from hegao.checker.engine import lint_document
+from hegao.checker.lint.document import parse_document
+from hegao.checker.lint.engine import lint_document
+from hegao.rules import RULES
 
 from .conftest import CORPUS, SEEDS, require
 
@@ -17,7 +18,7 @@ from .conftest import CORPUS, SEEDS, require
 def findings_of(path):
     text = path.read_text("utf-8")
     doc = parse_document(text)
-    return text, doc, lint_document(doc)
+    return text, doc, lint_document(doc, RULES)
 
 
 def test_seed_unit_slip_is_found() -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from hegao.checker.config import Config
-from hegao.checker.document import parse_document
-from hegao.checker.engine import lint_document
-from hegao.checker.fixes import fix_text
+from hegao.checker.lint.config import Config
+from hegao.checker.lint.document import parse_document
+from hegao.checker.lint.engine import lint_document
+from hegao.core import fix_text
+from hegao.rules import RULES
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -49,7 +50,8 @@ def test_case(code: str, case: dict) -> None:
     # A case may run other rules beside its own (SUP001 is about their findings); only
     # its own code's findings are compared.
     select = (code, *case.get("also", ()))
-    findings = [f for f in lint_document(doc, Config(select=select, options=options)) if f.code == code]
+    config = Config(select=select, options=options)
+    findings = [f for f in lint_document(doc, RULES, config) if f.code == code]
     got = []
     for f in findings:
         line, col = doc.line_col(f.span.start)

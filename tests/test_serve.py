@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from hegao.app.serve import Server, make_handler
-from hegao.checker.config import Config
+from hegao.checker.lint.config import Config
 
 from .test_cli import SLIP
 from .test_real_documents import SEEDS

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from hegao.checker.config import Config
-from hegao.checker.engine import lint_text, rules
-from hegao.checker.registry import RuleSet
-from hegao.checker.rule import DOC_SECTIONS, Rule, RuleDefinitionError
+from hegao.checker.lint.config import Config
+from hegao.checker.lint.rule import DOC_SECTIONS, Rule, RuleDefinitionError
+from hegao.checker.lint.ruleset import RuleSet
+from hegao.core import lint_text
+from hegao.rules import RULES
 
 CASES_DIR = Path(__file__).parent / "cases"
-ALL_RULES = rules().all()
+ALL_RULES = RULES.all()
 MIN_CASES = 5
 
 

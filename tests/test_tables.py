@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hegao.checker.document import parse_document
-from hegao.checker.tables import RowKind, segments
+from hegao.checker.figures.tables import RowKind, segments
+from hegao.checker.lint.document import parse_document
 
 from .test_cli import run
 
@@ -124,7 +124,7 @@ def _merged_word_table(path: Path) -> Path:
 
 
 def test_merged_word_cells_make_header_rows_and_stay_in_their_columns(tmp_path: Path) -> None:
-    from hegao.checker.docx import read_docx
+    from hegao.checker.source.docx import read_docx
 
     text, places = read_docx(_merged_word_table(tmp_path / "budget.docx"))
     assert text.count("项目") == 1 and text.count("2025年") == 2  # merged cells once; the title
@@ -142,7 +142,7 @@ def test_merged_word_cells_make_header_rows_and_stay_in_their_columns(tmp_path: 
 
 
 def test_an_indented_word_row_is_a_part_of_the_row_above(tmp_path: Path) -> None:
-    from hegao.checker.docx import read_docx
+    from hegao.checker.source.docx import read_docx
 
     rows = [
         ("指标", "增加值（亿元）"),
@@ -175,7 +175,7 @@ def test_a_word_budget_set_out_side_by_side_is_read_half_by_half(tmp_path: Path)
 
 
 def test_a_table_total_names_the_sub_rows_it_left_out() -> None:
-    from hegao.checker.engine import lint_text
+    from hegao.core import lint_text
 
     text = (
         "| 指标 | 发电量（亿千瓦时） |\n|---|---|\n| 全市发电量 | 120.5 |\n"

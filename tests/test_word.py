@@ -57,7 +57,7 @@ def test_every_finding_becomes_a_comment_on_its_words(tmp_path: Path) -> None:
     findings = json.loads(result.stdout)
     assert {f["code"] for f in findings} >= {"DUP003", "SUM001", "UNIT001", "CHAR003"}
     assert draft.read_bytes() == before  # the draft itself is never written
-    from hegao.checker.docx import read_docx
+    from hegao.checker.source.docx import read_docx
 
     text, _ = read_docx(draft)
     document = docx.Document(str(reviewed))
@@ -111,7 +111,7 @@ def test_fix_on_a_word_document_applies_what_stays_in_one_run(tmp_path: Path) ->
     diff = run("check", "--diff", str(draft))
     assert "-本周全局民警民警开展" in diff.stdout and "+本周全局民警开展" in diff.stdout
     result = run("check", "--fix", str(draft), lang="zh")
-    from hegao.checker.docx import read_docx
+    from hegao.checker.source.docx import read_docx
 
     text, _ = read_docx(draft)
     assert "全局民警开展夜间巡逻" in text and "\u200b" not in text  # DUP003, CHAR003 fixed

@@ -19,14 +19,14 @@ from hegao.app.cli_locale import localize_cli
 from hegao.app.report import write_json, write_statistics, write_text
 from hegao.app.results import FileResult
 from hegao.app.settings import parse_code_list
-from hegao.checker.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
-from hegao.checker.document import Document, parse_document
-from hegao.checker.engine import rules
+from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
+from hegao.checker.lint.document import Document, parse_document
 from hegao.checker.model import Severity
-from hegao.checker.reading import InputError, decode_bytes
+from hegao.checker.source.reading import InputError, decode_bytes
+from hegao.rules import RULES
 
 if TYPE_CHECKING:
-    from hegao.checker.quantities import Quantity
+    from hegao.checker.figures.quantities import Quantity
 from hegao.app.runner import (
     CheckOptions,
     FixMode,
@@ -173,7 +173,7 @@ def check(
     command line or configuration is wrong.
     """
     paths = paths or [Path(".")]  # like ruff: the current folder
-    known = rules().codes()
+    known = RULES.codes()
     try:
         cli_select = parse_code_list(select, known, "--select")
         cli_ignore = parse_code_list(ignore, known, "--ignore")
@@ -327,8 +327,7 @@ def _watch(
 
 
 def _fix_standard_input(text: str, config: Config, unsafe: bool) -> None:
-    from hegao.checker.engine import lint_text
-    from hegao.checker.fixes import fix_text
+    from hegao.core import fix_text, lint_text
 
     fixed, _ = fix_text(text, config, unsafe)
     sys.stdout.write(fixed)
@@ -465,7 +464,7 @@ def show_config(
     except ConfigError as exc:
         raise _fail(str(exc)) from None
     source = str(config.source) if config.source else messages.text("config_no_source")
-    enabled = [code for code in rules().codes() if config.enabled(code)]
+    enabled = [code for code in RULES.codes() if config.enabled(code)]
     typer.echo(messages.text("config_for", path=path))
     typer.echo(f"source = {json.dumps(source, ensure_ascii=False)}")
     typer.echo(f"enabled = {json.dumps(enabled)}")
@@ -481,7 +480,7 @@ def show_config(
     typer.echo(f"per-file-ignores = {json.dumps(dict(config.per_file_ignores), ensure_ascii=False)}")
     options = {
         r.code: {**r.default_options, **config.options.get(r.code, {})}
-        for r in rules().all()
+        for r in RULES.all()
         if r.default_options
     }
     typer.echo(f"rules = {json.dumps(options, ensure_ascii=False)}")
@@ -635,7 +634,7 @@ def _plain(value: object) -> str:
 def list_rules() -> None:
     """List all rules: code, Chinese title, (name,) default severity, whether fixable, summary."""
     lang = messages.language()
-    for rule in rules().all():
+    for rule in RULES.all():
         fix = messages.text("rules_fixable") if rule.fixable else "-"
         severity = messages.text(f"severity_{rule.severity.value}")
         name = f"\t{rule.name}" if lang == "en" else ""
@@ -645,7 +644,7 @@ def list_rules() -> None:
 @_command(help_key="help_explain")
 def explain(code: Annotated[str, typer.Argument(metavar=_h("metavar_code"), help=_h("help_code"))]) -> None:
     """Explain a rule: what it does, why it matters, an example and what to write instead."""
-    rule = rules().get(code)
+    rule = RULES.get(code)
     if rule is None:
         raise _fail(messages.text("unknown_code", code=code))
     lang = messages.language()

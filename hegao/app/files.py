@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from hegao.checker.reading import UTF8_BOM, DecodedText
+from hegao.checker.source.reading import UTF8_BOM, DecodedText
 
 
 def encode(text: str, decoded: DecodedText) -> bytes:

@@ -16,8 +16,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from hegao import __version__, messages
 from hegao.app.results import FileResult
-from hegao.checker.engine import rules
 from hegao.checker.model import Finding
+from hegao.rules import RULES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -55,7 +55,7 @@ def _fingerprints(results: Iterable[FileResult]) -> Iterable[tuple[FileResult, F
 
 
 def write_sarif(results: list[FileResult], out: TextIO) -> None:
-    rule_list = rules().all()
+    rule_list = RULES.all()
     index = {r.code: i for i, r in enumerate(rule_list)}
     lang = messages.language()
     sarif_results = []
@@ -143,7 +143,7 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 def write_gitlab(results: Iterable[FileResult], out: TextIO) -> None:
     """GitLab Code Quality: a JSON array of issues (description, check_name,
     fingerprint, severity, location.path and location.lines.begin)."""
-    titles = {r.code: r.title for r in rules().all()}
+    titles = {r.code: r.title for r in RULES.all()}
     issues = []
     for result, f, fingerprint in _fingerprints(results):
         assert result.source is not None

@@ -63,10 +63,10 @@ def write_html(results: list[FileResult], out: TextIO) -> None:
 
 
 def render_page(results: list[FileResult]) -> str:
-    from hegao.checker.engine import rules
+    from hegao.rules import RULES
 
     english = messages.language() == "en"
-    titles = {r.code: r.name if english else r.title for r in rules().all()}
+    titles = {r.code: r.name if english else r.title for r in RULES.all()}
     counts: Counter[str] = Counter(f.code for result in results for f in result.findings)
     total = sum(counts.values())
     lang = "en" if english else "zh-CN"

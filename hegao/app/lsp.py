@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from hegao import __version__, messages
-from hegao.checker.config import Config, ConfigError
-from hegao.checker.engine import lint_text, rules
+from hegao.checker.lint.config import Config, ConfigError
 from hegao.checker.model import Finding, Severity
+from hegao.core import lint_text
+from hegao.rules import RULES
 
 # How long the editor must pause before a change is checked (seconds).
 DEBOUNCE = 0.12
@@ -66,8 +67,8 @@ def make_server() -> Any:
     def text_of(uri: str) -> str | None:
         path = path_of(uri)
         if path is not None and path.suffix.lower() == ".docx":
-            from hegao.checker.docx import read_docx
-            from hegao.checker.reading import InputError
+            from hegao.checker.source.docx import read_docx
+            from hegao.checker.source.reading import InputError
 
             try:
                 return read_docx(path)[0]
@@ -98,7 +99,7 @@ def make_server() -> Any:
             return
         text, findings = found
         document = document_for(uri, text)
-        titles = {r.code: r.title for r in rules().all()}
+        titles = {r.code: r.title for r in RULES.all()}
         out = []
         for f in findings:
             related = [
@@ -231,7 +232,7 @@ def make_server() -> Any:
 
 
 def _explain(f: Finding) -> str:
-    rule = rules().get(f.code)
+    rule = RULES.get(f.code)
     if rule is None:
         return f.message
     lang = messages.language()

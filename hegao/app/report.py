@@ -10,8 +10,8 @@ from typing import TextIO
 
 from hegao import messages
 from hegao.app.results import FileResult
-from hegao.checker.document import SourceText
 from hegao.checker.model import Finding, Span
+from hegao.checker.text.segments import SourceText
 
 CONTEXT_CHARS = 24  # characters of the source line shown either side of a span
 MAX_MARKED_CHARS = 60  # a longer span (a whole paragraph) is shown by its beginning
@@ -141,10 +141,10 @@ GROUP_SHOWN = 5
 def _titles() -> dict[str, str]:
     """Each rule's title by code for the summaries: its Chinese title (合计与分项不符),
     or its English name for an English reader."""
-    from hegao.checker.engine import rules
+    from hegao.rules import RULES
 
     english = messages.language() == "en"
-    return {r.code: r.name if english else r.title for r in rules().all()}
+    return {r.code: r.name if english else r.title for r in RULES.all()}
 
 
 def severity_word(severity: str) -> str:

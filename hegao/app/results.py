@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hegao import messages
-from hegao.checker.document import SourceText
 from hegao.checker.model import Finding
+from hegao.checker.text.segments import SourceText
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hegao.checker.engine import rules
+from hegao.rules import RULES
 
 
 def rules_markdown() -> str:
@@ -16,13 +16,13 @@ def rules_markdown() -> str:
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     severity = {"error": "错误", "warning": "警告", "info": "提示"}
-    for rule in rules().all():
+    for rule in RULES.all():
         fixable = "是" if rule.fixable else "否"
         lines.append(
             f"| [{rule.code}](#{rule.code.lower()}) | {rule.title} | {severity[rule.severity.value]} "
             f"| {fixable} | {_cell(rule.summary_in('zh'))} | {rule.name} | {_cell(rule.summary)} |"
         )
-    for rule in rules().all():
+    for rule in RULES.all():
         lines += ["", f"## {rule.code} {rule.title}", "", rule.summary_in("zh"), ""]
         for title, body in rule.sections_in("zh").items():
             lines += [f"### {title}", "", _dedent(body), ""]

@@ -19,12 +19,13 @@ from pathlib import Path
 from hegao import messages
 from hegao.app.results import FileResult
 from hegao.app.settings import load_config
-from hegao.checker.config import Config, ConfigError
-from hegao.checker.document import Document, parse_document
-from hegao.checker.engine import lint_document, rule_options, rules
-from hegao.checker.reading import DecodedText, InputError, read_file
-from hegao.checker.suppression import unknown_codes
+from hegao.checker.lint.config import Config, ConfigError
+from hegao.checker.lint.document import Document, parse_document
+from hegao.checker.lint.engine import lint_document
+from hegao.checker.lint.suppression import unknown_codes
+from hegao.checker.source.reading import DecodedText, InputError, read_file
 from hegao.messages import text
+from hegao.rules import RULES
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"}
 
@@ -59,7 +60,7 @@ class Job:
 @cache
 def config_for(folder: Path) -> Config:
     """The configuration of the nearest hegao.toml / pyproject.toml above ``folder``."""
-    return load_config(folder, rules().codes(), rule_options())
+    return load_config(folder, RULES.codes(), RULES.options())
 
 
 def reload_configuration() -> None:
@@ -182,7 +183,7 @@ def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, l
         if size > max_bytes:
             raise InputError("too_large", size=f"{size / 1e6:.1f}", limit=f"{max_bytes / 1e6:g}")
     if path.suffix.lower() == ".docx":
-        from hegao.checker.docx import read_docx
+        from hegao.checker.source.docx import read_docx
 
         text, labels = read_docx(path)
         return DecodedText(text, "docx", False, "\n"), labels
@@ -242,7 +243,7 @@ def _check_decoded(
         return _fix_word(name, path, text, config, options, labels)
     if options.fix is not FixMode.none:
         from hegao.app.files import encode, write_atomic
-        from hegao.checker.fixes import fix_text
+        from hegao.core import fix_text
 
         fixed, fixed_count = fix_text(text, config, options.unsafe)
         if fixed != text:
@@ -255,9 +256,9 @@ def _check_decoded(
             else:  # a Word document's diff is of its text
                 diff = unified_diff(name, text, fixed)
     doc = parse_document(text, labels)
-    findings = lint_document(doc, config)
+    findings = lint_document(doc, RULES, config)
     source = doc.source if findings else None
-    unknown = tuple((*doc.line_col(at), code) for at, code in unknown_codes(text, set(rules().codes())))
+    unknown = tuple((*doc.line_col(at), code) for at, code in unknown_codes(text, set(RULES.codes())))
     cells = table_cells(doc) if findings and labels is None else ()
     return FileResult(
         name, source, findings, None, fixed_count, diff, labels, unknown_codes=unknown, cells=cells
@@ -286,9 +287,9 @@ def _fix_word(
     """--fix on a Word document: the fixes that stay inside one run of text, written in
     place (atomically); the document is then read again and checked."""
     from hegao.app.word import fix_docx
-    from hegao.checker.docx import read_docx
+    from hegao.checker.source.docx import read_docx
 
-    findings = lint_document(parse_document(text), config)
+    findings = lint_document(parse_document(text), RULES, config)
     try:
         applied, unfixed = fix_docx(path, findings, options.unsafe, write=True)
     except OSError as exc:
@@ -298,7 +299,7 @@ def _fix_word(
     if applied:
         text, labels = read_docx(path)
     doc = parse_document(text, labels)
-    findings = lint_document(doc, config)
+    findings = lint_document(doc, RULES, config)
     source = doc.source if findings else None
     return FileResult(name, source, findings, None, applied, "", labels, unfixed=len(unfixed))
 

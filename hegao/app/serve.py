@@ -27,12 +27,14 @@ from urllib.parse import parse_qs, urlparse
 
 from hegao import __version__, messages
 from hegao.app.html import CSS, finding_marks, highlighted
-from hegao.checker.config import Config
-from hegao.checker.document import parse_document
-from hegao.checker.engine import lint_document, rules
-from hegao.checker.fixes import apply_fixes, fix_text
+from hegao.checker.lint.config import Config
+from hegao.checker.lint.document import parse_document
+from hegao.checker.lint.engine import lint_document
+from hegao.checker.lint.fixes import apply_fixes
 from hegao.checker.model import Finding
-from hegao.checker.reading import InputError, decode_bytes
+from hegao.checker.source.reading import InputError, decode_bytes
+from hegao.core import fix_text
+from hegao.rules import RULES
 
 # The words the page shows, in the user's language.
 _PAGE_WORDS = (
@@ -57,9 +59,9 @@ class Server:
 
     def check(self, text: str) -> dict[str, Any]:
         doc = parse_document(text)
-        findings = lint_document(doc, self.config)
+        findings = lint_document(doc, RULES, self.config)
         english = messages.language() == "en"
-        titles = {r.code: r.name if english else r.title for r in rules().all()}
+        titles = {r.code: r.name if english else r.title for r in RULES.all()}
         items = []
         for i, f in enumerate(findings):
             line, col = doc.line_col(f.span.start)
@@ -98,7 +100,7 @@ class Server:
         if index is None:
             fixed, _ = fix_text(text, self.config, unsafe)
             return self.check(fixed)
-        findings = lint_document(parse_document(text), self.config)
+        findings = lint_document(parse_document(text), RULES, self.config)
         chosen: list[Finding] = []
         if (
             0 <= index < len(findings)
@@ -111,7 +113,7 @@ class Server:
 
     def read_upload(self, name: str, data: bytes) -> str:
         if name.lower().endswith(".docx"):
-            from hegao.checker.docx import read_docx
+            from hegao.checker.source.docx import read_docx
 
             with tempfile.TemporaryDirectory(prefix="hegao-") as folder:
                 copy = Path(folder) / "upload.docx"

@@ -1,5 +1,5 @@
 """Configuration files: hegao.toml or [tool.hegao] in pyproject.toml (the nearest one
-above a checked file wins), read into the engine's :class:`~hegao.checker.config.Config`."""
+above a checked file wins), read into the engine's :class:`~hegao.checker.lint.config.Config`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hegao.checker.config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_MB, KNOWN_KEYS, Config, ConfigError
+from hegao.checker.lint.config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_MB, KNOWN_KEYS, Config, ConfigError
 from hegao.checker.model import Severity
 
 

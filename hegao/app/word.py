@@ -1,6 +1,6 @@
 """Word in, Word out: findings as comments in a copy of the draft, safe fixes in place.
 
-hegao reads a .docx as one line per paragraph or table cell (hegao.checker.docx). Here a
+hegao reads a .docx as one line per paragraph or table cell (hegao.checker.source.docx). Here a
 place in that text is found again in the document: the line's paragraphs, then the run
 of text that holds the offset. A comment in Word is anchored on whole runs, so a run is
 split where a finding begins or ends (both halves keep the run's formatting); a run that
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from hegao import messages
 from hegao.app.files import write_atomic
-from hegao.checker.docx import docx_lines, line_text, open_docx
 from hegao.checker.model import Finding, Fix
+from hegao.checker.source.docx import docx_lines, line_text, open_docx
 
 AUTHOR = "hegao"
 INITIALS = "HG"
@@ -153,9 +153,9 @@ def annotate(source: Path, target: Path, findings: list[Finding]) -> int:
 
 
 def _comment(f: Finding) -> str:
-    from hegao.checker.engine import rules
+    from hegao.rules import RULES
 
-    rule = rules().get(f.code)
+    rule = RULES.get(f.code)
     title = (rule.name if messages.language() == "en" else rule.title) if rule else ""
     parts = [f"{f.code} {title}：{f.message}"]
     parts += [f"· {r.message}" for r in f.related]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hegao.checker import vocabulary as vocab
-from hegao.checker.document import Document
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding
-from hegao.checker.rule import Rule
 from hegao.messages import text as say
 
 # What each marker says about the true value compared with the written one.

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 import regex
 
 from hegao.checker import vocabulary as vocab
-from hegao.checker.document import Block, BlockKind, Document
+from hegao.checker.figures.numerals import NumeralError, parse_chinese
+from hegao.checker.figures.quantities import Kind, Quantity
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
-from hegao.checker.numerals import NumeralError, parse_chinese
-from hegao.checker.quantities import Kind, Quantity
-from hegao.checker.rule import Rule
+from hegao.checker.text.segments import Block, BlockKind
 from hegao.messages import text as say
 
 _CN_NUMERAL = "一二三四五六七八九十"

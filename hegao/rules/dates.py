@@ -6,9 +6,9 @@ import calendar
 import datetime
 from collections.abc import Iterator
 
-from hegao.checker.document import Document
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Span
-from hegao.checker.rule import Rule
 from hegao.messages import text as say
 
 _WEEKDAY_NAMES = "一二三四五六日"

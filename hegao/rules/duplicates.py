@@ -14,14 +14,15 @@ from typing import Any, ClassVar
 
 import regex
 
-from hegao.checker import lexicon
 from hegao.checker import vocabulary as vocab
 from hegao.checker.datafiles import data_lines
-from hegao.checker.document import Block, BlockKind, Clause, Document, han_count
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Related, Span
-from hegao.checker.rule import Rule
-from hegao.checker.script import HAN
-from hegao.checker.words import word_texts
+from hegao.checker.text import lexicon
+from hegao.checker.text.script import HAN
+from hegao.checker.text.segments import Block, BlockKind, Clause, han_count
+from hegao.checker.text.words import word_texts
 from hegao.messages import text as say
 
 PARAGRAPH_MIN_HAN = 20
@@ -481,7 +482,7 @@ _COUNTED_PLACE = regex.compile(r"[一二两三四五六七八九][十百千万�
 # Words a figure's unit may be: the units quantities are read with, and 些 (一些).
 @cache
 def _counting_words() -> frozenset[str]:
-    from hegao.checker.quantities import units
+    from hegao.checker.figures.quantities import units
 
     return frozenset(u for u in units() if len(u) == 1) | {"些"}
 

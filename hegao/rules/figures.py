@@ -8,10 +8,11 @@ import regex
 
 from hegao.checker import vocabulary as vocab
 from hegao.checker.claims import CONTINUATION, PERIOD, Figure, Role, exact, interval, rounding
-from hegao.checker.document import Clause, Document
+from hegao.checker.figures.quantities import Kind
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Severity
-from hegao.checker.quantities import Kind
-from hegao.checker.rule import Rule
+from hegao.checker.text.segments import Clause
 from hegao.messages import text as say
 
 # A figure is a claim of its own only when nothing before it in its clause makes it a

@@ -10,9 +10,10 @@ from typing import Any, ClassVar
 import regex
 
 from hegao.checker.datafiles import data_lines
-from hegao.checker.document import BlockKind, Document
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Severity, Span
-from hegao.checker.rule import Rule
+from hegao.checker.text.segments import BlockKind
 from hegao.messages import text as say
 
 # ---------------------------------------------------------------- CHAR001

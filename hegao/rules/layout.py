@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 import regex
 
-from hegao.checker.document import Block, BlockKind, Document
-from hegao.checker.layout import (
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
+from hegao.checker.model import Finding, Fix, Related, Severity, Span
+from hegao.checker.text.layout import (
     NEW_START,
     SHORT_LINE,
     cut_mid_word,
@@ -17,8 +19,7 @@ from hegao.checker.layout import (
     is_prose,
     open_ended,
 )
-from hegao.checker.model import Finding, Fix, Related, Severity, Span
-from hegao.checker.rule import Rule
+from hegao.checker.text.segments import Block, BlockKind
 from hegao.messages import text as say
 
 

@@ -9,10 +9,10 @@ from typing import Any, ClassVar
 import regex
 
 from hegao.checker.datafiles import data_lines
-from hegao.checker.document import Document
+from hegao.checker.figures.quantities import Kind, Quantity, units
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding
-from hegao.checker.quantities import Kind, Quantity, units
-from hegao.checker.rule import Rule
 from hegao.messages import text as say
 
 _HAN = regex.compile(r"\p{Han}")

@@ -8,9 +8,9 @@ from functools import cache
 import regex
 
 from hegao.checker.datafiles import data_lines
-from hegao.checker.document import Document
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Span
-from hegao.checker.rule import Rule
 from hegao.messages import text as say
 
 # Three or more runs of Han characters (up to 12 each) joined by 、. The scan looks for

@@ -13,10 +13,11 @@ import regex
 from hegao.checker import vocabulary as vocab
 from hegao.checker.claims import Growth, interval, percent_agrees, ratio_range
 from hegao.checker.datafiles import data_lines
-from hegao.checker.document import Clause, Document
+from hegao.checker.figures.quantities import Kind, Quantity
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Severity, Span
-from hegao.checker.quantities import Kind, Quantity
-from hegao.checker.rule import Rule
+from hegao.checker.text.segments import Clause
 from hegao.messages import text as say
 
 HUNDRED = Decimal(100)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from hegao.checker.document import Document
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
+from hegao.checker.lint.suppression import UNUSED_SUPPRESSION
 from hegao.checker.model import Finding, Severity
-from hegao.checker.rule import Rule
-from hegao.checker.suppression import UNUSED_SUPPRESSION
 
 
 class UnusedSuppression(Rule):

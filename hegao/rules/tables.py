@@ -6,10 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TypeVar
 
-from hegao.checker.document import Document
-from hegao.checker.model import Finding, Related
-from hegao.checker.rule import Rule
-from hegao.checker.tables import (
+from hegao.checker.figures.tables import (
     Cell,
     Row,
     RowKind,
@@ -19,6 +16,9 @@ from hegao.checker.tables import (
     share_columns,
     total_columns,
 )
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
+from hegao.checker.model import Finding, Related
 from hegao.messages import text as say
 
 _K = TypeVar("_K")  # what a cell to add up is kept with: its row, or its column

@@ -1,6 +1,6 @@
 """Totals and their parts: a stated total must equal the sum of the parts it names,
 and the parts of a breakdown cannot exceed their whole. Both read the sums and
-breakdowns of the claim layer (hegao/checker/claims.py)."""
+breakdowns of the claim layer (hegao/checker/claims/)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from hegao.checker.claims import Breakdown, Sum, rounding
-from hegao.checker.document import Document
+from hegao.checker.figures.quantities import Quantity
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Severity
-from hegao.checker.quantities import Quantity
-from hegao.checker.rule import Rule
 from hegao.messages import text as say
 
 POWER_OF_TEN_SLIPS = (1, 2, 3, 4, 8)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
+from hegao.checker.figures.quantities import units
 from hegao.checker.model import Span
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -144,8 +145,6 @@ CAPTION_LINES = 3  # how many lines above a table may hold its caption
 
 def _is_unit(text: str) -> bool:
     """亿元, 万人, 吨, %: a unit the quantity reader knows, after an optional scale."""
-    from hegao.checker.quantities import units
-
     known = units()
     for scale in ("", "十", "百", "千", "万", "亿", "十万", "百万", "千万", "万亿"):
         body = text[len(scale) :] if text.startswith(scale) else None

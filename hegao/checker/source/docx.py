@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from hegao.checker.reading import InputError
+from hegao.checker.source.reading import InputError
 
 # A .docx is a zip archive; refuse archives that would expand to absurd sizes.
 MAX_UNCOMPRESSED = 200 * 1024 * 1024

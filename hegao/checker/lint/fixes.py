@@ -1,15 +1,10 @@
-"""Applying fixes: non-overlapping edits, repeated until the text is stable, and
-written back atomically in the file's own encoding."""
+"""Applying fixes: the edits of the fixes that do not overlap, each fix whole or not at all."""
 
 from __future__ import annotations
 
 import itertools
 
-from hegao.checker.config import Config
-from hegao.checker.engine import lint_text
 from hegao.checker.model import Finding, Fix
-
-MAX_PASSES = 10
 
 
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, list[Fix]]:
@@ -37,15 +32,3 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
         previous = fix
     pieces.append(text[pos:])
     return "".join(pieces), applied
-
-
-def fix_text(text: str, config: Config | None = None, unsafe: bool = False) -> tuple[str, int]:
-    """Fix ``text`` until no applicable fix is left (or MAX_PASSES): text and fix count."""
-    total = 0
-    for _ in range(MAX_PASSES):
-        fixed, applied = apply_fixes(text, lint_text(text, config), unsafe)
-        if not applied or fixed == text:
-            break
-        text = fixed
-        total += len(applied)
-    return text, total

@@ -29,11 +29,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from hegao.checker import vocabulary as vocab
+from hegao.checker.figures.quantities import Kind, Quantity
 from hegao.checker.model import BlockKind, Span
-from hegao.checker.quantities import Kind, Quantity
 
 if TYPE_CHECKING:
-    from hegao.checker.document import Document
+    from collections.abc import Sequence
+
+    from hegao.checker.text.segments import Segments
 
 ADDITIVE_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE})
 HUNDRED = Decimal(100)
@@ -253,15 +255,27 @@ _METRIC_WORD = regex.compile(r"[\p{Han}A-Za-z]+")
 # ---------------------------------------------------------------- reading
 
 
-def read_claims(doc: Document) -> Claims:
-    reader = _Reader(doc)
-    return reader.read()
+def read_claims(
+    segments: Segments,
+    sentence_quantities: Sequence[Sequence[Quantity]],
+    clause_quantities: Sequence[Sequence[Quantity]],
+) -> Claims:
+    """The claims of a segmented text, given the quantities of each sentence and each
+    clause (parallel to ``segments.sentences`` and ``segments.clauses``)."""
+    return _Reader(segments, sentence_quantities, clause_quantities).read()
 
 
 class _Reader:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.text = doc.masked
+    def __init__(
+        self,
+        segments: Segments,
+        sentence_quantities: Sequence[Sequence[Quantity]],
+        clause_quantities: Sequence[Sequence[Quantity]],
+    ) -> None:
+        self.doc = segments
+        self.sentence_quantities = sentence_quantities
+        self.clause_quantities = clause_quantities
+        self.text = segments.masked
         self.sums: list[Sum] = []
         self.breakdowns: list[Breakdown] = []
         self.ratios: list[Ratio] = []
@@ -270,7 +284,7 @@ class _Reader:
 
     def read(self) -> Claims:
         previous: list[Quantity] = []
-        for sentence, quantities in zip(self.doc.sentences, self.doc.sentence_quantities, strict=True):
+        for sentence, quantities in zip(self.doc.sentences, self.sentence_quantities, strict=True):
             if quantities:
                 for seg in _segments(self.text, sentence.span):
                     found = [q for q in quantities if seg.start <= q.span.start and q.span.end <= seg.end]
@@ -770,7 +784,7 @@ class _Reader:
         marks_of = -1
         marks: list[tuple[int, int, str]] = []
         ends: list[int] = []
-        for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
+        for clause, quantities in zip(doc.clauses, self.clause_quantities, strict=True):
             if clause.block != block_index:
                 block_index = clause.block
                 paragraph = ()
@@ -836,7 +850,7 @@ def _periods(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(sorted({m.group() for m in PERIOD.finditer(text, start, end)}))
 
 
-def _first_period(text: str, doc: Document) -> tuple[str, ...]:
+def _first_period(text: str, doc: Segments) -> tuple[str, ...]:
     """The period words of the first sentence that names one: a bulletin's lead."""
     for sentence in doc.sentences[:10]:
         found = _periods(text, sentence.span.start, sentence.span.end)

@@ -3,7 +3,7 @@ doubled word (精干警警), and a word split by a line break (工作目|标) fr
 
 It is jieba's dictionary, read only when a rule needs it and cached (marshal) under the
 user's cache directory, so that later runs load it quickly; words that bulletins use
-and the dictionary lacks are added from hegao/rules/data/extra_words.txt.
+and the dictionary lacks are added from hegao/checker/data/extra_words.txt.
 """
 
 from __future__ import annotations
@@ -304,7 +304,7 @@ def _store(path: Path, found: object) -> None:
 @cache
 def extra_words() -> frozenset[str]:
     """Words that bulletins use and the dictionary lacks."""
-    return frozenset(data_lines("hegao.rules", "extra_words.txt"))
+    return frozenset(data_lines("hegao.checker", "extra_words.txt"))
 
 
 def is_word(text: str) -> bool:

@@ -11,20 +11,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import regex
 
 from hegao.checker.model import Block, BlockKind, Span
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from hegao.checker.claims import Claims
-    from hegao.checker.dates import DateMention
-    from hegao.checker.quantities import Extraction, Quantity
-    from hegao.checker.tables import Table
-    from hegao.checker.words import WordText
+from hegao.checker.text.layout import find_breaks
 
 
 class Sentence(NamedTuple):
@@ -81,8 +73,10 @@ class SourceText:
 
 
 @dataclass
-class Document:
-    """A segmented draft. ``masked`` is ``text`` with non-prose regions blanked."""
+class Segments:
+    """A segmented draft: what every later stage needs of the text. ``masked`` is
+    ``text`` with non-prose regions blanked. The readings built over it (figures,
+    claims, tables) are the lint stage's ``Document``, not kept here."""
 
     text: str
     masked: str
@@ -134,23 +128,6 @@ class Document:
         return [s.block for s in self.sentences]
 
     @cached_property
-    def tables(self) -> list[Table]:
-        """The Markdown pipe tables, read row by row and cell by cell."""
-        from hegao.checker.tables import read_tables, tables_from_places
-
-        if self.places is not None:
-            return tables_from_places(self.text, self.line_starts, self.places)
-        return read_tables(self.text) if "|" in self.text else []
-
-    @cached_property
-    def table_halves(self) -> list[Table]:
-        """The tables as their sums are read: a table set out side by side (收入 | 支出)
-        as its halves, any other as it is."""
-        from hegao.checker.tables import halves
-
-        return [half for table in self.tables for half in halves(table)]
-
-    @cached_property
     def clauses(self) -> list[Clause]:
         # The clause marks of the whole text are found in one scan and dealt out to
         # the sentences (this runs for every document: one scan per sentence cost more).
@@ -195,17 +172,6 @@ class Document:
                 append(Clause(block, i, pending, first, True))
         return out
 
-    @cached_property
-    def clause_quantities(self) -> list[Sequence[Quantity]]:
-        """The quantities in each clause, parallel to ``clauses``; shared by the rules
-        that read clause by clause."""
-        return self.extraction.quantities_in_each([c.span for c in self.clauses])
-
-    @cached_property
-    def sentence_quantities(self) -> list[Sequence[Quantity]]:
-        """The quantities in each sentence, parallel to ``sentences``."""
-        return self.extraction.quantities_in_each([s.span for s in self.sentences])
-
     def clause_at(self, offset: int) -> Clause | None:
         """The clause that holds ``offset``, if any (not its punctuation)."""
         i = bisect.bisect_right(self._clause_starts, offset) - 1
@@ -228,53 +194,6 @@ class Document:
     def _clause_blocks(self) -> list[int]:
         return [c.block for c in self.clauses]
 
-    @cached_property
-    def extraction(self) -> Extraction:
-        """Quantities and numbered labels, extracted once and shared by all rules."""
-        from hegao.checker.quantities import extract
-
-        return extract(self)
-
-    @cached_property
-    def figures_text(self) -> str:
-        """The masked text with full-width digits, point and percent sign in ASCII (same
-        length, so offsets hold): what quantities and dates are read from."""
-        from hegao.checker.numerals import ascii_figures
-
-        return ascii_figures(self.masked)
-
-    @cached_property
-    def simplified(self) -> str:
-        """The masked text in simplified characters (zhconv-rs, phrase by phrase), read
-        once for the rules that compare with it; it may differ in length where a
-        phrase converts to a longer or shorter one."""
-        from zhconv_rs import zhconv  # lazy: a native module only these rules need
-
-        return zhconv(self.masked, "zh-hans")
-
-    @cached_property
-    def word_text(self) -> WordText:
-        """Letters, digits and Han characters, lower-cased, mapped back to offsets: the
-        text the duplicate rules compare."""
-        from hegao.checker.words import read_words
-
-        return read_words(self.masked)
-
-    @cached_property
-    def dates(self) -> list[DateMention]:
-        """The dates written in the text, read once for the date rules."""
-        from hegao.checker.dates import read_dates
-
-        return read_dates(self)
-
-    @cached_property
-    def claims(self) -> Claims:
-        """What the figures claim and how they relate (sums, breakdowns, ratios,
-        growth), read once and shared by the numeric rules."""
-        from hegao.checker.claims import read_claims
-
-        return read_claims(self)
-
 
 def han_count(text: str) -> int:
     # Counting what is not Han: far fewer pieces to collect in Chinese text.
@@ -291,16 +210,14 @@ def line_starts_of(text: str) -> list[int]:
     return starts
 
 
-def parse_document(text: str, places: list[tuple[int, ...]] | None = None) -> Document:
+def segment(text: str, places: list[tuple[int, ...]] | None = None) -> Segments:
     line_starts = line_starts_of(text)
     skipped = _non_prose_regions(text, line_starts)
     masked = _mask(text, skipped)
     blocks, wrap_width = _blocks(masked, line_starts)
-    from hegao.checker.layout import find_breaks
-
     breaks = find_breaks(masked, blocks)
     sentences = _logical_sentences(masked, blocks, breaks)
-    return Document(text, masked, blocks, sentences, skipped, line_starts, wrap_width, breaks, places)
+    return Segments(text, masked, blocks, sentences, skipped, line_starts, wrap_width, breaks, places)
 
 
 def _logical_sentences(masked: str, blocks: list[Block], breaks: list[int]) -> list[Sentence]:

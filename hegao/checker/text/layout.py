@@ -12,9 +12,9 @@ import itertools
 
 import regex
 
-from hegao.checker import lexicon
 from hegao.checker import vocabulary as vocab
 from hegao.checker.model import Block, BlockKind
+from hegao.checker.text import lexicon
 
 # How a complete paragraph ends: a full stop or question mark, a semicolon or colon
 # (a list follows), closing quotes or brackets, an ellipsis or a dash.

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from hegao.checker.document import Document
+from hegao.checker.lint.document import Document
 from hegao.checker.model import Finding, Fix, Related, Severity, Span
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Instead")

@@ -1,21 +1,17 @@
 """Dates as written: 2021年2月29日, 4月31日, 九月三十一日, 4月10日至31日, 1月8日（星期一).
 
-One reading shared by the date rules (``Document.dates``). Numbers are read as written,
+One reading shared by the date rules (``Document.dates`` of the lint stage). Numbers are read as written,
 not checked: 13月 and 2月30日 are dates a writer wrote, and rules judge them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import regex
 
+from hegao.checker.figures.numerals import parse_chinese
 from hegao.checker.model import Span
-from hegao.checker.numerals import parse_chinese
-
-if TYPE_CHECKING:
-    from hegao.checker.document import Document
 
 _CN_DAY = "[一二三四五六七八九十]{1,3}"
 _DATE = regex.compile(
@@ -58,9 +54,10 @@ def _int(numeral: str) -> int:
     return int(parse_chinese(numeral)[0])
 
 
-def read_dates(doc: Document) -> list[DateMention]:
+def read_dates(figures_text: str) -> list[DateMention]:
+    """The dates of a text whose figures are in ASCII (``numerals.ascii_figures``)."""
     out = []
-    for m in _DATE.finditer(doc.figures_text):
+    for m in _DATE.finditer(figures_text):
         end_day = m.group("end_day")
         out.append(
             DateMention(

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from hegao.checker.datafiles import data_lines
-from hegao.checker.model import Span
-from hegao.checker.numerals import (
+from hegao.checker.figures.numerals import (
     CN_BIG_UNITS,
     CN_DIGITS,
     CN_UNITS,
@@ -29,11 +28,10 @@ from hegao.checker.numerals import (
     parse_arabic,
     parse_chinese,
 )
+from hegao.checker.model import Span
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from hegao.checker.document import Document
 
 
 class Kind(StrEnum):
@@ -260,10 +258,6 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 
 # ---------------------------------------------------------------- extraction
-
-
-def extract(doc: Document) -> Extraction:
-    return extract_from_text(doc.masked, doc.figures_text)
 
 
 # Full-width figures grouped by full-width commas (２，１５４，０６７元) are one number;
