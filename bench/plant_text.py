@@ -261,7 +261,7 @@ TEXT_PLANTERS = {
 def plant_nam001(para: str, rng: random.Random, mode: str, other: str = "") -> Planted | None:
     """A province's name in a real list of provinces with one character deleted (not
     leaving one of the accepted short forms)."""
-    from hegao.rules.names import _lists, _names
+    from hegao.rules.names.lost_character_in_name import _lists, _names
 
     forms, lost = _names()
     spots = []

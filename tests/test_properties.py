@@ -217,7 +217,7 @@ def test_clause_and_sentence_quantities_are_their_own(text: str) -> None:
 def test_name_lists_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
     import regex
 
-    from hegao.rules.names import _lists
+    from hegao.rules.names.lost_character_in_name import _lists
 
     plain = regex.compile(r"\p{Han}{1,12}(?:、\p{Han}{1,12}){2,}")
     assert list(_lists(text)) == [(m.start(), m.group()) for m in plain.finditer(text)]

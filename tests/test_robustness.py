@@ -78,7 +78,7 @@ def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyP
 def test_a_bug_in_a_rule_is_an_error_for_that_file_only(
     tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hegao.rules.duplicates import DoubledWord
+    from hegao.rules.duplicates.doubled_word import DoubledWord
 
     real_check = DoubledWord.check
 

@@ -1,4 +1,5 @@
-"""Fixed names that lost a character: a province missing one in a list of provinces."""
+"""NAM001 lost-character-in-name: a province-level name with a character missing, in a list
+of such names (黑龙、吉林)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from hegao.messages import text as say
 # the 、 and its items after it, then takes the first item back from it: a pattern that
 # opens on Han characters would be tried at every one of them.
 _LIST_TAIL = regex.compile(r"、\p{Han}{1,12}(?:、\p{Han}{1,12})+")
+
+
 _FIRST_ITEM = regex.compile(r"\p{Han}{1,12}$")
 
 
@@ -36,6 +39,8 @@ def _lists(text: str) -> Iterator[tuple[int, str]]:
 
 
 _TAIL = regex.compile(r"(?:等)?(?:[一二三四五六七八九十两]+个?)?(?:地|省|省份|地区|省区|省区市|省市|市)?$")
+
+
 _JOINED_INSIDE = regex.compile(r"以及|和|及|与")
 
 
@@ -154,6 +159,3 @@ class LostCharacterInName(Rule):
                     say("NAM001", text=item, full=full),
                     fix=Fix.replace(span, full, say("NAM001.fix", full=full)),
                 )
-
-
-RULES = (LostCharacterInName,)

@@ -1,14 +1,9 @@
-"""Repeated text: paragraphs and sentences pasted twice, words typed twice."""
+"""DUP003 doubled-word: a character or word written twice by mistake (车辆车辆, 精干警警, 开展了了)."""
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cache
 from typing import Any, ClassVar
 
@@ -18,449 +13,24 @@ from hegao.checker import vocabulary as vocab
 from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
-from hegao.checker.model import Finding, Fix, Related, Span
+from hegao.checker.model import Finding, Fix, Span
 from hegao.checker.text import lexicon
 from hegao.checker.text.script import HAN
-from hegao.checker.text.segments import Block, BlockKind, Clause, han_count
-from hegao.checker.text.words import word_texts
 from hegao.messages import text as say
-
-PARAGRAPH_MIN_HAN = 20
-CLAUSE_MIN_HAN = 16
-SHINGLE = 8
-# A clause repeated more often than this is a stock phrase: only its latest
-# occurrences are compared.
-MAX_POSTINGS = 40
-# Far apart, a repeated sentence is usually a recap or a slogan; close by, a paste.
-NEARBY_BLOCKS = 2
-# A repeat farther apart counts from this length: a pasted passage, not a recap or
-# a slogan (reports restate their guiding principles, 40 to 50 characters, far apart).
-FAR_MIN_HAN = 80
-# A sentence closing this many paragraphs is the stock last line of a roundup's items.
-STOCK_LINE_MIN = 3
-
-
-@dataclass(frozen=True, slots=True)
-class _Normalized:
-    """The word characters of a span of the document that starts at ``offset``. Its
-    characters are located in the document's word text only when a copy is reported:
-    most documents have none, and that map costs as much as reading the words."""
-
-    text: str
-    doc: Document
-    offset: int
-
-    def span(self, start: int, end: int) -> Span:
-        words = self.doc.word_text
-        lo = words.index_at(self.offset)
-        return Span(words.offset_of(lo + start), words.offset_of(lo + end - 1) + 1)
-
-
-@dataclass(frozen=True, slots=True)
-class _ParagraphCopy:
-    later: Span  # the repeated text in the later paragraph
-    earlier: Span  # what it repeats
-    whole: bool  # the later paragraph is entirely a copy
-
-
-def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCopy]:
-    paragraphs: list[tuple[Block, _Normalized]] = []
-    # A long passage with clause marks and no full stop (text that lost its end) is no
-    # title: it is compared too, but only as a whole copy of another such passage, not
-    # as part of a longer paragraph (a summary restated in the full text).
-    unfinished: set[int] = set()
-    compared: list[tuple[Block, bool]] = []
-    for block in doc.blocks:
-        if block.kind is BlockKind.HEADING:
-            continue
-        passage = _unfinished_passage(doc, block)
-        if not passage and _is_title_like(doc, block):
-            continue
-        compared.append((block, passage))
-    texts = word_texts(doc.masked, [(b.span.start, b.span.end) for b, _ in compared])
-    for (block, passage), text in zip(compared, texts, strict=True):
-        if han_count(text) >= min_han:
-            if passage:
-                unfinished.add(len(paragraphs))
-            paragraphs.append((block, _Normalized(text, doc, block.span.start)))
-    # Candidates are the paragraphs that share at least half of their 8-character
-    # shingles. Each shingle maps to the latest paragraph that holds it (dict and
-    # Counter do the counting in C), so the search is linear in the text; a copy of an
-    # old paragraph whose shingles recur later is found through the later paragraph.
-    latest: dict[str, int] = {}
-    sizes: list[int] = []
-    for i, (block, norm) in enumerate(paragraphs):
-        shingles = _shingles(norm.text)
-        sizes.append(len(shingles))
-        shared = Counter(map(latest.get, shingles, itertools.repeat(-1)))
-        del shared[-1]
-        latest.update(dict.fromkeys(shingles, i))
-        for j in sorted(shared):
-            if shared[j] * 2 < min(len(shingles), sizes[j]):
-                continue
-            if (j in unfinished or i in unfinished) and paragraphs[j][1].text != norm.text:
-                continue  # an unfinished passage counts only when copied whole
-            copy = _compare(paragraphs[j], (block, norm))
-            if copy is not None:
-                yield copy
-                break
-
-
-# Shingles start at anchors, the characters whose code point is a multiple of ANCHOR:
-# about one position in four, the same in both copies of a text wherever they are, so a
-# quarter of the shingles find the same candidates (a short paragraph keeps them all).
-ANCHOR = 4
-ANCHORED_MIN = 12
-
-
-@cache
-def _anchored() -> re.Pattern[str]:
-    """The shingle starting at each anchor (``re`` compiles the class into a bitmap, and
-    findall hands back the strings without a match object each)."""
-    chars = "".join(chr(c) for c in range(0x30, 0xA000) if c % ANCHOR == 0 and chr(c).isalnum())
-    return re.compile(f"(?s)(?=([{chars}].{{{SHINGLE - 1}}}))")
-
-
-def _shingles(text: str) -> set[str]:
-    anchored = set(_anchored().findall(text))
-    if len(anchored) < ANCHORED_MIN:
-        return {text[j : j + SHINGLE] for j in range(max(1, len(text) - SHINGLE + 1))}
-    return anchored
-
-
-UNFINISHED_MIN_HAN = 60
-_CLAUSE_MARKS = regex.compile(r"[，,；;]")
-
-
-def _unfinished_passage(doc: Document, block: Block) -> bool:
-    """A long run of text with clause marks and no full stop anywhere."""
-    text = doc.masked[block.span.start : block.span.end]
-    return (
-        not _FULL_STOP.search(text)
-        and han_count(text) >= UNFINISHED_MIN_HAN
-        and len(_CLAUSE_MARKS.findall(text)) >= 2
-    )
-
-
-def _is_title_like(doc: Document, block: Block) -> bool:
-    """Outline items repeated as section headings, and pull-quotes (a line with no full
-    stop that restates the paragraph below) repeat text on purpose."""
-    if not _FULL_STOP.search(doc.masked, block.span.start, block.span.end):
-        return True
-    return (
-        _NUMBERED_LINE.match(doc.masked, block.span.start) is not None and len(doc.sentences_of(block)) == 1
-    )
-
-
-def _allowed_changes(length: int) -> int:
-    # One changed word still counts as a copy: a few characters, or 5% of a long text.
-    # More than that is a paraphrase (a summary restating the text), not a paste.
-    return max(4, length // 20)
-
-
-CONTAINED_MIN_HAN = 40
-_FULL_STOP = regex.compile(r"[。！？!?]|(?<=\p{Han})\.")
-# An outline item repeated as the heading of its section: （一）…。 一、…。 第四，…。
-_NUMBERED_LINE = regex.compile(
-    r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
-    r"第[一二三四五六七八九十]{1,3}[，,、]|\d{1,3}[、.．])"
-)
-
-
-def _compare(earlier: tuple[Block, _Normalized], later: tuple[Block, _Normalized]) -> _ParagraphCopy | None:
-    a, b = earlier[1].text, later[1].text
-    if a == b:  # the commonest copy, and SequenceMatcher's slowest case
-        return _ParagraphCopy(later[0].span, earlier[0].span, True)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 4]
-    matched = sum(m.size for m in blocks)
-    if not blocks:
-        return None
-    shorter = min(len(a), len(b))
-    if shorter - matched > _allowed_changes(shorter):
-        return None
-    if len(a) - matched <= _allowed_changes(len(a)) >= len(b) - matched:
-        return _ParagraphCopy(later[0].span, earlier[0].span, True)
-    # One paragraph is (nearly) contained in a longer one: only long texts count, as
-    # a short one may well be quoted or summed up in a longer paragraph.
-    if han_count(a if len(a) < len(b) else b) < CONTAINED_MIN_HAN:
-        return None
-    if len(b) < len(a):
-        earlier_part = earlier[1].span(blocks[0].a, blocks[-1].a + blocks[-1].size)
-        return _ParagraphCopy(later[0].span, earlier_part, True)
-    return _ParagraphCopy(later[1].span(blocks[0].b, blocks[-1].b + blocks[-1].size), earlier[0].span, False)
-
-
-class DuplicateParagraph(Rule):
-    """A paragraph repeats an earlier one, exactly or with a word changed.
-
-    What it does:
-        Compares every paragraph of at least 20 Han characters with the paragraphs
-        before it, ignoring punctuation and spacing. A paragraph that repeats an earlier
-        one — wholly, with a word or two changed, or contained in a longer paragraph —
-        is reported on the later copy, with the earlier one as the related place.
-        Headings and short lines are not compared, and a summary is not a copy of the
-        document quoted in full after it (……原文如下：).
-
-    Why it matters:
-        Pasting a paragraph twice is the commonest slip when a draft is assembled from
-        several sources, and a published bulletin that says the same thing twice looks
-        careless.
-
-    概述:
-        段落与前文重复，完全相同或只改了个别字词。
-
-    说明:
-        把每个至少 20 个汉字的段落与前面的段落比较，忽略标点和空白。与前文完全相同、只改了一
-        两个词、或被包含在更长段落中的段落，报告在后出现的一处，并标出前文。标题和短行不比较；摘
-        要与其后全文转载的文件（……原文如下：）不算重复。
-
-    原因:
-        由多份材料拼合稿件时，同一段粘贴两次是最常见的差错；同一件事说两遍的通报显得草率。
-
-    Example:
-        全市公安机关持续开展夏季治安打击整治行动，共出动警力三千余人次。
-
-        （中间段落……）
-
-        全市公安机关持续开展夏季治安打击整治行动，共出动警力三千余人次。
-
-    Instead:
-        全市公安机关持续开展夏季治安打击整治行动，共出动警力三千余人次。 (the later copy
-        deleted, or the two paragraphs merged)
-    """
-
-    code = "DUP001"
-    title = "段落重复"
-    name = "duplicate-paragraph"
-    scope = "document"
-    default_options: ClassVar[dict[str, Any]] = {"min-han": PARAGRAPH_MIN_HAN}
-    # A copied paragraph holds copied sentences: one finding says it all.
-    supersedes: ClassVar[tuple[str, ...]] = ("DUP002",)
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        quoted = _quoted_documents(doc)
-        for copy in _find_paragraph_copies(doc, self.options["min-han"]):
-            if _restates_a_summary(quoted, copy.earlier, copy.later):
-                continue
-            line = doc.line_col(copy.earlier.start)[0]
-            what = say("DUP001.same" if copy.whole else "DUP001.contains")
-            yield self.finding(
-                copy.later,
-                say("DUP001", what=what, line=line),
-                (Related(copy.earlier, say("DUP001.earlier")),),
-            )
-
-
-def _clauses(doc: Document) -> tuple[list[str], list[Clause]]:
-    """The clauses compared, as two parallel lists: their word characters (lower-cased,
-    all that the search reads of most clauses) and the clauses themselves. Clauses of
-    headings and title-like lines, and clauses with no word character, are left out."""
-    skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or _is_title_like(doc, b)}
-    clauses = [c for c in doc.clauses if c.block not in skipped]
-    norms = word_texts(doc.masked, [(c.span.start, c.span.end) for c in clauses])
-    return list(itertools.compress(norms, norms)), list(itertools.compress(clauses, norms))
-
-
-def _clause_span(doc: Document, norm: str, clause: Clause) -> Span:
-    """From a clause's first to its last letter, digit or Han character."""
-    return _Normalized(norm, doc, clause.span.start).span(0, len(norm))
-
-
-_QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
-
-
-def _closing_sentences(norms: list[str], clauses: list[Clause]) -> Counter[str]:
-    """How many different paragraphs each sentence, or each run of clauses that ends
-    one, closes (目前，犯罪嫌疑人已被刑事拘留，案件正在侦办中 and its last two clauses
-    alike). A paragraph pasted twice counts once."""
-    endings: dict[str, set[str]] = defaultdict(set)
-    for _, group in itertools.groupby(zip(norms, clauses, strict=True), key=lambda nc: nc[1].block):
-        block = list(group)
-        if not block[-1][1].last:
-            continue
-        first = max((k for k, (_, c) in enumerate(block) if c.first), default=0)
-        whole = "".join(norm for norm, _ in block)
-        for n in range(first, len(block)):
-            endings["".join(norm for norm, _ in block[n:])].add(whole)
-    return Counter({run: len(paragraphs) for run, paragraphs in endings.items()})
-
-
-# A document quoted in full after its summary: 现将通知原文刊发如下： / 全文如下：
-_QUOTED_DOCUMENT = regex.compile(r"(?:原文|全文|内容|通报|通知|决定)[^。\n]{0,8}如下[：:]\s*$")
-
-
-def _quoted_documents(doc: Document) -> list[int]:
-    """Where each quoted document begins: the end of a block announcing it (…原文如下：)."""
-    return [
-        b.span.end
-        for b in doc.blocks
-        if _QUOTED_DOCUMENT.search(doc.masked, b.span.start, b.span.end) is not None
-    ]
-
-
-def _restates_a_summary(starts: list[int], earlier: Span, later: Span) -> bool:
-    """The later copy lies in a quoted document, the earlier one before it: the summary
-    repeats the document on purpose."""
-    return any(earlier.end <= start <= later.start for start in starts)
-
-
-class _Quotes:
-    """Where quotation marks open and close, to tell quoted words (a slogan, a saying,
-    repeated on purpose) from the text around them."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.offsets: list[int] = []
-        self.depths: list[int] = []
-        depth = 0
-        for m in _QUOTE.finditer(doc.masked):
-            depth += 1 if m.group("open") else -1
-            self.offsets.append(m.start())
-            self.depths.append(depth)
-
-    def _depth_before(self, at: int) -> int:
-        i = bisect.bisect_left(self.offsets, at)
-        return self.depths[i - 1] if i else 0
-
-    def quoted(self, offset: int, block: int) -> bool:
-        """More quotes are opened than closed between the start of the paragraph and
-        ``offset``."""
-        return self._depth_before(offset) > self._depth_before(self.doc.blocks[block].span.start)
-
-
-class DuplicateSentence(Rule):
-    """A sentence or run of clauses repeats text that appeared earlier.
-
-    What it does:
-        Finds a sentence, or a run of consecutive clauses, of at least 16 Han characters
-        that already appeared in the same paragraph or in one of the two before it (or
-        anywhere before, when it is at least 80 characters long: a pasted passage, not
-        a recap), and reports the later copy with the earlier as related. A sentence
-        that closes three or more paragraphs is the stock last line of a roundup's
-        items (案件正在进一步侦办中) and is not reported, nor is a sentence of a summary
-        found again in the document quoted in full after it (……原文如下：). A single repeated clause
-        counts when it closes its sentence; a repeated opening clause is parallelism
-        (为了……，必须……。为了……，还必须……). Quoted words, and stock phrases that recur
-        far apart in a long report (以……为指导), are meant and not reported. Inside a
-        paragraph that DUP001 reports as a copy, the repeated sentences are not
-        reported again (when DUP001 is enabled: DUP001 supersedes this rule there).
-
-    Why it matters:
-        Copy-paste leaves fragments behind: a sentence pasted twice in one paragraph, or
-        the tail of an earlier paragraph glued to the end of another.
-
-    概述:
-        句子或连续的分句重复了前文。
-
-    说明:
-        查找至少 16 个汉字的句子或连续分句，若已在同一段或前两段中出现过（至少 80 字的长
-        段落则在前文任何位置），报告后出现的一处并标出前文。三个以上段落共用的结束语（案件正在进
-        一步侦办中）是惯用语，不报告；摘要中的句子在其后全文转载的文件（……原文如下：）中再次出
-        现也不报告。单个重复分句只有在结束句子时才计；重复的起始分句属于排比。引文和长篇报告中相
-        隔很远的惯用语不报告。在 DUP001 已报告为重复的段落内，不再重复报告其中的句子。
-
-    原因:
-        复制粘贴会留下残片：同一段中一句话出现两次，或前一段的末尾被粘到另一段后面。
-
-    Example:
-        民警逐户走访排查安全隐患，确保辖区各类风险隐患底数清、情况明、管控牢。发动网格员排查矛盾纠纷，确保辖区各类风险隐患底数清、情况明、管控牢。
-
-    Instead:
-        民警逐户走访排查安全隐患，发动网格员排查矛盾纠纷，确保辖区各类风险隐患底数清、情况明、管控牢。
-    """
-
-    code = "DUP002"
-    title = "语句重复"
-    name = "duplicate-sentence"
-    scope = "document"
-    default_options: ClassVar[dict[str, Any]] = {"min-han": CLAUSE_MIN_HAN}
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        quotes = _Quotes(doc)
-        quoted_documents = _quoted_documents(doc)
-        norms, clauses = _clauses(doc)
-        closing: Counter[str] | None = None  # read when a repeat is first about to be reported
-        seen: dict[str, list[int]] = defaultdict(list)
-        hans: dict[int, int] = {}  # Han counts of the clauses compared, counted once
-
-        def han_of(k: int) -> int:
-            if k not in hans:
-                hans[k] = han_count(norms[k])
-            return hans[k]
-
-        # A clause written once has no earlier copy and starts no run: skipped at once.
-        written = Counter(norms)
-        i = 0
-        while i < len(norms):
-            if written[norms[i]] == 1:
-                i += 1
-                continue
-            norm, clause = norms[i], clauses[i]
-            best = (0, 0, 0)  # (han, run length, earlier index)
-            # Nearby copies count from the rule's minimum, far ones only when long (a
-            # recap or a slogan recurs far apart; a pasted passage is long). Only the
-            # latest postings are compared: a document pasted together from many copies
-            # does not look at them all for every clause.
-            for j in seen.get(norm, ())[-MAX_POSTINGS:]:
-                run = 0
-                while i + run < len(norms) and j + run < i and norms[j + run] == norms[i + run]:
-                    run += 1
-                han = sum(han_of(k) for k in range(i, i + run))
-                if clause.block - clauses[j].block > NEARBY_BLOCKS and han < FAR_MIN_HAN:
-                    continue
-                if han > best[0]:
-                    best = (han, run, j)
-            han, run, j = best
-            reportable = run and self._reportable(clauses[i + run - 1], run, han, self.options["min-han"])
-            if reportable:  # not 案件正在进一步侦办中 closing each item of a roundup
-                closing = closing if closing is not None else _closing_sentences(norms, clauses)
-                reportable = closing["".join(norms[i : i + run])] < STOCK_LINE_MIN
-            if reportable:
-                later = Span(
-                    _clause_span(doc, norm, clause).start,
-                    _clause_span(doc, norms[i + run - 1], clauses[i + run - 1]).end,
-                )
-                reportable = not quotes.quoted(later.start, clause.block)
-            if reportable:
-                earlier = Span(
-                    _clause_span(doc, norms[j], clauses[j]).start,
-                    _clause_span(doc, norms[j + run - 1], clauses[j + run - 1]).end,
-                )
-                reportable = not _restates_a_summary(quoted_documents, earlier, later)
-            if reportable:
-                line = doc.line_col(earlier.start)[0]
-                yield self.finding(
-                    later,
-                    say("DUP002", line=line, han=han),
-                    (Related(earlier, say("DUP002.earlier")),),
-                )
-                for k in range(i, i + run):
-                    seen[norms[k]].append(k)
-                i += run
-                continue
-            seen[norm].append(i)
-            i += 1
-
-    @staticmethod
-    def _reportable(last: Clause, run: int, han: int, min_han: int) -> bool:
-        if han < min_han:
-            return False
-        # A repeated opening clause is usually deliberate parallelism (为了……，必须……。
-        # 为了……，还必须……); a repeated closing clause (a whole sentence among them) or
-        # a run of clauses is a paste.
-        return run >= 2 or last.last
-
-
-# ---------------------------------------------------------------- DUP003
 
 # ``re``, not ``regex``: this scan runs over every character and is 5× faster there.
 _DOUBLED = re.compile(rf"({HAN}{{1,4}})\1")
+
+
 _HAN_RE = regex.compile(r"\p{Han}")
+
+
 # The year and number of a document number; its issuer's abbreviation, up to eight Han
 # characters, comes before (the scan looks for the brackets: a pattern opening on Han
 # characters would be tried at every one of them).
 _DOCUMENT_NUMBER = regex.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+
+
 _ISSUER = regex.compile(r"\p{Han}{1,8}$")
 
 
@@ -474,8 +44,12 @@ def _document_numbers(text: str) -> list[tuple[int, int]]:
 
 
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+
+
 # Numerals that mark a place and are never written twice in a number.
 _PLACE_MARKERS = "十百"
+
+
 _COUNTED_PLACE = regex.compile(r"[一二两三四五六七八九][十百千万亿]")
 
 
@@ -573,19 +147,31 @@ def _is_legitimate(text: str, start: int, unit: str, allowed: frozenset[str] = f
 
 # How much less likely a reading may be and still count as the text's (e^2 ≈ 7 times).
 WORD_MARGIN = 2.0
+
+
 # How much likelier the text must read with one copy dropped for a doubled character
 # to be a slip (e^3 ≈ 20 times).
 SLIP_MARGIN = 3.0
+
+
 # Administrative levels written before a name that begins with the same character.
 _LEVEL_PREFIXES = "省市县区镇乡村"
+
+
 # A character this frequent as a word of its own (使, 是, 上) may stand between a word
 # and a word that begins with it (会使|使用); a rarer one there is a slip (排查解|解决).
 COMMON_WORD = 50000
+
+
 # Particles: doubled, they are a slip even where the dictionary has the pair (了了).
 _PARTICLES = "的了地得着过"
+
+
 # A doubled character the dictionary has this often as a word of its own (等等, 人人)
 # is a word even after a word ending in its character (成本高|等等).
 COMMON_PAIR = 100
+
+
 # The particle that may follow a word ending in it: 目的|的, 标的|的 (经过过 is a slip).
 _FOLLOWING_PARTICLE = "的"
 
@@ -728,6 +314,8 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
 
 # Conjunctions: before a word that begins with them (和|和平) they join two phrases.
 _CONJUNCTIONS = "和与及"
+
+
 _CLAUSE_OPENING = "，,；;：:。！？!?、（(“"
 
 
@@ -768,13 +356,6 @@ def _meant_here(pair: str, before: str, text: str, end: int) -> bool:
 
 def _last_word(text: str) -> int:
     a, b = lexicon.cut(text)[-1]
-    return b - a
-
-
-def _first_word(text: str) -> int:
-    if not text:
-        return 0
-    a, b = lexicon.cut(text)[0]
     return b - a
 
 
@@ -912,6 +493,3 @@ class DoubledWord(Rule):
                     ),
                 )
                 pos = end
-
-
-RULES = (DuplicateParagraph, DuplicateSentence, DoubledWord)

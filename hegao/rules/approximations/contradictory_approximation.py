@@ -1,4 +1,5 @@
-"""Approximation markers that contradict each other on one number."""
+"""APX001 contradictory-approximation: one number carries two approximation markers that
+contradict or repeat each other."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from hegao.messages import text as say
 
 # What each marker says about the true value compared with the written one.
 _BELOW = frozenset(vocab.words("approx_below"))
+
+
 _ABOVE = frozenset(vocab.words("approx_above"))
+
+
 # Markers written before the number (the others follow it: 300余人, 300人左右).
 _PREFIXES = _BELOW | {"约", "大约"} | {"超过", "超", "逾", "多达", "高达", "至少", "不少于", "不低于"}
 
@@ -77,6 +82,3 @@ class ContradictoryApproximation(Rule):
             else:
                 why = say("APX001.repeat", first=first, second=second)
             yield self.finding(q.span, say("APX001", text=q.text, first=first, second=second, why=why))
-
-
-RULES = (ContradictoryApproximation,)

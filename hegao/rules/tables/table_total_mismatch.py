@@ -1,4 +1,5 @@
-"""Tables that add up: a total row against the rows that break it down."""
+"""TAB001 table-total-mismatch: a table's total row does not equal the rows that break it
+down."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ from hegao.checker.figures.tables import (
     Segment,
     Table,
     segments,
-    share_columns,
     total_columns,
 )
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related
 from hegao.messages import text as say
+from hegao.rules.tables.shared import cell, short
 
 _K = TypeVar("_K")  # what a cell to add up is kept with: its row, or its column
 
@@ -113,8 +114,8 @@ class TableTotalMismatch(Rule):
 
     def _compare_across(self, table: Table, row: Row, column: int, parts: list[int]) -> Finding | None:
         """A row's 合计 column against the columns it sums; an empty cell is nothing."""
-        total = _cell(row, column)
-        given = _figures([(k, _cell(row, k)) for k in parts], empty_is_zero=True)
+        total = cell(row, column)
+        given = _figures([(k, cell(row, k)) for k in parts], empty_is_zero=True)
         if total is None or total.value is None or given is None:
             return None
         # Columns opened by 其中 may be a selection: only more than the total is wrong.
@@ -127,7 +128,7 @@ class TableTotalMismatch(Rule):
         message = say(
             "TAB001.across",
             table=table.number,
-            label=_short(row.label),
+            label=short(row.label),
             columns=names,
             arithmetic=" + ".join(c.text for c in cells),
             summed=_plain(off[0]) + table.unit_of(column),
@@ -139,10 +140,10 @@ class TableTotalMismatch(Rule):
         return self.finding(total.span, message, related)
 
     def _compare(self, table: Table, segment: Segment, column: int) -> Finding | None:
-        total = _cell(segment.total, column)
+        total = cell(segment.total, column)
         # In a budget an empty line is nothing and the rows with figures are summed
         # (合计 = 小计 + an empty 上年结转 is still a sum); elsewhere every row needs one.
-        given = _figures([(r, _cell(r, column)) for r in segment.parts], segment.empty_is_zero)
+        given = _figures([(r, cell(r, column)) for r in segment.parts], segment.empty_is_zero)
         if total is None or total.value is None or given is None:
             return None
         rows = [r for r, _ in given]
@@ -154,9 +155,9 @@ class TableTotalMismatch(Rule):
         difference = summed - total.value
         name = table.column_name(column) or say("TAB001.column_n", n=column + 1)
         arithmetic = " + ".join(p.text for p in cells)
-        labels = "、".join(_short(row.label) for row in rows)
+        labels = "、".join(short(row.label) for row in rows)
         related = tuple(
-            Related(p.span, say("TAB001.part", label=_short(r.label), text=p.text)) for r, p in given
+            Related(p.span, say("TAB001.part", label=short(r.label), text=p.text)) for r, p in given
         )
         unmarked = next(
             (r for r, p in given if p.value is not None and abs(difference - p.value) <= tolerance),
@@ -167,7 +168,7 @@ class TableTotalMismatch(Rule):
                 "TAB001.unmarked",
                 table=table.number,
                 column=name,
-                label=_short(unmarked.label),
+                label=short(unmarked.label),
                 arithmetic=arithmetic,
                 summed=_plain(summed) + table.unit_of(column),
                 total=total.text,
@@ -182,7 +183,7 @@ class TableTotalMismatch(Rule):
                 arithmetic=arithmetic,
                 summed=_plain(summed) + table.unit_of(column),
                 total=total.text,
-                skipped=say("TAB001.skipped", rows="、".join(_short(r.label) for r in skipped))
+                skipped=say("TAB001.skipped", rows="、".join(short(r.label) for r in skipped))
                 if skipped
                 else "",
             )
@@ -227,113 +228,7 @@ def _sub_rows_among(table: Table, parts: list[Row]) -> list[Row]:
     return out
 
 
-def _cell(row: object, column: int) -> Cell | None:
-    cells = row.cells  # type: ignore[attr-defined]
-    return cells[column] if column < len(cells) else None
-
-
 def _plain(value: Decimal) -> str:
     return (
         f"{value.normalize():f}" if value != value.to_integral_value() else f"{value.quantize(Decimal(1)):f}"
     )
-
-
-def _short(label: str) -> str:
-    label = label.strip().removeprefix("其中").lstrip("：: ")
-    return label if len(label) <= 12 else label[:11] + "…"
-
-
-class TableShareMismatch(Rule):
-    """A share column (比重, 占比 in %) that disagrees with the values it is a share of.
-
-    What it does:
-        In a table with a total and its breakdowns, reads a column headed 比重 or 占比
-        in % beside a column of values, and recomputes each row's share as its value
-        divided by the total's. Every cell is taken with its printed precision: a share
-        is reported only when no rounding of the three printed figures gives it. The
-        total's own share must be 100.
-
-    Why it matters:
-        A share column is recomputed by every reader who doubts it; one that does not
-        follow from the values beside it makes the whole table suspect.
-
-    概述:
-        比重（占比）列与其所依据的数值不符。
-
-    说明:
-        在有合计和分组的表格中，读取标为“比重”或“占比”（%）的列及其左侧的数值列，用
-        各行数值除以合计重新计算比重。每个数字都按印出的精度计算：只有三个印出的数字
-        无论怎样舍入都得不到该比重时才报告。合计行的比重应为 100。
-
-    原因:
-        读者一有疑问就会重新计算比重；比重与旁边的数值对不上，整张表都会被怀疑。
-
-    Example:
-        | 指标 | 年末数（万人） | 比重（%） |
-        |---|---|---|
-        | 全县常住人口 | 52.6 | 100.0 |
-        | 其中：城镇 | 31.1 | 61.1 |
-        | 乡村 | 21.5 | 40.9 |
-
-    Instead:
-        | 指标 | 年末数（万人） | 比重（%） |
-        |---|---|---|
-        | 全县常住人口 | 52.6 | 100.0 |
-        | 其中：城镇 | 31.1 | 59.1 |
-        | 乡村 | 21.5 | 40.9 |
-    """
-
-    code = "TAB002"
-    title = "表格比重与数值不符"
-    name = "table-share-mismatch"
-    scope = "document"
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        for table in doc.table_halves:
-            pairs = share_columns(table)
-            if not pairs:
-                continue
-            seen: set[int] = set()
-            for segment in segments(table):
-                for share_column, level_column in pairs:
-                    total = _cell(segment.total, level_column)
-                    if total is None or total.value is None or total.value <= 0:
-                        continue
-                    for row in (segment.total, *segment.parts):
-                        share, value = _cell(row, share_column), _cell(row, level_column)
-                        if share is None or share.value is None or value is None or value.value is None:
-                            continue
-                        if id(share) in seen or _share_fits(value, total, share):
-                            continue
-                        seen.add(id(share))
-                        computed = value.value / total.value * 100
-                        yield self.finding(
-                            share.span,
-                            say(
-                                "TAB002",
-                                table=table.number,
-                                label=_short(row.label),
-                                value=value.text,
-                                total=total.text,
-                                computed=f"{computed:.{max(share.decimals, 1)}f}",
-                                share=share.text,
-                            ),
-                            (
-                                Related(value.span, say("TAB002.value", text=value.text)),
-                                Related(total.span, say("TAB002.total", text=total.text)),
-                            ),
-                        )
-
-
-def _share_fits(value: Cell, total: Cell, share: Cell) -> bool:
-    """Some rounding of the printed value, total and share agrees."""
-    assert value.value is not None and total.value is not None and share.value is not None
-    hv, ht, hs = value.half_unit, total.half_unit, share.half_unit
-    if total.value - ht <= 0:
-        return True
-    low = (value.value - hv) / (total.value + ht) * 100
-    high = (value.value + hv) / (total.value - ht) * 100
-    return share.value + hs >= low and share.value - hs <= high
-
-
-RULES = (TableTotalMismatch, TableShareMismatch)

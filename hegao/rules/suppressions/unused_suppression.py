@@ -1,4 +1,5 @@
-"""Suppression comments that silence nothing (off by default, like ruff's RUF100)."""
+"""SUP001 unused-suppression: a suppression comment that silences nothing, or names a rule
+that does not exist."""
 
 from __future__ import annotations
 
@@ -53,6 +54,3 @@ class UnusedSuppression(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         return iter(())  # the engine reports it: it is about the other rules' findings
-
-
-RULES = (UnusedSuppression,)

@@ -1,4 +1,5 @@
-"""Measure words that do not fit the noun they count (手机26张, 银行卡140部)."""
+"""UNIT001 measure-word-mismatch: a measure word that does not fit its noun (手机26张,
+银行卡140部)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,19 @@ from hegao.checker.model import Finding
 from hegao.messages import text as say
 
 _HAN = regex.compile(r"\p{Han}")
+
+
 _NOUN_END = "、等和及与的"
+
+
 # Durations and ages describe the noun (20年以上逃犯), they do not count it.
 _NOT_COUNTING = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "周", "岁"})
+
+
 # Measures of events: 涉案车辆7起 counts cases involving vehicles, not vehicles.
 _EVENT_MEASURES = frozenset({"起", "宗", "例", "批", "轮", "场"})
+
+
 _COUNT_AFTER = regex.compile(r"[\d一二三四五六七八九十两百千万]")
 
 
@@ -119,6 +128,3 @@ class MeasureWordMismatch(Rule):
                 continue
             fits = "、".join(allowed)
             yield self.finding(q.span, say("UNIT001", noun=noun, fits=fits, text=q.text))
-
-
-RULES = (MeasureWordMismatch,)

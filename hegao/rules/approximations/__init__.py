@@ -1,0 +1,1 @@
+"""Approximation markers that contradict each other on one number."""

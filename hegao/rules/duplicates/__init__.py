@@ -1,0 +1,1 @@
+"""Repeated text: paragraphs and sentences pasted twice, words typed twice."""

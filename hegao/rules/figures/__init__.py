@@ -1,0 +1,1 @@
+"""The same figure stated twice with different values."""

@@ -1,0 +1,100 @@
+"""PCT001 rate-over-100: a share of a whole (占比, 比重, 覆盖率, 配备率 …) above 100%."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from hegao.checker import vocabulary as vocab
+from hegao.checker.datafiles import data_lines
+from hegao.checker.lint.document import Document
+from hegao.checker.lint.rule import Rule
+from hegao.checker.model import Finding, Severity
+from hegao.messages import text as say
+from hegao.rules.percentages.shared import HUNDRED, percentages
+
+
+@cache
+def rate_terms() -> dict[str, str]:
+    return dict(line.split("\t") for line in data_lines("hegao.rules", "rate_terms.txt"))
+
+
+@cache
+def _rate_term_pattern() -> regex.Pattern[str]:
+    terms = sorted(rate_terms(), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, terms)))
+
+
+_TO_LEVEL = regex.compile(r"到|至")
+
+
+class RateOver100(Rule):
+    """A share of a whole (占比, 比重, 覆盖率, 配备率 …) above 100%.
+
+    What it does:
+        Finds percentages above 100% and looks at the term nearest before them in the
+        clause. A share of a whole — 占比, 比重, 所占比例, 覆盖率, 配备率, 合格率 —
+        cannot exceed 100%. Rates that legitimately can are left alone: growth
+        (上升1350%), plan completion (完成率), loan-loss coverage (拨备覆盖率), gross
+        enrolment (毛入学率). 破案率 above 100% is possible when cases of earlier years
+        are solved, so it is a warning. Both lists are data
+        (hegao/rules/data/rate_terms.txt).
+
+    Why it matters:
+        A share of more than 100% is impossible; it is usually a transposed figure or
+        a rate confused with a count.
+
+    概述:
+        占比类比率（占比、比重、覆盖率、配备率……）超过 100%。
+
+    说明:
+        查找超过 100% 的百分数，看分句中紧挨在前面的术语。整体中的占比——占比、比重、所占
+        比例、覆盖率、配备率、合格率——不可能超过 100%。本来可以超过的比率不报告：增长（上
+        升1350%）、计划完成率（完成率）、拨备覆盖率、毛入学率。破案率在破获往年积案时可能超
+        过 100%，只作警告。两份词表都是数据（hegao/rules/data/rate_t
+        erms.txt）。
+
+    原因:
+        超过 100% 的占比是不可能的，通常是数字颠倒，或把比率和数量弄混了。
+
+    Example:
+        全市社区禁毒宣传阵地覆盖率达120%。
+
+    Instead:
+        全市社区禁毒宣传阵地覆盖率达100%。 (or the figure actually measured)
+    """
+
+    code = "PCT001"
+    title = "占比超过100%"
+    name = "rate-over-100"
+    scope = "sentence"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        terms = rate_terms()
+        for clause, q in percentages(doc):
+            if q.base <= HUNDRED or q.high is not None:
+                continue
+            before = doc.masked[clause.span.start : q.span.start]
+            # 比重上升到51.6%: a change verb followed by 到 leads to a level, it does not
+            # say what the percentage is.
+            found = [t for t in _rate_term_pattern().finditer(before) if not _TO_LEVEL.match(before, t.end())]
+            if not found:
+                continue
+            term = found[-1].group()
+            kind = terms[term]
+            if (
+                kind == "share"
+                and term.startswith("占")
+                and vocab.pattern("plan").search(before, found[-1].end())
+            ):
+                kind = "may-exceed"  # 占年度计划投资的109.7%: plan completion may exceed 100%
+            if kind == "share":
+                yield self.finding(q.span, say("PCT001", term=term, text=q.text))
+            elif kind == "warn":
+                yield self.finding(
+                    q.span,
+                    say("PCT001.cases", term=term, text=q.text),
+                    severity=Severity.WARNING,
+                )

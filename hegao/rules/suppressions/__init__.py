@@ -1,0 +1,1 @@
+"""Suppression comments that silence nothing (off by default, like ruff's RUF100)."""
