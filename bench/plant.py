@@ -1049,9 +1049,9 @@ def main() -> int:
         if args.show_noise:
             for f in control:
                 around = p.clean[max(0, f.span.start - 50) : f.span.end + 20]
-                print(f"--- CONTROL {p.code}: {f.code} {f.message} | …{around}…")
+                print(f"--- CONTROL {p.code}: {f.code} {f.message.render()} | …{around}…")
             for f in elsewhere:
-                print(f"--- ELSEWHERE {p.code}: {f.code} {f.message}")
+                print(f"--- ELSEWHERE {p.code}: {f.code} {f.message.render()}")
     print("| Type | Planted (in place) | Found | Other code | Missed | Recall | On controls | Elsewhere |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for code in [*_planters(), "TAB001", "TAB002"]:

@@ -26,7 +26,7 @@ def test_seed_unit_slip_is_found() -> None:
     text, _, findings = findings_of(path)
     sums = [f for f in findings if f.code == "SUM001"]
     assert [text[f.span.start : f.span.end] for f in sums] == ["708604.9万元"]
-    assert "708,604.9 元" in sums[0].message and "10000" in sums[0].message
+    assert "708,604.9 元" in sums[0].message.render() and "10000" in sums[0].message.render()
 
 
 def test_seed_repeats_are_found() -> None:

@@ -183,4 +183,4 @@ def test_a_table_total_names_the_sub_rows_it_left_out() -> None:
     )
     (finding,) = [f for f in lint_text(text) if f.code == "TAB001"]
     assert text[finding.span.start : finding.span.end] == "120.5"
-    assert "燃煤发电" in finding.message and "110.5" in finding.message
+    assert "燃煤发电" in finding.message.render() and "110.5" in finding.message.render()

@@ -23,6 +23,7 @@ from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
 from hegao.checker.lint.document import Document, parse_document
 from hegao.checker.model import Severity
 from hegao.checker.source.reading import InputError, decode_bytes
+from hegao.messages import said
 from hegao.rules import RULES
 
 if TYPE_CHECKING:
@@ -280,7 +281,7 @@ def _watch(
     console = _console(None)
 
     def key(f: object) -> tuple:
-        return (f.code, f.message)  # type: ignore[attr-defined]
+        return (f.code, said(f.message))  # type: ignore[attr-defined]
 
     def check(files: list[Path]) -> dict[Path, FileResult]:
         return {path: run_job(job(path), options) for path in files}  # type: ignore[operator]
@@ -336,7 +337,7 @@ def _fix_standard_input(text: str, config: Config, unsafe: bool) -> None:
     for f in remaining:
         line = fixed.count("\n", 0, f.span.start) + 1
         column = f.span.start - (fixed.rfind("\n", 0, f.span.start) + 1) + 1
-        sys.stderr.write(f"-:{line}:{column}: {f.code} {f.message}\n")
+        sys.stderr.write(f"-:{line}:{column}: {f.code} {said(f.message)}\n")
     raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_CLEAN)
 
 

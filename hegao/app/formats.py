@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from hegao import __version__, messages
 from hegao.app.results import FileResult
 from hegao.checker.model import Finding
+from hegao.messages import said
 from hegao.rules import RULES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -68,7 +69,7 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
             "ruleId": f.code,
             "ruleIndex": index[f.code],
             "level": _SARIF_LEVEL[f.severity.value],
-            "message": {"text": f.message},
+            "message": {"text": said(f.message)},
             "locations": [_location(result.path, line, col, end_line, end_col)],
             "partialFingerprints": {"hegaoFindingHash/v1": fingerprint},
         }
@@ -79,7 +80,7 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
             entry["relatedLocations"] = [
                 {
                     "id": i,
-                    "message": {"text": r.message},
+                    "message": {"text": said(r.message)},
                     **_location(result.path, *doc.line_col(r.span.start), *doc.line_col(r.span.end)),
                 }
                 for i, r in enumerate(f.related)
@@ -87,7 +88,7 @@ def write_sarif(results: list[FileResult], out: TextIO) -> None:
         if f.fix is not None:
             entry["fixes"] = [
                 {
-                    "description": {"text": f.fix.title},
+                    "description": {"text": said(f.fix.title)},
                     "artifactChanges": [
                         {
                             "artifactLocation": {"uri": _uri(result.path)},
@@ -152,7 +153,7 @@ def write_gitlab(results: Iterable[FileResult], out: TextIO) -> None:
         issues.append(
             {
                 "type": "issue",
-                "description": f"{f.code} {titles.get(f.code, '')}：{f.message}",
+                "description": f"{f.code} {titles.get(f.code, '')}：{said(f.message)}",
                 "check_name": f.code,
                 "categories": ["Style"] if f.code.startswith(("CHAR", "DUP", "LAY")) else ["Bug Risk"],
                 "fingerprint": fingerprint,
@@ -207,7 +208,7 @@ def write_github(results: Iterable[FileResult], out: TextIO) -> None:
                 f"title={_escape_property(f'{f.code} {f.name}')}",
             ]
         )
-        out.write(f"::{kinds[f.severity.value]} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
+        out.write(f"::{kinds[f.severity.value]} {props}::{_escape_data(f'{f.code} {said(f.message)}')}\n")
 
 
 def write_junit(results: list[FileResult], out: TextIO) -> None:
@@ -221,10 +222,11 @@ def write_junit(results: list[FileResult], out: TextIO) -> None:
             assert result.source is not None
             line, col = result.source.line_col(f.span.start)
             name = f"{f.code} {result.path}:{line}:{col}"
-            body = escape(f"{result.path}:{line}:{col} {f.code} {f.message}")
+            message = said(f.message)
+            body = escape(f"{result.path}:{line}:{col} {f.code} {message}")
             cases.append(
                 f"    <testcase classname={quoteattr(result.path)} name={quoteattr(name)}>\n"
-                f"      <failure type={quoteattr(f.code)} message={quoteattr(f.message)}>{body}</failure>\n"
+                f"      <failure type={quoteattr(f.code)} message={quoteattr(message)}>{body}</failure>\n"
                 f"    </testcase>"
             )
         if result.error is not None:

@@ -18,6 +18,7 @@ from typing import TextIO
 from hegao import __version__, messages
 from hegao.app.results import FileResult
 from hegao.checker.model import Finding
+from hegao.messages import said
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:0;
@@ -126,17 +127,17 @@ def render_document(result: FileResult, prefix: str = "") -> str:
         fix = ""
         if f.fix is not None:
             key = "html_fix_safe" if f.fix.safe else "html_fix_unsafe"
-            fix = f'<div class="fix">{escape(messages.text(key, title=f.fix.title))}</div>'
+            fix = f'<div class="fix">{escape(messages.text(key, title=said(f.fix.title)))}</div>'
         related = "".join(
             f'<a class="jump" href="#f-{prefix}{i}-r{j}">'
-            f"{escape(r.message)}（{escape(_where(result, r.span.start))}）</a>"
+            f"{escape(said(r.message))}（{escape(_where(result, r.span.start))}）</a>"
             for j, r in enumerate(f.related)
         )
         mark = (" [*]" if f.fix.safe else " [?]") if f.fix is not None else ""
         items.append(
             f'<li id="item-{prefix}{i}" data-code="{f.code}"><a href="#f-{prefix}{i}">'
             f'<span class="code">{f.code}{mark}</span> {escape(where)}</a> '
-            f"{escape(f.message)}{fix}{related}</li>\n"
+            f"{escape(said(f.message))}{fix}{related}</li>\n"
         )
     return (
         f'<div class="doc"><h2>{escape(result.path)}</h2>{body}</div>\n'
@@ -160,10 +161,11 @@ _Mark = tuple[int, int, str, str, str]  # start, end, kind, id, title
 def finding_marks(findings: list[Finding], prefix: str) -> list[_Mark]:
     marks: list[_Mark] = []
     for i, f in enumerate(findings):
-        marks.append((f.span.start, f.span.end, f.severity.value, f"f-{prefix}{i}", f"{f.code} {f.message}"))
+        label = f"{f.code} {said(f.message)}"
+        marks.append((f.span.start, f.span.end, f.severity.value, f"f-{prefix}{i}", label))
         for j, r in enumerate(f.related):
             marks.append(
-                (r.span.start, r.span.end, "related", f"f-{prefix}{i}-r{j}", f"{f.code} {r.message}")
+                (r.span.start, r.span.end, "related", f"f-{prefix}{i}-r{j}", f"{f.code} {said(r.message)}")
             )
     return marks
 

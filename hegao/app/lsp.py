@@ -20,6 +20,7 @@ from hegao import __version__, messages
 from hegao.checker.lint.config import Config, ConfigError
 from hegao.checker.model import Finding, Severity
 from hegao.core import lint_text
+from hegao.messages import said
 from hegao.rules import RULES
 
 # How long the editor must pause before a change is checked (seconds).
@@ -104,14 +105,14 @@ def make_server() -> Any:
         for f in findings:
             related = [
                 types.DiagnosticRelatedInformation(
-                    types.Location(uri, lsp_range(document, r.span.start, r.span.end)), r.message
+                    types.Location(uri, lsp_range(document, r.span.start, r.span.end)), said(r.message)
                 )
                 for r in f.related
             ]
             out.append(
                 types.Diagnostic(
                     range=lsp_range(document, f.span.start, f.span.end),
-                    message=f"{titles.get(f.code, '')}：{f.message}",
+                    message=f"{titles.get(f.code, '')}：{said(f.message)}",
                     severity=types.DiagnosticSeverity(_SEVERITY[f.severity]),
                     code=f.code,
                     source="hegao",
@@ -189,7 +190,7 @@ def make_server() -> Any:
                 ]
                 actions.append(
                     types.CodeAction(
-                        title=messages.text(key, code=f.code, title=f.fix.title),
+                        title=messages.text(key, code=f.code, title=said(f.fix.title)),
                         kind=types.CodeActionKind.QuickFix,
                         is_preferred=f.fix.safe,
                         edit=types.WorkspaceEdit(changes={uri: edits}),
@@ -234,9 +235,9 @@ def make_server() -> Any:
 def _explain(f: Finding) -> str:
     rule = RULES.get(f.code)
     if rule is None:
-        return f.message
+        return said(f.message)
     lang = messages.language()
-    lines = [f"**{rule.code} {rule.title}** — {rule.summary_in(lang)}", "", f.message]
+    lines = [f"**{rule.code} {rule.title}** — {rule.summary_in(lang)}", "", said(f.message)]
     for title, body in rule.sections_in(lang).items():
         lines += ["", f"**{title}**", "", "\n".join(line.strip() for line in body.splitlines())]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from hegao import messages
 from hegao.app.results import FileResult
 from hegao.checker.model import Finding, Span
 from hegao.checker.text.segments import SourceText
+from hegao.messages import said
 
 CONTEXT_CHARS = 24  # characters of the source line shown either side of a span
 MAX_MARKED_CHARS = 60  # a longer span (a whole paragraph) is shown by its beginning
@@ -27,7 +28,7 @@ def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
         "code": f.code,
         "name": f.name,
         "severity": f.severity.value,
-        "message": f.message,
+        "message": said(f.message),
         "line": line,
         "column": col,
         "end_line": end_line,
@@ -40,14 +41,14 @@ def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
                 "end": r.span.end,
                 "line": doc.line_col(r.span.start)[0],
                 "column": doc.line_col(r.span.start)[1],
-                "message": r.message,
+                "message": said(r.message),
             }
             for r in f.related
         ],
         "fix": None
         if f.fix is None
         else {
-            "title": f.fix.title,
+            "title": said(f.fix.title),
             "safe": f.fix.safe,
             "edits": [
                 {"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in f.fix.edits
@@ -252,26 +253,27 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
         # [*] a safe fix (--fix applies it), [?] a fix that may change meaning
         # (--unsafe-fixes).
         head.append(" [*]" if f.fix.safe else " [?]", style="cyan")
-    head.append(f" {f.message}")
+    head.append(f" {said(f.message)}")
     console.print(head, soft_wrap=True)  # type: ignore[attr-defined]
     if show_source:
         inline = _print_excerpt(console, doc, f.span, line, f.severity.value, f.related)
         if f.fix is not None:
             how = messages.text("report_fix_safe" if f.fix.safe else "report_fix_unsafe")
-            line_text = messages.text("report_fix_line", how=how, title=f.fix.title)
+            line_text = messages.text("report_fix_line", how=how, title=said(f.fix.title))
             console.print(Text(line_text, style="cyan"), soft_wrap=True)  # type: ignore[attr-defined]
         for r in f.related:
             rline, rcol = doc.line_col(r.span.start)
             where = messages.text("report_related_above") if r in inline else ""
-            said = messages.text("report_related", message=r.message, line=rline, column=rcol, where=where)
+            related = said(r.message)
+            line_text = messages.text("report_related", message=related, line=rline, column=rcol, where=where)
             if result.location(rline, r.span.start) is not None:  # 第 2 段, 表 1 第 3 行第 2 列
-                said = messages.text(
+                line_text = messages.text(
                     "report_related_in",
-                    message=r.message,
+                    message=related,
                     place=result.location(rline, r.span.start),
                     where=where,
                 )
-            note = Text(said, style="dim")
+            note = Text(line_text, style="dim")
             console.print(note, soft_wrap=True)  # type: ignore[attr-defined]
             if r not in inline:
                 _print_excerpt(console, doc, r.span, rline, "info")

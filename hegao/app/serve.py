@@ -34,6 +34,7 @@ from hegao.checker.lint.fixes import apply_fixes
 from hegao.checker.model import Finding
 from hegao.checker.source.reading import InputError, decode_bytes
 from hegao.core import fix_text
+from hegao.messages import said
 from hegao.rules import RULES
 
 # The words the page shows, in the user's language.
@@ -72,12 +73,12 @@ class Server:
                     "title": titles.get(f.code, ""),
                     "severity": f.severity.value,
                     "severity_word": messages.text(f"severity_{f.severity.value}"),
-                    "message": f.message,
+                    "message": said(f.message),
                     "where": messages.text("where_line", line=line, column=col),
                     "start": f.span.start,
                     "end": f.span.end,
-                    "fix": None if f.fix is None else {"title": f.fix.title, "safe": f.fix.safe},
-                    "related": [r.message for r in f.related],
+                    "fix": None if f.fix is None else {"title": said(f.fix.title), "safe": f.fix.safe},
+                    "related": [said(r.message) for r in f.related],
                 }
             )
         safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)

@@ -22,6 +22,7 @@ from hegao import messages
 from hegao.app.files import write_atomic
 from hegao.checker.model import Finding, Fix
 from hegao.checker.source.docx import docx_lines, line_text, open_docx
+from hegao.messages import said
 
 AUTHOR = "hegao"
 INITIALS = "HG"
@@ -157,11 +158,11 @@ def _comment(f: Finding) -> str:
 
     rule = RULES.get(f.code)
     title = (rule.name if messages.language() == "en" else rule.title) if rule else ""
-    parts = [f"{f.code} {title}：{f.message}"]
-    parts += [f"· {r.message}" for r in f.related]
+    parts = [f"{f.code} {title}：{said(f.message)}"]
+    parts += [f"· {said(r.message)}" for r in f.related]
     if f.fix is not None:
         key = "html_fix_safe" if f.fix.safe else "html_fix_unsafe"
-        parts.append(messages.text(key, title=f.fix.title))
+        parts.append(messages.text(key, title=said(f.fix.title)))
     return "\n".join(parts)
 
 

@@ -1,7 +1,9 @@
-"""Value types shared by the whole pipeline: spans, findings, fixes."""
+"""Value types shared by the whole pipeline: spans, messages, findings, fixes."""
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -51,6 +53,41 @@ class Severity(StrEnum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
+def placeholders(template: str) -> frozenset[str]:
+    """The names in braces of a message template."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """What a finding says, not yet in words: its key (``SUM001.unit``), its template in
+    each language and the values to fill in. The engine is pure and knows no language;
+    each surface renders the message in its user's language (``render``). A value may be
+    another message (a phrase inside a sentence), rendered in the same language."""
+
+    key: str
+    zh: str
+    en: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str = "zh") -> str:
+        values = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.params}
+        return (self.en if lang == "en" else self.zh).format(**values)
+
+    @classmethod
+    def joined(cls, separator: str | Message, items: Iterable[object]) -> Message:
+        """Items (text or messages) written one after another with ``separator`` (、, 或)
+        between them, in either language."""
+        values = list(items)
+        names = [f"i{k}" for k in range(len(values))]
+        glue = "{sep}" if isinstance(separator, Message) else separator.replace("{", "{{").replace("}", "}}")
+        template = glue.join("{" + n + "}" for n in names)
+        params: list[tuple[str, object]] = list(zip(names, values, strict=True))
+        if isinstance(separator, Message):
+            params.append(("sep", separator))
+        return cls("", template, template, tuple(params))
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``span`` of the original text with ``replacement``."""
@@ -66,11 +103,11 @@ class Fix:
     unsafe one may (侦侦 may have been 侦查) and is applied only when asked."""
 
     edits: tuple[Edit, ...]
-    title: str
+    title: Message
     safe: bool = True
 
     @classmethod
-    def replace(cls, span: Span, replacement: str, title: str, safe: bool = True) -> Fix:
+    def replace(cls, span: Span, replacement: str, title: Message, safe: bool = True) -> Fix:
         return cls((Edit(span, replacement),), title, safe)
 
     @property
@@ -84,7 +121,7 @@ class Related:
     """Another place in the text that a finding refers to."""
 
     span: Span
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +129,7 @@ class Finding:
     code: str
     name: str
     severity: Severity
-    message: str
+    message: Message
     span: Span
     related: tuple[Related, ...] = field(default=())
     fix: Fix | None = None

@@ -8,7 +8,7 @@ from dataclasses import replace
 from hegao.checker.lint.config import Config
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.ruleset import RuleSet
-from hegao.checker.lint.suppression import UNUSED_SUPPRESSION, suppress, unused_suppressions
+from hegao.checker.lint.suppression import suppress
 from hegao.checker.model import Finding
 
 
@@ -16,17 +16,19 @@ def lint_document(doc: Document, rules: RuleSet, config: Config | None = None) -
     config = config or Config()
     findings: list[Finding] = []
     superseding: dict[str, list[Finding]] = {}
-    ran = [r for r in rules.all() if config.enabled(r.code, r.default_enabled)]
-    for rule_class in ran:
-        rule = rule_class(config.options.get(rule_class.code))
+    ran = [r(config.options.get(r.code)) for r in rules.all() if config.enabled(r.code, r.default_enabled)]
+    for rule in ran:
+        rule_class = type(rule)
         found = list(rule.check(doc))
         findings.extend(found)
         for code in rule_class.supersedes:
             superseding.setdefault(code, []).extend(found)
     if superseding:
         findings = [f for f in findings if not _superseded(f, superseding.get(f.code, ()))]
-    if config.enabled(UNUSED_SUPPRESSION, by_default=False):
-        findings += unused_suppressions(doc.text, findings, set(rules.codes()))
+    known = set(rules.codes())
+    for rule in ran:
+        if rule.reviews_findings:
+            findings += rule.review(doc, findings, known)
     findings = suppress(doc.text, findings)
     if config.severity:
         findings = [_with_severity(f, config) for f in findings]

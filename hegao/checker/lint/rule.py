@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from hegao.checker.lint.document import Document
-from hegao.checker.model import Finding, Fix, Related, Severity, Span
+from hegao.checker.model import Finding, Fix, Message, Related, Severity, Span, placeholders
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Instead")
 # The same documentation in Chinese, for editors: a one-line summary, what the rule does
@@ -27,7 +27,6 @@ _HEADINGS = {
 }
 _CODE = re.compile(r"^[A-Z]{3,4}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SCOPES = ("sentence", "paragraph", "document")
 
 
 class RuleDefinitionError(TypeError):
@@ -42,17 +41,23 @@ class Rule:
     title: ClassVar[str] = ""  # the rule's name in Chinese, for editors: 合计与分项不符
     severity: ClassVar[Severity] = Severity.ERROR
     fixable: ClassVar[bool] = False
-    scope: ClassVar[str] = "paragraph"
     summary: ClassVar[str]
     sections: ClassVar[dict[str, str]]
     # Options users may set under [tool.hegao.rules.CODE], with their defaults.
     default_options: ClassVar[dict[str, Any]] = {}
+    # A rule about the other rules' findings (SUP001: a suppression that silences
+    # nothing): its ``review`` runs after them, and it is never superseded.
+    reviews_findings: ClassVar[bool] = False
     # Codes whose findings overlapping one of this rule's findings say nothing more (DUP001 a
     # copied paragraph, DUP002 the copied sentences in it): the engine drops them when
     # both rules run. Rules never look at each other's findings or options.
     supersedes: ClassVar[tuple[str, ...]] = ()
     # A rule that runs only when selected by name (like ruff's RUF100).
     default_enabled: ClassVar[bool] = True
+    # What the rule says, by key: (Chinese, English), the same placeholders in both.
+    # "main" is its finding's message; other keys are its other messages and phrases
+    # (a related place, a fix's title). Checked when the class is defined.
+    messages: ClassVar[dict[str, tuple[str, str]]] = {}
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -65,8 +70,7 @@ class Rule:
             raise RuleDefinitionError(f"{cls.__name__}: bad code {cls.code!r}")
         if not _NAME.match(cls.name):
             raise RuleDefinitionError(f"{cls.__name__}: name must be kebab-case: {cls.name!r}")
-        if cls.scope not in _SCOPES:
-            raise RuleDefinitionError(f"{cls.__name__}: scope must be one of {_SCOPES}")
+        _check_messages(cls)
         doc = inspect.getdoc(cls) or ""
         cls.summary = doc.split("\n", 1)[0].strip()
         cls.sections = parse_sections(doc)
@@ -96,19 +100,43 @@ class Rule:
     def __init__(self, options: dict[str, Any] | None = None) -> None:
         self.options: dict[str, Any] = {**self.default_options, **(options or {})}
 
+    @classmethod
+    def say(cls, key: str, /, **params: object) -> Message:
+        """The rule's message ``key`` with these values, to be rendered by the surface."""
+        zh, en = cls.messages[key]
+        return Message(cls.code if key == "main" else f"{cls.code}.{key}", zh, en, tuple(params.items()))
+
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def review(self, doc: Document, findings: list[Finding], known: set[str]) -> Iterator[Finding]:
+        """Findings about the other rules' findings (``known`` their codes), for a rule
+        with ``reviews_findings``: the engine calls it after every other rule."""
+        return iter(())
 
     def finding(
         self,
         span: Span,
-        message: str,
+        message: Message,
         related: tuple[Related, ...] = (),
         fix: Fix | None = None,
         severity: Severity | None = None,
     ) -> Finding:
         """A finding of this rule; ``severity`` overrides the default for this one case."""
         return Finding(self.code, self.name, severity or self.severity, message, span, related, fix)
+
+
+def _check_messages(cls: type[Rule]) -> None:
+    """Every message of a rule in both languages, with the same placeholders."""
+    for key, pair in cls.messages.items():
+        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(t, str) and t for t in pair)):
+            raise RuleDefinitionError(f"{cls.code}: message {key!r} needs a Chinese and an English text")
+        zh, en = pair
+        if placeholders(zh) != placeholders(en):
+            raise RuleDefinitionError(
+                f"{cls.code}: message {key!r} has {sorted(placeholders(zh))} in Chinese, "
+                f"{sorted(placeholders(en))} in English"
+            )
 
 
 def _joined(body: str) -> str:

@@ -20,7 +20,6 @@ _COMMENT = regex.compile(
 _CODE_SEPARATOR = regex.compile(r"[,\s]+")
 
 
-UNUSED_SUPPRESSION = "SUP001"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,37 +70,6 @@ def unknown_codes(text: str, known: set[str]) -> list[tuple[int, str]]:
             code = code.strip().upper()
             if code and not any(k.startswith(code) for k in known):
                 out.append((m.start(), code))
-    return out
-
-
-def unused_suppressions(text: str, findings: list[Finding], known: set[str]) -> list[Finding]:
-    """SUP001 findings: a suppression comment (or a code in it) that silences nothing,
-    or names no rule."""
-    if "hegao-" not in text:
-        return []
-    from hegao.checker.model import Severity, Span
-
-    out: list[Finding] = []
-    unknown = {(at, code) for at, code in unknown_codes(text, known)}
-    for region in quiet_regions(text):
-        comment_start, comment_end = region.comment
-        codes = sorted(region.codes) or [""]
-        for code in codes:
-            if (comment_start, code) in unknown:
-                message = f"禁用注释中的规则代码 {code} 不存在"
-            elif any(region.covers(f) and (not code or f.code.startswith(code)) for f in findings):
-                continue
-            else:
-                message = f"禁用注释没有屏蔽任何问题{f'（{code}）' if code else ''}：可以删除"
-            out.append(
-                Finding(
-                    UNUSED_SUPPRESSION,
-                    "unused-suppression",
-                    Severity.INFO,
-                    message,
-                    Span(comment_start, comment_end),
-                )
-            )
     return out
 
 

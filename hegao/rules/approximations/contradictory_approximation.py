@@ -4,12 +4,12 @@ contradict or repeat each other."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from hegao.checker import vocabulary as vocab
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding
-from hegao.messages import text as say
 
 # What each marker says about the true value compared with the written one.
 _BELOW = frozenset(vocab.words("approx_below"))
@@ -67,7 +67,20 @@ class ContradictoryApproximation(Rule):
     code = "APX001"
     title = "约数用词矛盾"
     name = "contradictory-approximation"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "contradict": (
+            "“{first}”表示不足，“{second}”表示超过，二者矛盾",
+            "“{first}” means just under and “{second}” just over: they contradict each other",
+        ),
+        "repeat": (
+            "“{first}”与“{second}”重复表示约数",
+            "“{first}” and “{second}” both say the figure is approximate",
+        ),
+        "main": (
+            "“{text}”同时使用“{first}”和“{second}”：{why}，只保留一个",
+            "“{text}” uses both “{first}” and “{second}”: {why}; keep one",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for q in doc.extraction.quantities:
@@ -78,7 +91,7 @@ class ContradictoryApproximation(Rule):
             if a == b == "above" and first in ("至少", "不少于", "不低于"):
                 continue  # 至少300人以上 is redundant but unambiguous
             if {a, b} == {"below", "above"}:
-                why = say("APX001.contradict", first=first, second=second)
+                why = self.say("contradict", first=first, second=second)
             else:
-                why = say("APX001.repeat", first=first, second=second)
-            yield self.finding(q.span, say("APX001", text=q.text, first=first, second=second, why=why))
+                why = self.say("repeat", first=first, second=second)
+            yield self.finding(q.span, self.say("main", text=q.text, first=first, second=second, why=why))

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Severity, Span
-from hegao.messages import text as say
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -67,7 +67,16 @@ class HalfwidthPunctuation(Rule):
     name = "halfwidth-punctuation"
     fixable = True
     severity = Severity.WARNING
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "中文里使用了半角“{mark}”，应为全角“{full}”",
+            "a half-width “{mark}” in Chinese text; use the full-width “{full}”",
+        ),
+        "fix": (
+            "改为全角“{full}”",
+            "change to the full-width “{full}”",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.masked
@@ -92,6 +101,6 @@ class HalfwidthPunctuation(Rule):
         span = Span(offset, offset + 1)
         return self.finding(
             span,
-            say("CHAR002", mark=mark, full=full),
-            fix=Fix.replace(span, full, say("CHAR002.fix", full=full)),
+            self.say("main", mark=mark, full=full),
+            fix=Fix.replace(span, full, self.say("fix", full=full)),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
@@ -12,7 +13,6 @@ from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Severity, Span
 from hegao.checker.text.segments import BlockKind
-from hegao.messages import text as say
 
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -98,7 +98,52 @@ class StrayArtifact(Rule):
     name = "stray-artifact"
     fixable = True
     severity = Severity.WARNING
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "invisible": (
+            "不可见字符（{names}），应删除",
+            "an invisible character ({names}): delete it",
+        ),
+        "invisible_fix": (
+            "删除不可见字符",
+            "delete the invisible character",
+        ),
+        "replacement": (
+            "替换字符“�”：此处原有字符在转换中丢失，请补回原字",
+            "the replacement character “�”: a character was lost in a conversion here; restore it",
+        ),
+        "bar": (
+            "行末多余的“|”，多为网页分隔符，应删除",
+            "a stray “|” at the end of the line, usually a web page's separator: delete it",
+        ),
+        "bar_fix": (
+            "删除行末的“|”",
+            "delete the “|” at the end of the line",
+        ),
+        "inner_bar": (
+            "句中多余的“｜”，多为网页分隔符，应删除",
+            "a stray “｜” inside the sentence, usually a web page's separator: delete it",
+        ),
+        "inner_bar_fix": (
+            "删除句中的“｜”",
+            "delete the “｜”",
+        ),
+        "doubled": (
+            "标点重复：“{marks}”",
+            "doubled punctuation: “{marks}”",
+        ),
+        "doubled_fix": (
+            "删除重复的标点",
+            "delete the repeated mark",
+        ),
+        "mixed": (
+            "标点连用：“{pair}”，只能保留一个",
+            "two marks together: “{pair}”; keep one",
+        ),
+        "mixed_fix": (
+            "删除“{first}”，保留“{second}”",
+            "delete “{first}”, keep “{second}”",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.masked
@@ -112,19 +157,17 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     span,
-                    say("CHAR003.invisible", names=names),
-                    fix=Fix.replace(span, "", say("CHAR003.invisible_fix")),
+                    self.say("invisible", names=names),
+                    fix=Fix.replace(span, "", self.say("invisible_fix")),
                 )
             )
         start = text.find(_REPLACEMENT)
         while start != -1:
-            found.append(self.finding(Span(start, start + 1), say("CHAR003.replacement")))
+            found.append(self.finding(Span(start, start + 1), self.say("replacement")))
             start = text.find(_REPLACEMENT, start + 1)
         bars = "|" in text or "｜" in text
         for span in _trailing_bars(text) if bars else ():
-            found.append(
-                self.finding(span, say("CHAR003.bar"), fix=Fix.replace(span, "", say("CHAR003.bar_fix")))
-            )
+            found.append(self.finding(span, self.say("bar"), fix=Fix.replace(span, "", self.say("bar_fix"))))
         for m in _INNER_BAR.finditer(text) if "｜" in text else ():
             block = doc.block_at(m.start())
             if block is None or block.kind is not BlockKind.PARAGRAPH:
@@ -133,8 +176,8 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     span,
-                    say("CHAR003.inner_bar"),
-                    fix=Fix.replace(span, "", say("CHAR003.inner_bar_fix")),
+                    self.say("inner_bar"),
+                    fix=Fix.replace(span, "", self.say("inner_bar_fix")),
                 )
             )
         marks = _TWO_MARKS.search(text) is not None
@@ -145,8 +188,8 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     Span(m.start(), m.end()),
-                    say("CHAR003.doubled", marks=m.group()),
-                    fix=Fix.replace(span, "", say("CHAR003.doubled_fix")),
+                    self.say("doubled", marks=m.group()),
+                    fix=Fix.replace(span, "", self.say("doubled_fix")),
                 )
             )
         for m in _MIXED_MARKS.finditer(text) if marks else ():
@@ -156,12 +199,12 @@ class StrayArtifact(Rule):
             found.append(
                 self.finding(
                     Span(m.start(), m.end() + 1),
-                    say("CHAR003.mixed", pair=pair),
+                    self.say("mixed", pair=pair),
                     # Keeping the second mark is a guess: unsafe.
                     fix=Fix.replace(
                         Span(m.start(), m.end()),
                         "",
-                        say("CHAR003.mixed_fix", first=pair[0], second=pair[1]),
+                        self.say("mixed_fix", first=pair[0], second=pair[1]),
                         safe=False,
                     ),
                 )

@@ -10,7 +10,6 @@ from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Severity, Span
-from hegao.messages import text as say
 
 # A document is written in traditional characters when they clearly outnumber the
 # characters only simplified text uses.
@@ -67,9 +66,33 @@ class TraditionalCharacter(Rule):
     title = "繁体字或异体字"
     name = "traditional-character"
     fixable = True
-    scope = "paragraph"
     # Names that spell themselves in traditional characters (a brand, a shop sign).
     default_options: ClassVar[dict[str, Any]] = {"allow": []}
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "whole": (
+            "全文以繁体字书写（{count} 处繁体字），不逐字报告；如需发布简体版，请整体转换",
+            (
+                "the whole text is in traditional characters ({count} of them), so they are not listed one "
+                "by one; convert it as a whole to publish a simplified version"
+            ),
+        ),
+        "quote": (
+            "简体文本中使用了直角引号“{traditional}”，一般应为“{simplified}”",
+            "corner quotes “{traditional}” in simplified text; usually “{simplified}”",
+        ),
+        "variant": (
+            "“{traditional}”是“{simplified}”的异体字，规范写法为“{simplified}”",
+            "“{traditional}” is a variant of “{simplified}”; the standard form is “{simplified}”",
+        ),
+        "main": (
+            "简体文本中出现繁体字“{traditional}”，应为“{simplified}”",
+            "the traditional character “{traditional}” in simplified text; write “{simplified}”",
+        ),
+        "fix": (
+            "改为“{simplified}”",
+            "change to “{simplified}”",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         from zhconv_rs import zhconv  # lazy: only this rule needs it
@@ -91,7 +114,7 @@ class TraditionalCharacter(Rule):
             first = found[0][0]
             yield self.finding(
                 Span(first, first + 1),
-                say("CHAR001.whole", count=len(found)),
+                self.say("whole", count=len(found)),
                 severity=Severity.INFO,
             )
             return
@@ -103,17 +126,15 @@ class TraditionalCharacter(Rule):
             ):
                 continue  # a name that spells itself in traditional characters
             if traditional in _QUOTE_MARKS:
-                what = say("CHAR001.quote", traditional=traditional, simplified=simplified)
+                what = self.say("quote", traditional=traditional, simplified=simplified)
             elif traditional in _VARIANTS:
-                what = say("CHAR001.variant", traditional=traditional, simplified=simplified)
+                what = self.say("variant", traditional=traditional, simplified=simplified)
             else:
-                what = say("CHAR001", traditional=traditional, simplified=simplified)
+                what = self.say("main", traditional=traditional, simplified=simplified)
             yield self.finding(
                 Span(offset, offset + 1),
                 what,
-                fix=Fix.replace(
-                    Span(offset, offset + 1), simplified, say("CHAR001.fix", simplified=simplified)
-                ),
+                fix=Fix.replace(Span(offset, offset + 1), simplified, self.say("fix", simplified=simplified)),
             )
 
 

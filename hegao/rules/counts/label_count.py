@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
 from hegao.checker.figures.quantities import Kind
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
-from hegao.checker.model import Finding, Related, Span
-from hegao.messages import text as say
+from hegao.checker.model import Finding, Message, Related, Span
 from hegao.rules.counts.shared import AND, CN_NUMERAL, QUOTED, SHI, numeral_number
 
 # A、B、C的“六有”: the list must lead into the label with 的 or 这.
@@ -99,7 +99,20 @@ class LabelCount(Rule):
     code = "CNT002"
     title = "数字概括与条目数不符"
     name = "label-count"
-    scope = "paragraph"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "or": (
+            "或",
+            " or ",
+        ),
+        "main": (
+            "“{label}”表示 {number} 项，实际列出 {n} 项",
+            "“{label}” stands for {number} items, but {n} are listed",
+        ),
+        "items": (
+            "列出的 {n} 项",
+            "the {n} items listed",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from self._quoted_labels(doc)
@@ -107,11 +120,11 @@ class LabelCount(Rule):
         yield from self._points(doc)
 
     def _mismatch(self, span: Span, label: str, number: int, items: set[int], where: Span) -> Finding:
-        n = say("CNT002.or").join(str(i) for i in sorted(items))
+        n = Message.joined(self.say("or"), (str(i) for i in sorted(items)))
         return self.finding(
             span,
-            say("CNT002", label=label, number=number, n=n),
-            (Related(where, say("CNT002.items", n=n)),),
+            self.say("main", label=label, number=number, n=n),
+            (Related(where, self.say("items", n=n)),),
         )
 
     def _quoted_labels(self, doc: Document) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
@@ -11,7 +12,6 @@ from hegao.checker.figures.quantities import Quantity
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
-from hegao.messages import text as say
 from hegao.rules.counts.shared import AND, QUOTED
 
 # 分别, or a year-on-year change verb heading a list of percentages.
@@ -78,7 +78,16 @@ class RespectivelyArity(Rule):
     code = "CNT001"
     title = "分别列举项数不符"
     name = "respectively-arity"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "前面列出 {n} 项（{subjects}），后面给出 {values} 个数值，无法一一对应",
+            "{n} subjects are listed ({subjects}) but {values} values follow: they cannot be paired",
+        ),
+        "subjects": (
+            "{n} 项主语",
+            "the {n} subjects",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
@@ -96,8 +105,8 @@ class RespectivelyArity(Rule):
                 subject_span = Span(clause.span.start, m.start())
                 yield self.finding(
                     Span(values[0].span.start, values[-1].span.end),
-                    say("CNT001", n=n, subjects=_shorten(subjects), values=len(values)),
-                    (Related(subject_span, say("CNT001.subjects", n=n)),),
+                    self.say("main", n=n, subjects=_shorten(subjects), values=len(values)),
+                    (Related(subject_span, self.say("subjects", n=n)),),
                 )
                 break
 

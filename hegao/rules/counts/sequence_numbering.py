@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
@@ -12,7 +13,6 @@ from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.text.segments import Block, BlockKind
-from hegao.messages import text as say
 from hegao.rules.counts.shared import CN_NUMERAL, SHI, numeral_number
 
 # Enumerator styles at the start of a block, highest level first.
@@ -113,7 +113,24 @@ class SequenceNumbering(Rule):
     code = "CNT003"
     title = "序号跳号或重复"
     name = "sequence-numbering"
-    scope = "document"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "repeat": (
+            "编号“{shown}”与上一项重复",
+            "the number “{shown}” repeats the one before",
+        ),
+        "skip": (
+            "编号从“{before}”跳到“{shown}”，中间缺少编号",
+            "the numbering jumps from “{before}” to “{shown}”: a number is missing",
+        ),
+        "order": (
+            "编号“{shown}”排在“{before}”之后，顺序颠倒",
+            "“{shown}” comes after “{before}”: the order is reversed",
+        ),
+        "previous": (
+            "上一项：{before}",
+            "the item before: {before}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         # Plain text often numbers two levels alike (一、 for sections and for the
@@ -162,11 +179,11 @@ class SequenceNumbering(Rule):
         shown = doc.text[current.span.start : current.span.end]
         before = doc.text[previous.span.start : previous.span.end]
         if current.number == previous.number:
-            what = say("CNT003.repeat", shown=shown)
+            what = self.say("repeat", shown=shown)
         elif current.number > previous.number:
-            what = say("CNT003.skip", before=before, shown=shown)
+            what = self.say("skip", before=before, shown=shown)
         else:
-            what = say("CNT003.order", before=before, shown=shown)
+            what = self.say("order", before=before, shown=shown)
         return self.finding(
-            current.span, what, (Related(previous.span, say("CNT003.previous", before=before)),)
+            current.span, what, (Related(previous.span, self.say("previous", before=before)),)
         )

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
+from typing import ClassVar
 
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Span
-from hegao.messages import text as say
 
 
 def _days_in_month(year: int | None, month: int) -> int:
@@ -51,14 +51,31 @@ class InvalidDate(Rule):
     code = "DATE001"
     title = "日期不存在"
     name = "invalid-date"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "month": (
+            "“{text}”：没有 {month} 月",
+            "“{text}”: there is no month {month}",
+        ),
+        "year_month": (
+            "{year} 年 {month} 月",
+            "month {month} of {year}",
+        ),
+        "in_month": (
+            "{month} 月",
+            "month {month}",
+        ),
+        "days": (
+            "“{text}”：{when}只有 {last} 天",
+            "“{text}”: {when} has only {last} days",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for d in doc.dates:
             span = Span(d.span.start, d.day_end or d.month_end)
             if not 1 <= d.month <= 12:
                 yield self.finding(
-                    span, say("DATE001.month", text=doc.text[span.start : span.end], month=d.month)
+                    span, self.say("month", text=doc.text[span.start : span.end], month=d.month)
                 )
                 continue
             if d.day is None:
@@ -70,10 +87,10 @@ class InvalidDate(Rule):
                 day = d.end_day
             if not 1 <= day <= last:
                 when = (
-                    say("DATE001.year_month", year=d.year, month=d.month)
+                    self.say("year_month", year=d.year, month=d.month)
                     if d.year
-                    else say("DATE001.in_month", month=d.month)
+                    else self.say("in_month", month=d.month)
                 )
                 yield self.finding(
-                    span, say("DATE001.days", text=doc.text[span.start : span.end], when=when, last=last)
+                    span, self.say("days", text=doc.text[span.start : span.end], when=when, last=last)
                 )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from typing import ClassVar
 
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding
-from hegao.messages import text as say
 
 _WEEKDAY_NAMES = "一二三四五六日"
 
@@ -46,7 +46,12 @@ class WeekdayMismatch(Rule):
     code = "DATE002"
     title = "星期与日期不符"
     name = "weekday-mismatch"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "{year} 年 {month} 月 {day} 日是星期{actual}，文中写作“{written}”",
+            "{year}-{month}-{day} is a 星期{actual}; the text says “{written}”",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         year_of_block: dict[int, int] = {}
@@ -68,7 +73,7 @@ class WeekdayMismatch(Rule):
                 actual = _WEEKDAY_NAMES[date.weekday()]
                 yield self.finding(
                     d.span,
-                    say(
-                        "DATE002", year=year, month=date.month, day=date.day, actual=actual, written=d.weekday
+                    self.say(
+                        "main", year=year, month=date.month, day=date.day, actual=actual, written=d.weekday
                     ),
                 )

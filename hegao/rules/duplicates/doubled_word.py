@@ -16,7 +16,6 @@ from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Span
 from hegao.checker.text import lexicon
 from hegao.checker.text.script import HAN
-from hegao.messages import text as say
 
 # ``re``, not ``regex``: this scan runs over every character and is 5× faster there.
 _DOUBLED = re.compile(rf"({HAN}{{1,4}})\1")
@@ -454,9 +453,18 @@ class DoubledWord(Rule):
     title = "字词重复"
     name = "doubled-word"
     fixable = True
-    scope = "sentence"
     # Doubled text that is right in your documents (a brand, a coined term): ["企企"].
     default_options: ClassVar[dict[str, Any]] = {"allow": []}
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "“{unit}”重复：“{text}”",
+            "“{unit}” is written twice: “{text}”",
+        ),
+        "fix": (
+            "删除重复的“{unit}”",
+            "delete the repeated “{unit}”",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.masked
@@ -487,9 +495,9 @@ class DoubledWord(Rule):
                     end += len(unit)
                 yield self.finding(
                     Span(start, end),
-                    say("DUP003", unit=unit, text=text[start:end]),
+                    self.say("main", unit=unit, text=text[start:end]),
                     fix=Fix.replace(
-                        Span(start + len(unit), end), "", say("DUP003.fix", unit=unit), safe=len(unit) > 1
+                        Span(start + len(unit), end), "", self.say("fix", unit=unit), safe=len(unit) > 1
                     ),
                 )
                 pos = end

@@ -19,7 +19,6 @@ from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.text.segments import Block, BlockKind, han_count
 from hegao.checker.text.words import word_texts
-from hegao.messages import text as say
 from hegao.rules.duplicates.shared import (
     FULL_STOP,
     Normalized,
@@ -199,10 +198,27 @@ class DuplicateParagraph(Rule):
     code = "DUP001"
     title = "段落重复"
     name = "duplicate-paragraph"
-    scope = "document"
     default_options: ClassVar[dict[str, Any]] = {"min-han": PARAGRAPH_MIN_HAN}
     # A copied paragraph holds copied sentences: one finding says it all.
     supersedes: ClassVar[tuple[str, ...]] = ("DUP002",)
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "same": (
+            "本段与",
+            "this paragraph repeats",
+        ),
+        "contains": (
+            "本段包含",
+            "this paragraph contains",
+        ),
+        "main": (
+            "{what}第 {line} 行的段落重复",
+            "{what} the paragraph on line {line}",
+        ),
+        "earlier": (
+            "先出现的段落",
+            "the earlier paragraph",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         quoted = quoted_document_blocks(doc)
@@ -210,9 +226,9 @@ class DuplicateParagraph(Rule):
             if restates_a_summary(quoted, copy.earlier, copy.later):
                 continue
             line = doc.line_col(copy.earlier.start)[0]
-            what = say("DUP001.same" if copy.whole else "DUP001.contains")
+            what = self.say("same") if copy.whole else self.say("contains")
             yield self.finding(
                 copy.later,
-                say("DUP001", what=what, line=line),
-                (Related(copy.earlier, say("DUP001.earlier")),),
+                self.say("main", what=what, line=line),
+                (Related(copy.earlier, self.say("earlier")),),
             )

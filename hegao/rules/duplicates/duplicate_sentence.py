@@ -16,7 +16,6 @@ from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
 from hegao.checker.text.segments import BlockKind, Clause, han_count
 from hegao.checker.text.words import word_texts
-from hegao.messages import text as say
 from hegao.rules.duplicates.shared import (
     Normalized,
     is_title_like,
@@ -147,8 +146,17 @@ class DuplicateSentence(Rule):
     code = "DUP002"
     title = "语句重复"
     name = "duplicate-sentence"
-    scope = "document"
     default_options: ClassVar[dict[str, Any]] = {"min-han": CLAUSE_MIN_HAN}
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "重复了第 {line} 行已出现的语句（{han} 字）",
+            "repeats a passage already on line {line} ({han} characters)",
+        ),
+        "earlier": (
+            "先出现的语句",
+            "the earlier passage",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         quotes = _Quotes(doc)
@@ -206,8 +214,8 @@ class DuplicateSentence(Rule):
                 line = doc.line_col(earlier.start)[0]
                 yield self.finding(
                     later,
-                    say("DUP002", line=line, han=han),
-                    (Related(earlier, say("DUP002.earlier")),),
+                    self.say("main", line=line, han=han),
+                    (Related(earlier, self.say("earlier")),),
                 )
                 for k in range(i, i + run):
                     seen[norms[k]].append(k)

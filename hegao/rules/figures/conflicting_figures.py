@@ -4,6 +4,7 @@ twice with different values."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
@@ -14,7 +15,6 @@ from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Severity
 from hegao.checker.text.segments import Clause
-from hegao.messages import text as say
 
 _PLAN = vocab.pattern("plan")
 
@@ -135,7 +135,16 @@ class ConflictingFigures(Rule):
     title = "同一数据前后不一致"
     name = "conflicting-figures"
     severity = Severity.WARNING
-    scope = "document"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "同一数据前后不一致：此处为“{text}”，第 {line} 行为“{earlier}”",
+            "the same figure is stated twice: “{text}” here, “{earlier}” on line {line}",
+        ),
+        "earlier": (
+            "先前的数值：{earlier}",
+            "the earlier value: {earlier}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         seen: dict[tuple[object, ...], list[Figure]] = {}
@@ -166,6 +175,6 @@ class ConflictingFigures(Rule):
                 line = doc.line_col(e.span.start)[0]
                 yield self.finding(
                     q.span,
-                    say("FIG001", text=q.text, line=line, earlier=e.text),
-                    (Related(e.span, say("FIG001.earlier", earlier=e.text)),),
+                    self.say("main", text=q.text, line=line, earlier=e.text),
+                    (Related(e.span, self.say("earlier", earlier=e.text)),),
                 )

@@ -4,6 +4,7 @@ an earlier one."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
@@ -12,7 +13,6 @@ from hegao.checker.figures.quantities import Kind
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Severity
-from hegao.messages import text as say
 
 _MONTH = regex.compile(r"(\d{1,2})\s*月")
 
@@ -60,7 +60,19 @@ class ShrinkingCumulative(Rule):
     title = "累计数前后减少"
     name = "shrinking-cumulative"
     severity = Severity.WARNING
-    scope = "document"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "累计数不应减少：截至 {month} 月为“{text}”，比截至 {earlier_month} 月的“{earlier}”还少",
+            (
+                "a running total cannot fall: “{text}” by month {month} is less than “{earlier}” by month "
+                "{earlier_month}"
+            ),
+        ),
+        "earlier": (
+            "截至 {month} 月：{text}",
+            "by month {month}: {text}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         running: dict[tuple[str, str, str, str], list[tuple[int, Figure]]] = {}
@@ -92,8 +104,8 @@ class ShrinkingCumulative(Rule):
                         reported.add(id(f))
                         yield self.finding(
                             f.quantity.span,
-                            say(
-                                "FIG002",
+                            self.say(
+                                "main",
                                 text=f.quantity.text,
                                 month=month,
                                 earlier=e.quantity.text,
@@ -102,7 +114,7 @@ class ShrinkingCumulative(Rule):
                             (
                                 Related(
                                     e.quantity.span,
-                                    say("FIG002.earlier", text=e.quantity.text, month=other_month),
+                                    self.say("earlier", text=e.quantity.text, month=other_month),
                                 ),
                             ),
                         )

@@ -4,6 +4,7 @@ one."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
@@ -11,7 +12,6 @@ from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Related, Severity, Span
 from hegao.checker.text.segments import Block
-from hegao.messages import text as say
 
 
 class BrokenParagraph(Rule):
@@ -62,7 +62,34 @@ class BrokenParagraph(Rule):
     name = "broken-paragraph"
     fixable = True
     severity = Severity.WARNING
-    scope = "document"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "段落在句中断开，下文接在第 {line} 行：应与下一段合并",
+            "the paragraph breaks off mid-sentence and goes on at line {line}: join the two",
+        ),
+        "next": (
+            "接续的下文",
+            "where it goes on",
+        ),
+        "fix": (
+            "接上断开的段落",
+            "join the broken paragraph",
+        ),
+        "wrapped": (
+            (
+                "全文按固定宽度（约 {width} 字）折行，像是从 PDF 复制的文本：已按 {blocks} 个自然段检查；"
+                "可自动取消折行"
+            ),
+            (
+                "every line is cut at one width (about {width} characters), like text copied from a PDF: "
+                "it was checked as its {blocks} paragraphs; the wrapping can be undone automatically"
+            ),
+        ),
+        "unwrap": (
+            "接上按固定宽度断开的行",
+            "join the lines cut at a fixed width",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.wrap_width is not None:
@@ -74,9 +101,9 @@ class BrokenParagraph(Rule):
             line = doc.line_col(following.span.start)[0]
             yield self.finding(
                 Span(block.span.end - 1, block.span.end),
-                say("LAY001", line=line),
-                (Related(Span(following.span.start, following.span.start + 1), say("LAY001.next")),),
-                fix=Fix.replace(gap, joiner, say("LAY001.fix")),
+                self.say("main", line=line),
+                (Related(Span(following.span.start, following.span.start + 1), self.say("next")),),
+                fix=Fix.replace(gap, joiner, self.say("fix")),
             )
 
     def _hard_wrapped(self, doc: Document) -> Finding:
@@ -93,8 +120,8 @@ class BrokenParagraph(Rule):
                 pieces.append(doc.text[block.span.end : doc.blocks[i + 1].span.start])
         return self.finding(
             Span(first.start, first.start + 1),
-            say("LAY001.wrapped", width=(doc.wrap_width or 0) // 2, blocks=len(doc.blocks)),
-            fix=Fix.replace(Span(first.start, last.end), "".join(pieces), say("LAY001.unwrap")),
+            self.say("wrapped", width=(doc.wrap_width or 0) // 2, blocks=len(doc.blocks)),
+            fix=Fix.replace(Span(first.start, last.end), "".join(pieces), self.say("unwrap")),
         )
 
 

@@ -4,6 +4,7 @@ it: text was lost."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
@@ -18,7 +19,6 @@ from hegao.checker.text.layout import (
     open_ended,
 )
 from hegao.checker.text.segments import BlockKind
-from hegao.messages import text as say
 
 
 class TruncatedParagraph(Rule):
@@ -60,7 +60,23 @@ class TruncatedParagraph(Rule):
     title = "段落在句中截断"
     name = "truncated-paragraph"
     severity = Severity.WARNING
-    scope = "document"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "end": (
+            "文末",
+            "the file ends",
+        ),
+        "heading": (
+            "下一段是标题、新条目或署名",
+            "a heading, a new item or a byline follows",
+        ),
+        "main": (
+            "段落在句中结束，{what}，句子没有下文：可能有文字丢失，请对照原文补全",
+            (
+                "the paragraph stops mid-sentence and {what}, so nothing continues it: text may have been "
+                "lost; restore it from the source"
+            ),
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         blocks = doc.blocks
@@ -80,8 +96,8 @@ class TruncatedParagraph(Rule):
                 or (following.kind is BlockKind.HEADING and cut_mid_word(text))
             ):
                 continue
-            what = say("LAY002.end" if following is None else "LAY002.heading")
+            what = self.say("end") if following is None else self.say("heading")
             yield self.finding(
                 Span(block.span.end - 1, block.span.end),
-                say("LAY002", what=what),
+                self.say("main", what=what),
             )

@@ -14,7 +14,6 @@ from hegao.checker.figures.quantities import Kind, Quantity, units
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding
-from hegao.messages import text as say
 
 _HAN = regex.compile(r"\p{Han}")
 
@@ -105,9 +104,14 @@ class MeasureWordMismatch(Rule):
     code = "UNIT001"
     title = "量词与名词不搭配"
     name = "measure-word-mismatch"
-    scope = "sentence"
     # More nouns and the measure words they take: {"无人机" = ["架", "台"]}.
     default_options: ClassVar[dict[str, Any]] = {"measure-words": {}}
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "“{noun}”的量词应为“{fits}”，文中写作“{text}”",
+            "“{noun}” is counted with “{fits}”; the text says “{text}”",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         extra = {noun: tuple(words) for noun, words in self.options["measure-words"].items()}
@@ -127,4 +131,4 @@ class MeasureWordMismatch(Rule):
             if measure in allowed or measure.endswith("次"):
                 continue
             fits = "、".join(allowed)
-            yield self.finding(q.span, say("UNIT001", noun=noun, fits=fits, text=q.text))
+            yield self.finding(q.span, self.say("main", noun=noun, fits=fits, text=q.text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import ClassVar
 
 import regex
 
@@ -12,7 +13,6 @@ from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Span
-from hegao.messages import text as say
 
 # Three or more runs of Han characters (up to 12 each) joined by 、. The scan looks for
 # the 、 and its items after it, then takes the first item back from it: a pattern that
@@ -122,7 +122,16 @@ class LostCharacterInName(Rule):
     title = "名称缺字"
     name = "lost-character-in-name"
     fixable = True
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "“{text}”疑为“{full}”，缺了一个字",
+            "“{text}” looks like “{full}” with a character lost",
+        ),
+        "fix": (
+            "改为“{full}”",
+            "change to “{full}”",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         forms, lost = _names()
@@ -156,6 +165,6 @@ class LostCharacterInName(Rule):
                 span = Span(start, start + len(item))
                 yield self.finding(
                     span,
-                    say("NAM001", text=item, full=full),
-                    fix=Fix.replace(span, full, say("NAM001.fix", full=full)),
+                    self.say("main", text=item, full=full),
+                    fix=Fix.replace(span, full, self.say("fix", full=full)),
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import ClassVar
 
 import regex
 
@@ -13,7 +14,6 @@ from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding
-from hegao.messages import text as say
 from hegao.rules.percentages.shared import HUNDRED, percentages
 
 
@@ -70,7 +70,15 @@ class DecreaseOver100(Rule):
     code = "PCT002"
     title = "下降超过100%"
     name = "decrease-over-100"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "“{verb}{text}”：下降超过100%意味着结果小于零，案件、人数等不可能为负，请核对",
+            (
+                "“{verb}{text}”: a fall of more than 100% would leave less than nothing, and counts of "
+                "cases or people cannot be negative; check it"
+            ),
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for clause, q in percentages(doc):
@@ -92,5 +100,5 @@ class DecreaseOver100(Rule):
                 continue
             yield self.finding(
                 q.span,
-                say("PCT002", verb=verb.group(), text=q.text),
+                self.say("main", verb=verb.group(), text=q.text),
             )

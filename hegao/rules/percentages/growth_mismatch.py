@@ -4,12 +4,12 @@ increment stated with it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from hegao.checker.claims import Growth, interval, percent_agrees
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related
-from hegao.messages import text as say
 from hegao.rules.percentages.shared import HUNDRED, round_like
 
 
@@ -51,7 +51,24 @@ class GrowthMismatch(Rule):
     code = "PCT004"
     title = "增减幅度与数据不符"
     name = "growth-mismatch"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "after": (
+            "本期：{text}",
+            "this period: {text}",
+        ),
+        "increment": (
+            "增减量：{text}",
+            "the change: {text}",
+        ),
+        "before": (
+            "基期：{text}",
+            "base period: {text}",
+        ),
+        "main": (
+            "增减幅度不符：{shown} = {computed}%，文中写作{verb}{text}",
+            "the rate of change does not follow: {shown} = {computed}%, the text says {verb}{text}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for growth in doc.claims.growths:
@@ -73,8 +90,8 @@ class GrowthMismatch(Rule):
             exact_before = g.after.base - sign * g.increment.base
             shown = f"{g.increment.text} ÷ ({g.after.text} {'−' if sign > 0 else '+'} {g.increment.text})"
             related = (
-                Related(g.after.span, say("PCT004.after", text=g.after.text)),
-                Related(g.increment.span, say("PCT004.increment", text=g.increment.text)),
+                Related(g.after.span, self.say("after", text=g.after.text)),
+                Related(g.increment.span, self.say("increment", text=g.increment.text)),
             )
         else:
             assert g.before is not None
@@ -82,8 +99,8 @@ class GrowthMismatch(Rule):
             exact_before = g.before.base
             shown = f"({g.after.text} − {g.before.text}) ÷ {g.before.text}"
             related = (
-                Related(g.before.span, say("PCT004.before", text=g.before.text)),
-                Related(g.after.span, say("PCT004.after", text=g.after.text)),
+                Related(g.before.span, self.say("before", text=g.before.text)),
+                Related(g.after.span, self.say("after", text=g.after.text)),
             )
         if b_lo <= 0 or exact_before <= 0:
             return None
@@ -98,8 +115,8 @@ class GrowthMismatch(Rule):
             return None
         return self.finding(
             g.rate.span,
-            say(
-                "PCT004",
+            self.say(
+                "main",
                 shown=shown,
                 computed=round_like(abs(change), g.rate),
                 verb=g.verb,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import ClassVar
 
 from hegao.checker.claims import percent_agrees, ratio_range
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related
-from hegao.messages import text as say
 from hegao.rules.percentages.shared import HUNDRED, round_like
 
 
@@ -60,7 +60,24 @@ class PercentMismatch(Rule):
     code = "PCT003"
     title = "百分比与数据不符"
     name = "percent-mismatch"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "share": (
+            "占比",
+            "the share",
+        ),
+        "main": (
+            "{what}不符：{num} ÷ {den} = {computed}%，文中写作{text}",
+            "{what} does not follow: {num} ÷ {den} = {computed}%, the text says {text}",
+        ),
+        "numerator": (
+            "分子：{num}",
+            "numerator: {num}",
+        ),
+        "denominator": (
+            "分母：{den}",
+            "denominator: {den}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for ratio in doc.claims.ratios:
@@ -73,12 +90,12 @@ class PercentMismatch(Rule):
                     continue
             computed = round_like(ratio.numerator.base / ratio.denominator.base * HUNDRED, ratio.value)
             num, den = ratio.numerator.text, ratio.denominator.text
-            what = say("PCT003.share") if ratio.term.startswith("占") or "比" in ratio.term else ratio.term
+            what = self.say("share") if ratio.term.startswith("占") or "比" in ratio.term else ratio.term
             yield self.finding(
                 ratio.value.span,
-                say("PCT003", what=what, num=num, den=den, computed=computed, text=ratio.value.text),
+                self.say("main", what=what, num=num, den=den, computed=computed, text=ratio.value.text),
                 (
-                    Related(ratio.numerator.span, say("PCT003.numerator", num=num)),
-                    Related(ratio.denominator.span, say("PCT003.denominator", den=den)),
+                    Related(ratio.numerator.span, self.say("numerator", num=num)),
+                    Related(ratio.denominator.span, self.say("denominator", den=den)),
                 ),
             )

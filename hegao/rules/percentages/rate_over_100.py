@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import ClassVar
 
 import regex
 
@@ -12,7 +13,6 @@ from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Severity
-from hegao.messages import text as say
 from hegao.rules.percentages.shared import HUNDRED, percentages
 
 
@@ -69,7 +69,19 @@ class RateOver100(Rule):
     code = "PCT001"
     title = "占比超过100%"
     name = "rate-over-100"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "“{term}”是部分占整体的比例，不应超过100%，文中为{text}",
+            "“{term}” is a share of a whole and cannot exceed 100%; the text says {text}",
+        ),
+        "cases": (
+            "“{term}”为{text}，超过100%：若计入了往年积案可以成立，请核实并注明口径",
+            (
+                "“{term}” is {text}, over 100%: possible if cases of earlier years were solved; check it "
+                "and say so"
+            ),
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         terms = rate_terms()
@@ -91,10 +103,10 @@ class RateOver100(Rule):
             ):
                 kind = "may-exceed"  # 占年度计划投资的109.7%: plan completion may exceed 100%
             if kind == "share":
-                yield self.finding(q.span, say("PCT001", term=term, text=q.text))
+                yield self.finding(q.span, self.say("main", term=term, text=q.text))
             elif kind == "warn":
                 yield self.finding(
                     q.span,
-                    say("PCT001.cases", term=term, text=q.text),
+                    self.say("cases", term=term, text=q.text),
                     severity=Severity.WARNING,
                 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import ClassVar
 
 import regex
 
@@ -14,7 +15,6 @@ from hegao.checker.figures.quantities import Kind, Quantity
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Span
-from hegao.messages import text as say
 
 _RATIO = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:\s*[:：]\s*\d+(?:\.\d+)?){1,5}")
 
@@ -79,7 +79,12 @@ class SharesOfOneWhole(Rule):
     code = "PCT005"
     title = "各部分比重之和不等于100%"
     name = "shares-not-whole"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "同一整体的各部分比重之和应为 100%：{shown}，{arithmetic} = {total}",
+            "the shares of one whole should add up to 100%: {shown}, {arithmetic} = {total}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -138,7 +143,7 @@ class SharesOfOneWhole(Rule):
             return None
         arithmetic = " + ".join(f"{v}" for v, _ in parts)
         return self.finding(
-            Span(a, b), say("PCT005", shown=shown, arithmetic=arithmetic, total=f"{total.normalize():f}")
+            Span(a, b), self.say("main", shown=shown, arithmetic=arithmetic, total=f"{total.normalize():f}")
         )
 
 

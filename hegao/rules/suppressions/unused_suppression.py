@@ -8,8 +8,8 @@ from typing import ClassVar
 
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
-from hegao.checker.lint.suppression import UNUSED_SUPPRESSION
-from hegao.checker.model import Finding, Severity
+from hegao.checker.lint.suppression import quiet_regions, unknown_codes
+from hegao.checker.model import Finding, Severity, Span
 
 
 class UnusedSuppression(Rule):
@@ -45,12 +45,39 @@ class UnusedSuppression(Rule):
         全市共接报警情1250起。
     """
 
-    code = UNUSED_SUPPRESSION
+    code = "SUP001"
     title = "多余的禁用注释"
     name = "unused-suppression"
     severity = Severity.INFO
-    scope = "document"
     default_enabled: ClassVar[bool] = False
+    reviews_findings = True
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "unknown": (
+            "禁用注释中的规则代码 {code} 不存在",
+            "the suppression comment names {code}, which is no rule",
+        ),
+        "main": (
+            "禁用注释没有屏蔽任何问题{which}：可以删除",
+            "the suppression comment silences nothing{which}: remove it",
+        ),
+        "which": ("（{code}）", " ({code})"),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        return iter(())  # the engine reports it: it is about the other rules' findings
+        return iter(())  # it is about the other rules' findings: see review
+
+    def review(self, doc: Document, findings: list[Finding], known: set[str]) -> Iterator[Finding]:
+        text = doc.text
+        if "hegao-" not in text:
+            return
+        unknown = set(unknown_codes(text, known))
+        for region in quiet_regions(text):
+            comment_start, comment_end = region.comment
+            for code in sorted(region.codes) or [""]:
+                if (comment_start, code) in unknown:
+                    message = self.say("unknown", code=code)
+                elif any(region.covers(f) and (not code or f.code.startswith(code)) for f in findings):
+                    continue
+                else:
+                    message = self.say("main", which=self.say("which", code=code) if code else "")
+                yield self.finding(Span(comment_start, comment_end), message)

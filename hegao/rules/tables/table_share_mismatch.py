@@ -4,6 +4,7 @@ it is a share of."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from hegao.checker.figures.tables import (
     Cell,
@@ -13,7 +14,6 @@ from hegao.checker.figures.tables import (
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related
-from hegao.messages import text as say
 from hegao.rules.tables.shared import cell, short
 
 
@@ -60,7 +60,20 @@ class TableShareMismatch(Rule):
     code = "TAB002"
     title = "表格比重与数值不符"
     name = "table-share-mismatch"
-    scope = "document"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "表 {table}“{label}”的比重：{value} ÷ {total} = {computed}%，表中写作 {share}",
+            "table {table}, the share of “{label}”: {value} ÷ {total} = {computed}%, the table says {share}",
+        ),
+        "value": (
+            "数值：{text}",
+            "value: {text}",
+        ),
+        "total": (
+            "合计：{text}",
+            "total: {text}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for table in doc.table_halves:
@@ -83,8 +96,8 @@ class TableShareMismatch(Rule):
                         computed = value.value / total.value * 100
                         yield self.finding(
                             share.span,
-                            say(
-                                "TAB002",
+                            self.say(
+                                "main",
                                 table=table.number,
                                 label=short(row.label),
                                 value=value.text,
@@ -93,8 +106,8 @@ class TableShareMismatch(Rule):
                                 share=share.text,
                             ),
                             (
-                                Related(value.span, say("TAB002.value", text=value.text)),
-                                Related(total.span, say("TAB002.total", text=total.text)),
+                                Related(value.span, self.say("value", text=value.text)),
+                                Related(total.span, self.say("total", text=total.text)),
                             ),
                         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from hegao.checker.figures.tables import (
     Cell,
@@ -18,8 +18,7 @@ from hegao.checker.figures.tables import (
 )
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
-from hegao.checker.model import Finding, Related
-from hegao.messages import text as say
+from hegao.checker.model import Finding, Message, Related
 from hegao.rules.tables.shared import cell, short
 
 _K = TypeVar("_K")  # what a cell to add up is kept with: its row, or its column
@@ -96,7 +95,45 @@ class TableTotalMismatch(Rule):
     code = "TAB001"
     title = "表格合计与分项不符"
     name = "table-total-mismatch"
-    scope = "document"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "column_n": (
+            "第 {n} 列",
+            "column {n}",
+        ),
+        "across": (
+            "表 {table}“{label}”行：{columns}之和为 {arithmetic} = {summed}，与合计“{total}”不符",
+            (
+                "table {table}, row “{label}”: {columns} add up to {arithmetic} = {summed}, not the total "
+                "“{total}”"
+            ),
+        ),
+        "part": (
+            "分项“{label}”：{text}",
+            "part “{label}”: {text}",
+        ),
+        "unmarked": (
+            (
+                "表 {table}“{column}”列：分项之和 {arithmetic} = {summed} "
+                "比合计“{total}”多出的恰是“{label}”一行：该行可能是上一行的分项，漏标了“#”或“其中”"
+            ),
+            (
+                "table {table}, column “{column}”: the rows add up to {arithmetic} = {summed}, more than "
+                "the total “{total}” by exactly the row “{label}”, which is probably part of the row above "
+                "and lost its # or 其中"
+            ),
+        ),
+        "main": (
+            "表 {table}“{column}”列：{labels}之和为 {arithmetic} = {summed}，与合计“{total}”不符{skipped}",
+            (
+                "table {table}, column “{column}”: {labels} add up to {arithmetic} = {summed}, not the "
+                "total “{total}”{skipped}"
+            ),
+        ),
+        "skipped": (
+            "（{rows}是上一行的分项，未重复相加）",
+            " ({rows}: part of the row above, not added again)",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for table in doc.table_halves:
@@ -124,9 +161,9 @@ class TableTotalMismatch(Rule):
         off = _off(total, cells, may_be_partial=selection)
         if off is None:
             return None
-        names = "、".join(table.column_name(k) or say("TAB001.column_n", n=k + 1) for k in parts)
-        message = say(
-            "TAB001.across",
+        names = Message.joined("、", (table.column_name(k) or self.say("column_n", n=k + 1) for k in parts))
+        message = self.say(
+            "across",
             table=table.number,
             label=short(row.label),
             columns=names,
@@ -135,7 +172,7 @@ class TableTotalMismatch(Rule):
             total=total.text,
         )
         related = tuple(
-            Related(c.span, say("TAB001.part", label=table.column_name(k), text=c.text)) for k, c in given
+            Related(c.span, self.say("part", label=table.column_name(k), text=c.text)) for k, c in given
         )
         return self.finding(total.span, message, related)
 
@@ -153,19 +190,19 @@ class TableTotalMismatch(Rule):
             return None
         summed, tolerance = off
         difference = summed - total.value
-        name = table.column_name(column) or say("TAB001.column_n", n=column + 1)
+        name = table.column_name(column) or self.say("column_n", n=column + 1)
         arithmetic = " + ".join(p.text for p in cells)
         labels = "、".join(short(row.label) for row in rows)
         related = tuple(
-            Related(p.span, say("TAB001.part", label=short(r.label), text=p.text)) for r, p in given
+            Related(p.span, self.say("part", label=short(r.label), text=p.text)) for r, p in given
         )
         unmarked = next(
             (r for r, p in given if p.value is not None and abs(difference - p.value) <= tolerance),
             None,
         )
         if unmarked is not None and difference > 0:
-            message = say(
-                "TAB001.unmarked",
+            message = self.say(
+                "unmarked",
                 table=table.number,
                 column=name,
                 label=short(unmarked.label),
@@ -175,15 +212,15 @@ class TableTotalMismatch(Rule):
             )
         else:
             skipped = _sub_rows_among(table, rows)
-            message = say(
-                "TAB001",
+            message = self.say(
+                "main",
                 table=table.number,
                 column=name,
                 labels=labels,
                 arithmetic=arithmetic,
                 summed=_plain(summed) + table.unit_of(column),
                 total=total.text,
-                skipped=say("TAB001.skipped", rows="、".join(short(r.label) for r in skipped))
+                skipped=self.say("skipped", rows="、".join(short(r.label) for r in skipped))
                 if skipped
                 else "",
             )

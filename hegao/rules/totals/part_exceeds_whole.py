@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import ClassVar
 
 from hegao.checker.claims import Breakdown, rounding
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Severity
-from hegao.messages import text as say
 from hegao.rules.totals.shared import common, show
 
 
@@ -59,7 +59,28 @@ class PartExceedsWhole(Rule):
     code = "SUM002"
     title = "分项之和超过总数"
     name = "part-exceeds-whole"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "whole": (
+            "总数：{text}",
+            "the whole: {text}",
+        ),
+        "part": (
+            "分项“{part}”大于总数“{whole}”（{part_value} > {whole_value}）",
+            "the part “{part}” is larger than the whole “{whole}” ({part_value} > {whole_value})",
+        ),
+        "overlap": (
+            "（这些措施可能先后用于同一批人，如属此情况请忽略）",
+            " (these measures may apply to the same people one after another; if so, ignore this)",
+        ),
+        "main": (
+            "各分项之和大于总数：{arithmetic} = {summed}，超过“{whole}”{note}",
+            "the parts add up to more than the whole: {arithmetic} = {summed}, more than “{whole}”{note}",
+        ),
+        "each_part": (
+            "分项：{text}",
+            "part: {text}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for breakdown in doc.claims.breakdowns:
@@ -70,13 +91,13 @@ class PartExceedsWhole(Rule):
     def _check_parts(self, breakdown: Breakdown) -> Finding | None:
         whole, parts = breakdown.whole, breakdown.parts
         tolerance = rounding(whole)
-        related = (Related(whole.span, say("SUM002.whole", text=whole.text)),)
+        related = (Related(whole.span, self.say("whole", text=whole.text)),)
         for part in parts:
             if part.base - rounding(part) > whole.base + tolerance:
                 return self.finding(
                     part.span,
-                    say(
-                        "SUM002.part",
+                    self.say(
+                        "part",
                         part=part.text,
                         whole=whole.text,
                         part_value=show(part.base, part.unit),
@@ -92,16 +113,16 @@ class PartExceedsWhole(Rule):
             return None
         like = common(whole, *parts)
         arithmetic = " + ".join(show(p.base, p.unit, like) for p in parts)
-        note = say("SUM002.overlap") if breakdown.may_overlap else ""
+        note = self.say("overlap") if breakdown.may_overlap else ""
         return self.finding(
             parts[-1].span,
-            say(
-                "SUM002",
+            self.say(
+                "main",
                 arithmetic=arithmetic,
                 summed=show(parts_sum, whole.unit, like),
                 whole=whole.text,
                 note=note,
             ),
-            related + tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts[:-1]),
+            related + tuple(Related(p.span, self.say("each_part", text=p.text)) for p in parts[:-1]),
             severity=Severity.WARNING if breakdown.may_overlap else None,
         )

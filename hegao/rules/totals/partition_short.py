@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import ClassVar
 
 from hegao.checker.claims import rounding
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related
-from hegao.messages import text as say
 from hegao.rules.totals.shared import common, show
 
 
@@ -58,7 +58,16 @@ class PartitionShort(Rule):
     code = "SUM003"
     title = "全部分项之和小于总数"
     name = "partition-short"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "main": (
+            "{members}即是全部，其和 {arithmetic} = {summed}，少于总数“{whole}”",
+            "{members} are the whole, yet {arithmetic} = {summed}, less than the whole “{whole}”",
+        ),
+        "each_part": (
+            "分项：{text}",
+            "part: {text}",
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for breakdown in doc.claims.breakdowns:
@@ -72,12 +81,12 @@ class PartitionShort(Rule):
             arithmetic = " + ".join(p.text for p in parts)
             yield self.finding(
                 whole.span,
-                say(
-                    "SUM003",
+                self.say(
+                    "main",
                     members="、".join(members),
                     arithmetic=arithmetic,
                     summed=show(summed, whole.unit, common(whole, *parts)),
                     whole=whole.text,
                 ),
-                tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts),
+                tuple(Related(p.span, self.say("each_part", text=p.text)) for p in parts),
             )

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import ClassVar
 
 from hegao.checker.claims import Sum, rounding
 from hegao.checker.figures.quantities import Quantity
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related
-from hegao.messages import text as say
 from hegao.rules.totals.shared import common, show
 
 POWER_OF_TEN_SLIPS = (1, 2, 3, 4, 8)
@@ -64,7 +64,51 @@ class TotalMismatch(Rule):
     code = "SUM001"
     title = "合计与分项不符"
     name = "total-mismatch"
-    scope = "sentence"
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "each_part": (
+            "分项：{text}",
+            "part: {text}",
+        ),
+        "unit": (
+            (
+                "合计与分项相差 {factor} 倍，疑为单位错误：分项合计 {arithmetic} = {summed}，"
+                "文中写作“{text}”（{base}）；应为 {summed}"
+            ),
+            (
+                "the total is {factor} times the sum of its parts, probably a unit slip: {arithmetic} = "
+                "{summed}, the text says “{text}” ({base}); it should be {summed}"
+            ),
+        ),
+        "scale": (
+            "疑漏写“{scale}”",
+            "probably lacks “{scale}”",
+        ),
+        "digits": (
+            "疑少写 {k} 位数字",
+            "probably lacks {k} digits",
+        ),
+        "part": (
+            (
+                "分项“{part}”{what}：分项合计 {arithmetic} = {summed}，与合计“{total}”不符；若该项为 "
+                "{corrected} 则相符"
+            ),
+            (
+                "the part “{part}” {what}: {arithmetic} = {summed} does not match the total “{total}”; "
+                "with {corrected} it would"
+            ),
+        ),
+        "total": (
+            "合计：{text}",
+            "total: {text}",
+        ),
+        "main": (
+            "合计与分项不符：分项合计 {arithmetic} = {summed}，文中写作“{text}”（相差 {difference}）",
+            (
+                "the total does not match its parts: {arithmetic} = {summed}, the text says “{text}” (a "
+                "difference of {difference})"
+            ),
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for claim in doc.claims.sums:
@@ -79,7 +123,7 @@ class TotalMismatch(Rule):
         difference = total.base - parts_sum
         if abs(difference) <= tolerance or (claim.running and difference > 0):
             return None
-        related = tuple(Related(p.span, say("SUM.part", text=p.text)) for p in parts)
+        related = tuple(Related(p.span, self.say("each_part", text=p.text)) for p in parts)
         like = common(total, *parts)
         arithmetic = " + ".join(show(p.base, p.unit, like) for p in parts)
         summed = show(parts_sum, total.unit, like)
@@ -91,8 +135,8 @@ class TotalMismatch(Rule):
             if too_big or too_small:
                 return self.finding(
                     total.span,
-                    say(
-                        "SUM001.unit",
+                    self.say(
+                        "unit",
                         factor=factor,
                         arithmetic=arithmetic,
                         summed=summed,
@@ -104,14 +148,12 @@ class TotalMismatch(Rule):
         slipped = _part_missing_scale(total, parts, tolerance)
         if slipped is not None:
             part, k = slipped
-            what = (
-                say("SUM001.scale", scale=_SCALE_NAMES[k]) if k in _SCALE_NAMES else say("SUM001.digits", k=k)
-            )
+            what = self.say("scale", scale=_SCALE_NAMES[k]) if k in _SCALE_NAMES else self.say("digits", k=k)
             corrected = show(part.base * Decimal(10) ** k, part.unit)
             return self.finding(
                 part.span,
-                say(
-                    "SUM001.part",
+                self.say(
+                    "part",
                     part=part.text,
                     what=what,
                     arithmetic=arithmetic,
@@ -120,14 +162,14 @@ class TotalMismatch(Rule):
                     corrected=corrected,
                 ),
                 (
-                    Related(total.span, say("SUM001.total", text=total.text)),
+                    Related(total.span, self.say("total", text=total.text)),
                     *tuple(r for r in related if r.span != part.span),
                 ),
             )
         return self.finding(
             total.span,
-            say(
-                "SUM001",
+            self.say(
+                "main",
                 arithmetic=arithmetic,
                 summed=summed,
                 text=total.text,
