@@ -95,7 +95,6 @@ class Label:
 class Extraction:
     quantities: list[Quantity]  # sorted by start
     labels: list[Label]
-    not_quantities: list[Span]  # dates, times, codes, ordinals, fixed phrases, labels
     _starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -338,7 +337,7 @@ def extract_from_text(masked: str, figures: str | None = None) -> Extraction:
             quantities.append(found)
     quantities.sort(key=lambda q: q.span.start)
     labels.sort(key=lambda lab: lab.span.start)
-    return Extraction(quantities, labels, blocked)
+    return Extraction(quantities, labels)
 
 
 class _Blocked:

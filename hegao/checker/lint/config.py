@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from hegao import messages
 from hegao.checker.model import Severity
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
@@ -32,9 +33,7 @@ class ConfigError(ValueError):
         self.params = params
 
     def __str__(self) -> str:
-        from hegao.messages import text
-
-        return f"{self.where}: {text(self.key, **self.params)}"
+        return f"{self.where}: {messages.text(self.key, **self.params)}"
 
 
 @dataclass(frozen=True)

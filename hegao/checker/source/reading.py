@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from hegao import messages
+
 UTF8_BOM = b"\xef\xbb\xbf"
 
 # A draft is prose: these control characters never occur in it, but they fill
@@ -26,9 +28,7 @@ class InputError(Exception):
         self.params = params
 
     def __str__(self) -> str:
-        from hegao.messages import text
-
-        return text(self.key, **self.params)
+        return messages.text(self.key, **self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +84,8 @@ def _decode_chinese_legacy(body: bytes, utf8_error: UnicodeDecodeError) -> tuple
     try:
         text = body.decode("gb18030")
     except UnicodeDecodeError:
-        from hegao.messages import text as message
-
         guess = _guess_encoding(body)
-        hint = message("looks_like", encoding=guess) if guess else ""
+        hint = messages.text("looks_like", encoding=guess) if guess else ""
         raise InputError("not_utf8_or_gb", hint=hint, offset=utf8_error.start) from None
     if not _mostly_plausible(text):
         raise InputError("not_utf8", offset=utf8_error.start)

@@ -183,16 +183,6 @@ class Segments:
     def _clause_starts(self) -> list[int]:
         return [c.span.start for c in self.clauses]
 
-    def clauses_in_block(self, block: Block | None) -> list[Clause]:
-        if block is None:
-            return []
-        lo = bisect.bisect_left(self._clause_blocks, block.index)
-        hi = bisect.bisect_right(self._clause_blocks, block.index)
-        return self.clauses[lo:hi]
-
-    @cached_property
-    def _clause_blocks(self) -> list[int]:
-        return [c.block for c in self.clauses]
 
 
 def han_count(text: str) -> int:

@@ -11,6 +11,7 @@ import regex
 
 from hegao.checker import vocabulary as vocab
 from hegao.checker.datafiles import data_lines
+from hegao.checker.figures.quantities import units
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Fix, Span
@@ -55,8 +56,6 @@ _COUNTED_PLACE = regex.compile(r"[一二两三四五六七八九][十百千万�
 # Words a figure's unit may be: the units quantities are read with, and 些 (一些).
 @cache
 def _counting_words() -> frozenset[str]:
-    from hegao.checker.figures.quantities import units
-
     return frozenset(u for u in units() if len(u) == 1) | {"些"}
 
 
