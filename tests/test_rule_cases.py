@@ -21,6 +21,7 @@ from hegao.checker.lint.document import parse_document
 from hegao.checker.lint.engine import lint_document
 from hegao.checker.model import Finding
 from hegao.core import fix_text
+from hegao.messages import said
 from hegao.rules import RULES
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -55,9 +56,9 @@ ARITHMETIC_RULES = (
 
 
 def finding_message(finding: Finding) -> str:
-    """The words a user reads for ``finding``: the one place these tests read a message
-    (how findings carry their messages is to change; only this helper follows it)."""
-    return finding.message
+    """The words a user reads for ``finding``, rendered as a surface renders them (in the
+    language these tests run in: English, see conftest.py)."""
+    return said(finding.message)
 
 
 def _check_message(finding: Finding, violation: dict) -> None:

@@ -287,15 +287,15 @@ def _normalize_digits(masked: str, figures: str | None = None) -> str:
         while start > done and masked[start - 1].isdigit():
             start -= 1
         # The figure starts at the run's start, or where its digits change width (0０，０００).
-        m = None
+        grouped = None
         for at in range(start, probe.start() + 1):
-            m = _FULLWIDTH_GROUPED.match(masked, at)
-            if m is not None:
+            grouped = _FULLWIDTH_GROUPED.match(masked, at)
+            if grouped is not None:
                 break
-        if m is not None:
-            pieces.append(figures[done : m.start()])
-            pieces.append(figures[m.start() : m.end()].replace("，", ","))
-            done = m.end()
+        if grouped is not None:
+            pieces.append(figures[done : grouped.start()])
+            pieces.append(figures[grouped.start() : grouped.end()].replace("，", ","))
+            done = grouped.end()
     pieces.append(figures[done:])
     return "".join(pieces) if len(pieces) > 1 else figures
 
@@ -310,8 +310,8 @@ def extract_from_text(masked: str, figures: str | None = None) -> Extraction:
         blocked.append(Span(m.start(), m.end()))
     for m in _QUOTED_FIGURE.finditer(text):
         blocked.append(Span(m.start(), m.end()))
-    for m in _fixed_phrase_pattern().finditer(text):
-        blocked.append(Span(m.start(), m.end()))
+    for phrase in _fixed_phrase_pattern().finditer(text):
+        blocked.append(Span(phrase.start(), phrase.end()))
     for m in _QUOTED_LABEL.finditer(text):
         span = Span(m.start("label"), m.end("label"))
         blocked.append(span)

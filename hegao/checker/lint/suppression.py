@@ -39,7 +39,7 @@ def quiet_regions(text: str) -> list[_Quiet]:
     regions: list[_Quiet] = []
     if "hegao-" not in text:  # no comment to read: a string search, not a scan
         return regions
-    open_: dict[str, int] = {}  # code ("" for all) → where its disable began
+    open_: dict[str, tuple[int, int]] = {}  # code ("" for all) → where its disable began
     for m in _COMMENT.finditer(text):
         codes = frozenset(c.strip().upper() for c in _CODE_SEPARATOR.split(m.group("codes")) if c.strip())
         what = m.group("what")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from hegao.checker.source.reading import InputError
 
@@ -45,7 +46,7 @@ def open_docx(path: Path) -> object:
         raise InputError("docx_invalid", kind=type(exc).__name__) from None
 
 
-def docx_lines(document: object) -> list[tuple[tuple[int, ...], list[object]]]:
+def docx_lines(document: Any) -> list[tuple[tuple[int, ...], list[object]]]:
     """The document's lines in reading order: each body paragraph, then each table cell
     (a merged cell once), with where it is — (paragraph,) or (table, row, column) — and
     the paragraphs that make it (a cell's paragraphs are joined by a space)."""

@@ -17,7 +17,7 @@ import tempfile
 from array import array
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from hegao.checker.datafiles import data_lines
 
@@ -220,9 +220,8 @@ def _best_path(text: str) -> tuple[float, tuple[int, ...]]:
             if best[start] == never:
                 continue
             piece = text[start:end]
-            word = memo(piece, _SCORES)
-            if word is _SCORES:
-                word = _score(piece)
+            known = memo(piece, _SCORES)
+            word = _score(piece) if known is _SCORES else cast(float | None, known)
             if word is not None:
                 score = best[start] + word
             elif end - start == 1:
@@ -285,7 +284,7 @@ def cut(text: str) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _store(path: Path, found: object) -> None:
+def _store(path: Path, found: tuple[dict[str, tuple[str, bytes]], int]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")

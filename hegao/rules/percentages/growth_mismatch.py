@@ -97,7 +97,10 @@ class GrowthMismatch(Rule):
             assert g.before is not None
             b_lo, b_hi = interval(g.before)
             exact_before = g.before.base
-            shown = f"({g.after.text} − {g.before.text}) ÷ {g.before.text}"
+            # A fall is shown as what was lost over the base, so the quotient printed is
+            # the positive rate the text states (下降20%: (150 − 120) ÷ 150 = 20%).
+            first, second = (g.before, g.after) if g.falling else (g.after, g.before)
+            shown = f"({first.text} − {second.text}) ÷ {g.before.text}"
             related = (
                 Related(g.before.span, self.say("before", text=g.before.text)),
                 Related(g.after.span, self.say("after", text=g.after.text)),
