@@ -497,16 +497,3 @@ def _spread_merged(row: Row) -> Row:
         if not cells[c].text and not cells[c].span and cells[c - 1].text:
             cells[c] = Cell(cells[c - 1].text, cells[c - 1].span, None, 0)
     return Row(tuple(cells), row.line)
-
-
-def cell_at(tables: list[Table], offset: int) -> tuple[int, int, int] | None:
-    """(table, row, column) of the cell holding ``offset``, rows counted from the first
-    header row, all 1-based."""
-    for table in tables:
-        if not table.span.start <= offset <= table.span.end:
-            continue
-        for row in (*table.header, *table.rows):
-            for c, cell in enumerate(row.cells, start=1):
-                if cell.span.start <= offset <= cell.span.end and cell.span.end > cell.span.start:
-                    return table.number, row.line, c
-    return None
