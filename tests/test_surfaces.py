@@ -4,10 +4,15 @@ web page report the same findings at the same places (a paragraph, a table cell)
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
+
+from hegao.app.entry import decode_draft, read_draft
 
 from .lsp_driver import Client
 from .test_cli import run
@@ -76,8 +81,15 @@ def test_a_word_table_total_is_reported_alike_on_every_surface(tmp_path: Path) -
 
 
 def test_a_word_document_sent_as_bytes_reads_as_the_file(tmp_path: Path) -> None:
-    from hegao.app.entry import decode_draft, read_draft
-
     draft = word_document(tmp_path / "警情通报.docx", PARAGRAPHS, ROWS)
     sent = decode_draft("上传.docx", draft.read_bytes())
     assert sent == read_draft(draft) and sent.places is not None
+
+
+def test_a_word_document_on_standard_input_is_read_as_its_name_says(tmp_path: Path) -> None:
+    draft = word_document(tmp_path / "警情通报.docx", PARAGRAPHS, ROWS)
+    env = {**os.environ, "HEGAO_LANG": "zh", "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "hegao", "check", "-f", "json", "--stdin-filename", draft.name, "-"]
+    result = subprocess.run(command, input=draft.read_bytes(), capture_output=True, cwd=tmp_path, env=env)
+    rows = json.loads(result.stdout)
+    assert [(r["code"], r["location"], r["place"]) for r in rows] == EXPECTED

@@ -7,7 +7,9 @@ Chinese title and message, its severity and related places; code actions apply a
 (unsafe ones labelled) or add a suppression comment above the line (Markdown); hovering a
 finding shows ``hegao explain`` for its rule. Rules and options come from the nearest
 hegao.toml, read again when it changes. A .docx opened in the editor is read from disk,
-never written.
+never written, and checked as ``hegao check`` checks it (hegao/app/entry.py): its table
+findings too, each message naming its paragraph or cell (第 2 段, 表 1 第 5 行第 2 列),
+which is also in the diagnostic's ``data`` ({"location": …, "place": {…}}).
 """
 
 from __future__ import annotations
@@ -172,7 +174,7 @@ def make_server() -> Any:
     def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         path = path_of(uri)
-        if path is not None and path.suffix.lower() == ".docx":
+        if path is not None and is_word(path.name):
             return []  # a Word document is read-only here
         result = checked(uri)
         if result.source is None:

@@ -6,6 +6,10 @@ one or all safe fixes at once, and downloads the fixed text. It is served by the
 standard library's threading HTTP server, bound to 127.0.0.1 unless told otherwise:
 one editor on their own machine needs no web framework, and hegao gains no dependency.
 
+Every draft is checked as ``hegao check`` checks it (hegao/app/entry.py): a dropped
+.docx keeps the places of its lines, so its tables are checked and its findings are
+located by paragraph and cell; the page sends those places back with the text.
+
 Nothing is ever written to the user's files: uploads are read in memory (a .docx
 through a temporary copy that is deleted at once). Rules, severities and options come
 from the hegao.toml of the folder the server was started in.
