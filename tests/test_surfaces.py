@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hegao.app.entry import decode_draft, read_draft
+from hegao.app.serve import fitting
 
 from .lsp_driver import Client
 from .test_cli import run
@@ -93,3 +94,11 @@ def test_a_word_document_on_standard_input_is_read_as_its_name_says(tmp_path: Pa
     result = subprocess.run(command, input=draft.read_bytes(), capture_output=True, cwd=tmp_path, env=env)
     rows = json.loads(result.stdout)
     assert [(r["code"], r["location"], r["place"]) for r in rows] == EXPECTED
+
+
+def test_the_page_keeps_places_only_while_they_fit_the_text() -> None:
+    text = "第一段。\n第二段。\n"
+    assert fitting([[1], [1, 1, 2]], text) == [(1,), (1, 1, 2)]
+    assert fitting([[1]], text) is None  # a line was added: the lines are not the document's
+    assert fitting([[1], [1, 2]], text) is None and fitting([[1], [True]], text) is None
+    assert fitting("[[1],[2]]", text) is None and fitting(None, text) is None
