@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from hegao.checker.lint.config import Config
@@ -167,6 +167,10 @@ def test_a_total_off_its_parts_fires_sum001(case: tuple, steps: int, down: bool)
     exact = sum(parts)
     # (down to 2 at least: a total of 一 would be an article too, see sums())
     total = exact - offset if down and exact - offset >= 2 else exact + offset
+    # A Chinese figure that ends in zeros is read as rounded to its last written place
+    # (五万 may be 45000 to 55000), as bulletins mean it: only figures whose last digit
+    # is written are exact enough for this control.
+    assume(style != "chinese" or all(int(v) % 10 for v in (*parts, total)))
     text = _sentence(template, parts, total, unit, style)
     assert [f.code for f in _codes(text, "SUM001")] == ["SUM001"], text
 

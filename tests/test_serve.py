@@ -4,6 +4,7 @@ Chromium (skipped, saying why, where Chromium, its driver or selenium is missing
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
@@ -103,23 +105,31 @@ def _browser_missing() -> str | None:
     return None
 
 
-@pytest.fixture()
-def page(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    (tmp_path / "hegao.toml").write_text('ignore = ["CNT"]\n', "utf-8")  # the folder's configuration
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``hegao serve`` started in ``folder`` (its hegao.toml applies), and its address."""
     server = subprocess.Popen(
         [sys.executable, "-m", "hegao", "serve", "--port", "0", "--no-browser"],
-        cwd=tmp_path,
+        cwd=folder,
         stdout=subprocess.PIPE,
         text=True,
         encoding="utf-8",
-        env={**__import__("os").environ, "HEGAO_LANG": "zh", "PYTHONIOENCODING": "utf-8"},
+        env={**os.environ, "HEGAO_LANG": "zh", "PYTHONIOENCODING": "utf-8"},
     )
-    assert server.stdout is not None
-    line = server.stdout.readline()
-    url = line[line.index("http://") :].split("（")[0].strip()
-    yield url, tmp_path
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        yield line[line.index("http://") :].split("（")[0].strip()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture()
+def page(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    (tmp_path / "hegao.toml").write_text('ignore = ["CNT"]\n', "utf-8")  # the folder's configuration
+    with served(tmp_path) as url:
+        yield url, tmp_path
 
 
 @pytest.mark.skipif(_browser_missing() is not None, reason=_browser_missing() or "")

@@ -47,7 +47,7 @@ def test_markdown_tables_become_rows_cells_and_breakdowns() -> None:
     ]
 
 
-def _word_document(path: Path, before: list[str], rows: list[tuple[str, ...]]) -> Path:
+def word_document(path: Path, before: list[str], rows: list[tuple[str, ...]]) -> Path:
     """A Word document: paragraphs, then a table of these rows."""
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -63,7 +63,7 @@ def _word_document(path: Path, before: list[str], rows: list[tuple[str, ...]]) -
 
 def _word_table(path: Path) -> Path:
     rows = [("指标", "年末数（万人）"), ("全县常住人口", "52.6"), ("其中：城镇", "30.1"), ("乡村", "21.5")]
-    return _word_document(path, ["表1 2025年全县人口"], rows)
+    return word_document(path, ["表1 2025年全县人口"], rows)
 
 
 @pytest.mark.parametrize("kind", ["md", "docx"])
@@ -151,7 +151,7 @@ def test_an_indented_word_row_is_a_part_of_the_row_above(tmp_path: Path) -> None
         ("第二产业", "100.0"),
     ]
     rows += [("\u3000\u3000工业", "80.0"), ("第三产业", "120.0")]
-    path = _word_document(tmp_path / "gdp.docx", [], rows)
+    path = word_document(tmp_path / "gdp.docx", [], rows)
     (read,) = parse_document(*read_docx(path)).tables
     assert [r.kind for r in read.rows][3] is RowKind.SUB_ROW
     assert [(s.total.label, [p.label for p in s.parts]) for s in segments(read)] == [
@@ -168,7 +168,7 @@ def test_a_word_budget_set_out_side_by_side_is_read_half_by_half(tmp_path: Path)
         ("上年结转收入", "5.00", "结转下年", "5.00"),
         ("收 入 合 计", "60.50", "支 出 合 计", "61.50"),
     ]
-    path = _word_document(tmp_path / "budget.docx", ["2026年全县一般公共预算收支表", "单位：亿元"], rows)
+    path = word_document(tmp_path / "budget.docx", ["2026年全县一般公共预算收支表", "单位：亿元"], rows)
     rows_out = json.loads(run("check", "--format", "json", str(path), lang="zh").stdout)
     found = [(r["code"], r["place"]) for r in rows_out if r["code"].startswith("TAB")]
     assert found == [("TAB001", {"table": 1, "row": 6, "column": 4})]  # 55.50 + 5.00 is not 61.50

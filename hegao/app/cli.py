@@ -7,27 +7,19 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
 from hegao import __version__, messages
 from hegao.app.cli_locale import localize_cli
+from hegao.app.entry import decode_draft, read_draft
+from hegao.app.inspection import claims_data, claims_lines, config_lines, quantity_lines, quantity_rows
 from hegao.app.report import write_json, write_statistics, write_text
 from hegao.app.results import FileResult
-from hegao.app.settings import parse_code_list
-from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
-from hegao.checker.lint.document import Document, parse_document
-from hegao.checker.model import Severity
-from hegao.checker.source.reading import InputError, decode_bytes
-from hegao.messages import said
-from hegao.rules import RULES
-
-if TYPE_CHECKING:
-    from hegao.checker.figures.quantities import Quantity
 from hegao.app.runner import (
     CheckOptions,
     FixMode,
@@ -37,10 +29,20 @@ from hegao.app.runner import (
     config_for,
     default_workers,
     discover,
-    read_input,
-    require_text,
     worth_a_pool,
 )
+from hegao.app.settings import parse_code_list
+from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
+from hegao.checker.lint.document import Document, parse_document
+from hegao.checker.model import Severity
+from hegao.checker.source.reading import InputError
+from hegao.messages import said
+from hegao.rules import RULES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -59,7 +61,7 @@ app = typer.Typer(
 )
 
 
-def _command(name: str | None = None, *, help_key: str) -> object:
+def _command(name: str | None = None, *, help_key: str) -> Callable[[_Command], _Command]:
     """A subcommand with its help and usage words in the user's language."""
     return app.command(name, help=_h(help_key), options_metavar=_h("cli_options_metavar"))
 
@@ -204,17 +206,17 @@ def check(
         name = stdin_filename or "<stdin>"
         try:
             config = effective(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
-            decoded = decode_bytes(sys.stdin.buffer.read())
-            require_text(decoded)
+            draft = decode_draft(name, sys.stdin.buffer.read())
         except (ConfigError, InputError) as exc:
             _error(name, str(exc))
             raise typer.Exit(EXIT_ERROR) from None
         if mode is FixMode.write:
             # --fix -: the fixed text to standard output (an editor's filter), the
             # findings that remain to standard error.
-            _fix_standard_input(decoded.text, config, unsafe_fixes)
+            _fix_standard_input(draft.text, config, unsafe_fixes)
         # Fixes of standard input go to standard output, never to a file.
-        results = iter([check_decoded(name, decoded, config, CheckOptions(mode, unsafe_fixes))])
+        options = CheckOptions(mode, unsafe_fixes)
+        results = iter([check_decoded(name, draft.decoded, config, options, labels=draft.places)])
     else:
         files, errors, notes = discover(paths, force_exclude, respect_gitignore=not no_respect_gitignore)
         for note in notes:
@@ -305,7 +307,8 @@ def _watch(
             fresh = check(touched)
             stamp = time.strftime("%H:%M:%S")
             for path, result in fresh.items():
-                before = {key(f) for f in (known.get(path).findings if known.get(path) else [])}
+                previous = known.get(path)
+                before = {key(f) for f in (previous.findings if previous else [])}
                 after = {key(f) for f in result.findings}
                 new = [f for f in result.findings if key(f) not in before]
                 gone = [k for k in before if k not in after]
@@ -446,7 +449,7 @@ def _write_output(path: Path, content: str) -> None:
         raise _fail(messages.text("cannot_write", path=path, reason=exc.strerror)) from None
 
 
-def _console(file: TextIO | None) -> object:
+def _console(file: TextIO | None) -> Console:
     from rich.console import Console
 
     no_color = bool(os.environ.get("NO_COLOR")) or file is not None
@@ -464,40 +467,24 @@ def show_config(
         config = config_for(path if path.is_dir() else path.parent).for_path(path)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    source = str(config.source) if config.source else messages.text("config_no_source")
-    enabled = [code for code in RULES.codes() if config.enabled(code)]
-    typer.echo(messages.text("config_for", path=path))
-    typer.echo(f"source = {json.dumps(source, ensure_ascii=False)}")
-    typer.echo(f"enabled = {json.dumps(enabled)}")
-    typer.echo(f"select = {json.dumps(list(config.select))}")
-    typer.echo(f"extend-select = {json.dumps(list(config.extend_select))}")
-    typer.echo(f"ignore = {json.dumps(list(config.ignore))}")
-    typer.echo(f"include = {json.dumps(list(config.include))}")
-    typer.echo(f"exclude = {json.dumps(list(config.exclude))}")
-    typer.echo(f"excluded = {json.dumps(config.is_excluded(path))}")
-    typer.echo(f"max-file-size = {config.max_file_size:g}")
-    severities = {code: level.value for code, level in config.severity.items()}
-    typer.echo(f"severity = {json.dumps(severities)}")
-    typer.echo(f"per-file-ignores = {json.dumps(dict(config.per_file_ignores), ensure_ascii=False)}")
-    options = {
-        r.code: {**r.default_options, **config.options.get(r.code, {})}
-        for r in RULES.all()
-        if r.default_options
-    }
-    typer.echo(f"rules = {json.dumps(options, ensure_ascii=False)}")
+    for line in config_lines(config, path):
+        typer.echo(line)
 
 
 def _read_document(path: Path) -> Document:
-    """A draft parsed for the inspection commands; a one-line error and exit 2 if unreadable."""
+    """A draft parsed for the inspection commands, as ``hegao check`` reads it (a Word
+    document with its places); a one-line error and exit 2 if unreadable."""
     try:
-        if str(path) == "-":
-            decoded = decode_bytes(sys.stdin.buffer.read())
-        else:
-            decoded, _ = read_input(path)
+        draft = decode_draft("-", sys.stdin.buffer.read()) if str(path) == "-" else read_draft(path)
     except InputError as exc:
         _error(str(path), str(exc))
         raise typer.Exit(EXIT_ERROR) from None
-    return parse_document(decoded.text)
+    return parse_document(draft.text, draft.places)
+
+
+def _dump(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
 
 
 @_command(help_key="help_quantities")
@@ -506,37 +493,12 @@ def quantities(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
-    doc = _read_document(path)
-    rows = []
-    for q in doc.extraction.quantities:
-        line, col = doc.line_col(q.span.start)
-        rows.append(
-            {
-                "text": q.text,
-                "start": q.span.start,
-                "end": q.span.end,
-                "line": line,
-                "column": col,
-                "value": _plain(q.value),
-                "high": None if q.high is None else _plain(q.high),
-                "scale": q.scale,
-                "base_value": _plain(q.base),
-                "unit": q.unit,
-                "approx": list(q.approx),
-                "kind": q.kind.value,
-                "decimals": q.decimals,
-            }
-        )
+    rows = quantity_rows(_read_document(path))
     if output_format is OutputFormat.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _dump(rows)
         return
-    for r in rows:
-        approx = "".join(r["approx"]) or "-"  # type: ignore[arg-type]
-        typer.echo(
-            f"{path}:{r['line']}:{r['column']}\t{r['text']}\t{r['base_value']}\t"
-            f"{r['unit'] or '-'}\t{r['kind']}\t{approx}"
-        )
+    for line in quantity_lines(path, rows):
+        typer.echo(line)
 
 
 @_command(help_key="help_claims")
@@ -546,89 +508,11 @@ def claims(
 ) -> None:
     """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
     doc = _read_document(path)
-    read = doc.claims
-
-    def place(q: Quantity | None) -> dict[str, object] | None:
-        if q is None:
-            return None
-        line, col = doc.line_col(q.span.start)
-        return {"text": q.text, "line": line, "column": col, "start": q.span.start, "end": q.span.end}
-
-    data = {
-        "figures": [
-            {
-                **(place(f.quantity) or {}),
-                "metric": f.metric,
-                "scope": f.scope,
-                "period": list(f.period),
-                "role": f.role.value,
-            }
-            for f in read.figures
-        ],
-        "sums": [
-            {"total": place(s.total), "parts": [place(p) for p in s.parts], "running": s.running}
-            for s in read.sums
-        ],
-        "breakdowns": [
-            {"whole": place(b.whole), "parts": [place(p) for p in b.parts], "may_overlap": b.may_overlap}
-            for b in read.breakdowns
-        ],
-        "ratios": [
-            {
-                "value": place(r.value),
-                "numerator": place(r.numerator),
-                "denominator": place(r.denominator),
-                "term": r.term,
-            }
-            for r in read.ratios
-        ],
-        "growths": [
-            {
-                "rate": place(g.rate),
-                "before": place(g.before),
-                "after": place(g.after),
-                "increment": place(g.increment),
-                "falling": g.falling,
-                "verb": g.verb,
-            }
-            for g in read.growths
-        ],
-    }
     if output_format is OutputFormat.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _dump(claims_data(doc))
         return
-
-    def at(q: Quantity) -> str:
-        line, col = doc.line_col(q.span.start)
-        return f"{q.text}（{line}:{col}）"
-
-    for s in read.sums:
-        typer.echo(f"合计\t{at(s.total)} = " + " + ".join(at(p) for p in s.parts))
-    for b in read.breakdowns:
-        typer.echo(f"分项\t{at(b.whole)} ⊇ " + "、".join(at(p) for p in b.parts))
-    for r in read.ratios:
-        typer.echo(f"比率\t{at(r.value)} = {at(r.numerator)} ÷ {at(r.denominator)}（{r.term}）")
-    for g in read.growths:
-        base = (
-            f"{at(g.before)} → {at(g.after)}"
-            if g.before and g.after
-            else (f"{at(g.after)}，增减量 {at(g.increment)}" if g.after and g.increment else "")
-        )
-        typer.echo(f"增减\t{g.verb}{at(g.rate)}：{base}")
-    for f in read.figures:
-        period = "、".join(f.period) or "-"
-        where = f"指标：{f.metric or '-'}\t范围：{f.scope or '-'}\t时期：{period}"
-        typer.echo(f"数字\t{at(f.quantity)}\t{f.role.value}\t{where}")
-
-
-def _plain(value: object) -> str:
-    from decimal import Decimal
-
-    assert isinstance(value, Decimal)
-    if value == value.to_integral_value():
-        return f"{value.quantize(Decimal(1)):f}"
-    return f"{value.normalize():f}"
+    for line in claims_lines(doc):
+        typer.echo(line)
 
 
 @_command("rules", help_key="help_rules")

@@ -116,7 +116,7 @@ def render_document(result: FileResult, prefix: str = "") -> str:
     doc = result.source
     marks = finding_marks(result.findings, prefix)
     body = (
-        _word_body(doc.text, result.labels, marks)
+        word_body(doc.text, result.labels, marks)
         if result.labels
         else f'<div class="text">{highlighted(doc.text, 0, len(doc.text), marks)}</div>'
     )
@@ -170,7 +170,7 @@ def finding_marks(findings: list[Finding], prefix: str) -> list[_Mark]:
     return marks
 
 
-def _word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> str:
+def word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> str:
     """A Word document's lines as its paragraphs and table cells."""
     out: list[str] = []
     start = 0

@@ -7,7 +7,9 @@ Chinese title and message, its severity and related places; code actions apply a
 (unsafe ones labelled) or add a suppression comment above the line (Markdown); hovering a
 finding shows ``hegao explain`` for its rule. Rules and options come from the nearest
 hegao.toml, read again when it changes. A .docx opened in the editor is read from disk,
-never written.
+never written, and checked as ``hegao check`` checks it (hegao/app/entry.py): its table
+findings too, each message naming its paragraph or cell (第 2 段, 表 1 第 5 行第 2 列),
+which is also in the diagnostic's ``data`` ({"location": …, "place": {…}}).
 """
 
 from __future__ import annotations
@@ -17,9 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from hegao import __version__, messages
+from hegao.app.entry import check_text, is_word, read_draft
+from hegao.app.results import FileResult
+from hegao.app.runner import config_for, reload_configuration
 from hegao.checker.lint.config import Config, ConfigError
 from hegao.checker.model import Finding, Severity
-from hegao.core import lint_text
+from hegao.checker.source.reading import InputError
+from hegao.checker.text.segments import SourceText
 from hegao.messages import said
 from hegao.rules import RULES
 
@@ -30,11 +36,12 @@ _CONFIG_FILES = ("hegao.toml", "pyproject.toml")
 
 
 def make_server() -> Any:
+    # Imported here, not above: pygls is an optional extra (hegao[lsp]) that hegao
+    # server alone needs, and the hegao command loads this module only for it.
     from lsprotocol import types
     from pygls import uris
     from pygls.lsp.server import LanguageServer
-
-    from hegao.app.runner import config_for, reload_configuration
+    from pygls.workspace import TextDocument
 
     server = LanguageServer("hegao", __version__)
     latest: dict[str, int] = {}  # uri → the version last changed
@@ -65,60 +72,59 @@ def make_server() -> Any:
                 return configuration(uri)
         return config.for_path(path)
 
-    def text_of(uri: str) -> str | None:
+    def checked(uri: str) -> FileResult:
+        """The uri's draft checked as ``hegao check`` checks it: the editor's text, or a
+        Word document read from disk with the places of its lines."""
         path = path_of(uri)
-        if path is not None and path.suffix.lower() == ".docx":
-            from hegao.checker.source.docx import read_docx
-            from hegao.checker.source.reading import InputError
-
-            try:
-                return read_docx(path)[0]
-            except InputError:
-                return None
-        return server.workspace.get_text_document(uri).source
-
-    def findings_of(uri: str) -> tuple[str, list[Finding]] | None:
-        text = text_of(uri)
-        if text is None:
-            return None
-        return text, lint_text(text, configuration(uri))
+        config = configuration(uri)
+        name = str(path) if path is not None else uri
+        if path is None or not is_word(path.name):
+            return check_text(name, server.workspace.get_text_document(uri).source, config)
+        try:
+            draft = read_draft(path, config.max_bytes)
+        except InputError as exc:
+            return FileResult(name, None, [], str(exc))
+        return check_text(name, draft.text, config, draft.places)
 
     def lsp_range(document: Any, start: int, end: int) -> Any:
         return types.Range(document.client_position_at_offset(start), document.client_position_at_offset(end))
 
-    def document_for(uri: str, text: str) -> Any:
-        from pygls.workspace import TextDocument
-
+    def document_for(uri: str, source: SourceText) -> Any:
+        """The document the findings' offsets are in (for a Word document, its text)."""
         opened = server.workspace.get_text_document(uri)
-        if opened.source == text:
+        if opened.source == source.text:
             return opened
-        return TextDocument(uri, text, position_codec=opened.position_codec)
+        return TextDocument(uri, source.text, position_codec=opened.position_codec)
 
     def diagnostics(uri: str) -> None:
-        found = findings_of(uri)
-        if found is None:
-            return
-        text, findings = found
-        document = document_for(uri, text)
-        titles = {r.code: r.title for r in RULES.all()}
+        result = checked(uri)
+        if result.error is not None:
+            message = f"{result.path}: {messages.text('error')}: {result.error}"
+            server.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
         out = []
-        for f in findings:
-            related = [
-                types.DiagnosticRelatedInformation(
-                    types.Location(uri, lsp_range(document, r.span.start, r.span.end)), said(r.message)
+        if result.source is not None:
+            document = document_for(uri, result.source)
+            titles = {r.code: r.title for r in RULES.all()}
+            for f in result.findings:
+                related = [
+                    types.DiagnosticRelatedInformation(
+                        types.Location(uri, lsp_range(document, r.span.start, r.span.end)),
+                        _with_place(said(r.message), result.located(r.span.start)),
+                    )
+                    for r in f.related
+                ]
+                where = result.located(f.span.start)
+                out.append(
+                    types.Diagnostic(
+                        range=lsp_range(document, f.span.start, f.span.end),
+                        message=_with_place(f"{titles.get(f.code, '')}：{said(f.message)}", where),
+                        severity=types.DiagnosticSeverity(_SEVERITY[f.severity]),
+                        code=f.code,
+                        source="hegao",
+                        related_information=related or None,
+                        data=where or None,
+                    )
                 )
-                for r in f.related
-            ]
-            out.append(
-                types.Diagnostic(
-                    range=lsp_range(document, f.span.start, f.span.end),
-                    message=f"{titles.get(f.code, '')}：{said(f.message)}",
-                    severity=types.DiagnosticSeverity(_SEVERITY[f.severity]),
-                    code=f.code,
-                    source="hegao",
-                    related_information=related or None,
-                )
-            )
         version = server.workspace.get_text_document(uri).version
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=out, version=version)
@@ -169,17 +175,17 @@ def make_server() -> Any:
     def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         path = path_of(uri)
-        if path is not None and path.suffix.lower() == ".docx":
+        if path is not None and is_word(path.name):
             return []  # a Word document is read-only here
-        found = findings_of(uri)
-        if found is None:
+        result = checked(uri)
+        if result.source is None:
             return []
-        text, findings = found
-        document = document_for(uri, text)
+        text = result.source.text
+        document = document_for(uri, result.source)
         start = document.offset_at_position(params.range.start)
         end = document.offset_at_position(params.range.end)
         actions = []
-        for f in findings:
+        for f in result.findings:
             if f.span.end < start or f.span.start > end:
                 continue
             if f.fix is not None:
@@ -214,13 +220,12 @@ def make_server() -> Any:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: Any, params: types.HoverParams) -> types.Hover | None:
-        found = findings_of(params.text_document.uri)
-        if found is None:
+        result = checked(params.text_document.uri)
+        if result.source is None:
             return None
-        text, findings = found
-        document = document_for(params.text_document.uri, text)
+        document = document_for(params.text_document.uri, result.source)
         at = document.offset_at_position(params.position)
-        here = [f for f in findings if f.span.start <= at <= f.span.end]
+        here = [f for f in result.findings if f.span.start <= at <= f.span.end]
         if not here:
             return None
         return types.Hover(
@@ -230,6 +235,12 @@ def make_server() -> Any:
         )
 
     return server
+
+
+def _with_place(message: str, where: dict[str, object]) -> str:
+    """A message with the paragraph or table cell it is in, as the text report shows it:
+    a Word document's line numbers mean nothing to its reader."""
+    return f"{message}（{where['location']}）" if where else message
 
 
 def _explain(f: Finding) -> str:

@@ -55,16 +55,7 @@ def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
             ],
         },
     }
-    location = result.location(line, f.span.start)
-    if location is not None:
-        row["location"] = location
-        place = result.place(line, f.span.start)
-        assert place is not None
-        row["place"] = (
-            {"paragraph": place[0]}
-            if len(place) == 1
-            else {"table": place[0], "row": place[1], "column": place[2]}
-        )
+    row.update(result.located(f.span.start))
     return row
 
 

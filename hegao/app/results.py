@@ -8,6 +8,9 @@ from hegao import messages
 from hegao.checker.model import Finding
 from hegao.checker.text.segments import SourceText
 
+# Where each line of a Word document is: (paragraph,) or (table, row, column).
+Places = list[tuple[int, ...]]
+
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
@@ -21,8 +24,7 @@ class FileResult:
     error: str | None = None
     fixed: int = 0  # fixes applied (with --fix) or available in the diff (with --diff)
     diff: str = ""
-    # Where each line is, for Word documents: (paragraph,) or (table, row, column).
-    labels: list[tuple[int, ...]] | None = None
+    labels: Places | None = None  # a Word document's places
     # Fixes --fix could not apply in a Word document (across paragraphs or formatting).
     unfixed: int = 0
     # (line, column, code) of codes in suppression comments that name no rule.
@@ -48,9 +50,27 @@ class FileResult:
     def location(self, line: int, offset: int | None = None) -> str | None:
         """Where it is, in the user's language: 第 3 段, 表 1 第 3 行第 3 列."""
         place = self.place(line, offset)
+        return None if place is None else _place_words(place)
+
+    def located(self, offset: int) -> dict[str, object]:
+        """Where the finding at ``offset`` is, as the JSON report, the language server
+        and the web page all give it: {"location": "表 1 第 2 行第 2 列", "place":
+        {"table": 1, "row": 2, "column": 2}}; nothing outside a paragraph or a cell."""
+        assert self.source is not None  # kept while there are findings
+        place = self.place(self.source.line_col(offset)[0], offset)
         if place is None:
-            return None
-        if len(place) == 1:
-            return messages.text("where_paragraph", n=place[0])
-        table, row, column = place
-        return messages.text("where_cell", table=table, row=row, column=column)
+            return {}
+        fields = (
+            {"paragraph": place[0]}
+            if len(place) == 1
+            else {"table": place[0], "row": place[1], "column": place[2]}
+        )
+        return {"location": _place_words(place), "place": fields}
+
+
+def _place_words(place: tuple[int, ...]) -> str:
+    """A place in the user's language: 第 3 段, 表 1 第 3 行第 3 列."""
+    if len(place) == 1:
+        return messages.text("where_paragraph", n=place[0])
+    table, row, column = place
+    return messages.text("where_cell", table=table, row=row, column=column)

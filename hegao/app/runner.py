@@ -9,21 +9,18 @@ becomes that file's one-line error, and the other files are still checked.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
 from hegao import messages
-from hegao.app.results import FileResult
+from hegao.app.entry import check_text, internal_error, read_draft
+from hegao.app.results import FileResult, Places
 from hegao.app.settings import load_config
 from hegao.checker.lint.config import Config, ConfigError
-from hegao.checker.lint.document import Document, parse_document
-from hegao.checker.lint.engine import lint_document
-from hegao.checker.lint.suppression import unknown_codes
-from hegao.checker.source.reading import DecodedText, InputError, read_file
+from hegao.checker.source.reading import DecodedText, InputError
 from hegao.messages import text
 from hegao.rules import RULES
 
@@ -170,43 +167,16 @@ def _walk(root: Path, respect_gitignore: bool = True) -> tuple[list[Path], list[
 # ---------------------------------------------------------------- one file
 
 
-def read_input(path: Path, max_bytes: int | None = None) -> tuple[DecodedText, list[tuple[int, ...]] | None]:
-    """The text of a draft (and, for Word, where each line is); InputError if it has none."""
-    try:
-        info = path.stat()
-    except (OSError, RuntimeError):
-        info = None  # reading will report the problem
-    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-        raise InputError("not_regular")  # reading could block
-    if max_bytes is not None and info is not None:
-        size = info.st_size
-        if size > max_bytes:
-            raise InputError("too_large", size=f"{size / 1e6:.1f}", limit=f"{max_bytes / 1e6:g}")
-    if path.suffix.lower() == ".docx":
-        from hegao.checker.source.docx import read_docx
-
-        text, labels = read_docx(path)
-        return DecodedText(text, "docx", False, "\n"), labels
-    return read_file(path), None
-
-
-def require_text(decoded: DecodedText) -> None:
-    """An empty draft is a mistake (a paste that did not happen), not a clean one."""
-    if not decoded.text.strip():
-        raise InputError("empty")
-
-
 def check_file(path: Path, config: Config, options: CheckOptions | None = None) -> FileResult:
     """Read, check and (as asked) fix one file. Never raises."""
     options = options or CheckOptions()
     try:
-        decoded, labels = read_input(path, config.max_bytes)
-        require_text(decoded)
+        draft = read_draft(path, config.max_bytes)
     except InputError as exc:
         return FileResult(str(path), None, [], str(exc))
     except Exception as exc:  # a reader's bug must not stop the other files either
-        return FileResult(str(path), None, [], _internal_error(exc))
-    return check_decoded(str(path), decoded, config, options, path, labels)
+        return FileResult(str(path), None, [], internal_error(exc))
+    return check_decoded(str(path), draft.decoded, config, options, path, draft.places)
 
 
 def check_decoded(
@@ -215,17 +185,14 @@ def check_decoded(
     config: Config,
     options: CheckOptions | None = None,
     path: Path | None = None,
-    labels: list[tuple[int, ...]] | None = None,
+    labels: Places | None = None,
 ) -> FileResult:
+    """Fix (as asked) and check a draft already read (hegao.app.entry checks it)."""
     options = options or CheckOptions()
     try:
         return _check_decoded(name, decoded, config, options, path, labels)
-    except Exception as exc:  # a bug in a rule must not stop the other files
-        return FileResult(name, None, [], _internal_error(exc))
-
-
-def _internal_error(exc: Exception) -> str:
-    return text("internal_error", kind=type(exc).__name__, detail=exc)
+    except Exception as exc:  # a bug in a fix must not stop the other files
+        return FileResult(name, None, [], internal_error(exc))
 
 
 def _check_decoded(
@@ -234,7 +201,7 @@ def _check_decoded(
     config: Config,
     options: CheckOptions,
     path: Path | None,
-    labels: list[tuple[int, ...]] | None,
+    labels: Places | None,
 ) -> FileResult:
     text = decoded.text
     fixed_count = 0
@@ -255,25 +222,8 @@ def _check_decoded(
                 text = fixed
             else:  # a Word document's diff is of its text
                 diff = unified_diff(name, text, fixed)
-    doc = parse_document(text, labels)
-    findings = lint_document(doc, RULES, config)
-    source = doc.source if findings else None
-    unknown = tuple((*doc.line_col(at), code) for at, code in unknown_codes(text, set(RULES.codes())))
-    cells = table_cells(doc) if findings and labels is None else ()
-    return FileResult(
-        name, source, findings, None, fixed_count, diff, labels, unknown_codes=unknown, cells=cells
-    )
-
-
-def table_cells(doc: Document) -> tuple[tuple[int, int, int, int, int], ...]:
-    """Where the cells of a Markdown draft's tables are, so findings can name them."""
-    return tuple(
-        (cell.span.start, cell.span.end, table.number, row.line, column)
-        for table in doc.tables
-        for row in (*table.header, *table.rows)
-        for column, cell in enumerate(row.cells, start=1)
-        if cell.span.end > cell.span.start
-    )
+    result = check_text(name, text, config, labels)
+    return replace(result, fixed=fixed_count, diff=diff) if result.checked else result
 
 
 def _fix_word(
@@ -282,26 +232,29 @@ def _fix_word(
     text: str,
     config: Config,
     options: CheckOptions,
-    labels: list[tuple[int, ...]] | None,
+    labels: Places | None,
 ) -> FileResult:
     """--fix on a Word document: the fixes that stay inside one run of text, written in
     place (atomically); the document is then read again and checked."""
     from hegao.app.word import fix_docx
-    from hegao.checker.source.docx import read_docx
 
-    findings = lint_document(parse_document(text), RULES, config)
+    found = check_text(name, text, config, labels)
+    if not found.checked:
+        return found
     try:
-        applied, unfixed = fix_docx(path, findings, options.unsafe, write=True)
+        applied, unfixed = fix_docx(path, found.findings, options.unsafe, write=True)
     except OSError as exc:
         return FileResult(
             name, None, [], messages.text("cannot_write", path=path, reason=exc.strerror or exc)
         )
     if applied:
-        text, labels = read_docx(path)
-    doc = parse_document(text, labels)
-    findings = lint_document(doc, RULES, config)
-    source = doc.source if findings else None
-    return FileResult(name, source, findings, None, applied, "", labels, unfixed=len(unfixed))
+        try:
+            draft = read_draft(path)
+        except InputError as exc:
+            return FileResult(name, None, [], str(exc))
+        text, labels = draft.text, draft.places
+    result = check_text(name, text, config, labels)
+    return replace(result, fixed=applied, unfixed=len(unfixed)) if result.checked else result
 
 
 def unified_diff(name: str, before: str, after: str) -> str:

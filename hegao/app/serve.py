@@ -6,6 +6,10 @@ one or all safe fixes at once, and downloads the fixed text. It is served by the
 standard library's threading HTTP server, bound to 127.0.0.1 unless told otherwise:
 one editor on their own machine needs no web framework, and hegao gains no dependency.
 
+Every draft is checked as ``hegao check`` checks it (hegao/app/entry.py): a dropped
+.docx keeps the places of its lines, so its tables are checked and its findings are
+located by paragraph and cell; the page sends those places back with the text.
+
 Nothing is ever written to the user's files: uploads are read in memory (a .docx
 through a temporary copy that is deleted at once). Rules, severities and options come
 from the hegao.toml of the folder the server was started in.
@@ -14,25 +18,23 @@ from the hegao.toml of the folder the server was started in.
 from __future__ import annotations
 
 import json
-import tempfile
 import threading
 from dataclasses import dataclass
 from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from hegao import __version__, messages
-from hegao.app.html import CSS, finding_marks, highlighted
+from hegao.app.entry import check_text, decode_draft
+from hegao.app.html import CSS, finding_marks, highlighted, word_body
+from hegao.app.results import Places
 from hegao.checker.lint.config import Config
-from hegao.checker.lint.document import parse_document
-from hegao.checker.lint.engine import lint_document
 from hegao.checker.lint.fixes import apply_fixes
 from hegao.checker.model import Finding
-from hegao.checker.source.reading import InputError, decode_bytes
+from hegao.checker.source.reading import InputError
 from hegao.core import fix_text
 from hegao.messages import said
 from hegao.rules import RULES
@@ -58,14 +60,20 @@ class Server:
     config: Config
     max_bytes: int
 
-    def check(self, text: str) -> dict[str, Any]:
-        doc = parse_document(text)
-        findings = lint_document(doc, RULES, self.config)
+    def check(self, text: str, places: Places | None = None) -> dict[str, Any]:
+        """The draft checked as ``hegao check`` checks it (a Word document with the
+        places of its lines), as the page shows it."""
+        result = check_text("draft", text, self.config, places)
+        if result.error is not None:
+            return {"error": result.error}
+        findings = result.findings
         english = messages.language() == "en"
         titles = {r.code: r.name if english else r.title for r in RULES.all()}
         items = []
         for i, f in enumerate(findings):
-            line, col = doc.line_col(f.span.start)
+            assert result.source is not None  # kept while there are findings
+            line, col = result.source.line_col(f.span.start)
+            where = result.located(f.span.start)
             items.append(
                 {
                     "index": i,
@@ -74,11 +82,12 @@ class Server:
                     "severity": f.severity.value,
                     "severity_word": messages.text(f"severity_{f.severity.value}"),
                     "message": said(f.message),
-                    "where": messages.text("where_line", line=line, column=col),
+                    "where": where.get("location") or messages.text("where_line", line=line, column=col),
                     "start": f.span.start,
                     "end": f.span.end,
                     "fix": None if f.fix is None else {"title": said(f.fix.title), "safe": f.fix.safe},
                     "related": [said(r.message) for r in f.related],
+                    **where,
                 }
             )
         safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
@@ -87,21 +96,27 @@ class Server:
             if findings
             else messages.text("serve_clean")
         )
+        marks = finding_marks(findings, "")
         return {
             "text": text,
-            "html": highlighted(text, 0, len(text), finding_marks(findings, "")),
+            # A Word document is shown as it was written: paragraphs, and tables as tables.
+            "html": word_body(text, places, marks) if places else highlighted(text, 0, len(text), marks),
             "findings": items,
             "safe_fixes": safe,
             "summary": summary,
+            "places": places,
         }
 
-    def fix(self, text: str, index: int | None, start: int | None, unsafe: bool) -> dict[str, Any]:
+    def fix(
+        self, text: str, places: Places | None, index: int | None, start: int | None, unsafe: bool
+    ) -> dict[str, Any]:
         """Apply one finding's fix (found again by its index and start, so that a stale
         page cannot apply the wrong one), or all safe fixes; check the result."""
         if index is None:
             fixed, _ = fix_text(text, self.config, unsafe)
-            return self.check(fixed)
-        findings = lint_document(parse_document(text), RULES, self.config)
+            return self.check(fixed, fitting(places, fixed))
+        result = check_text("draft", text, self.config, places)
+        findings = result.findings
         chosen: list[Finding] = []
         if (
             0 <= index < len(findings)
@@ -110,18 +125,7 @@ class Server:
         ):
             chosen = [findings[index]]
         fixed, _ = apply_fixes(text, chosen, unsafe=True)
-        return self.check(fixed)
-
-    def read_upload(self, name: str, data: bytes) -> str:
-        if name.lower().endswith(".docx"):
-            from hegao.checker.source.docx import read_docx
-
-            with tempfile.TemporaryDirectory(prefix="hegao-") as folder:
-                copy = Path(folder) / "upload.docx"
-                copy.write_bytes(data)
-                return read_docx(copy)[0]
-        decoded = decode_bytes(data)
-        return decoded.text
+        return self.check(fixed, fitting(places, fixed))
 
     def page(self) -> str:
         template = resources.files("hegao.app").joinpath("web/index.html").read_text("utf-8")
@@ -134,6 +138,24 @@ class Server:
             .replace("__WORDS__", json.dumps(words, ensure_ascii=False).replace("</", "<\\/"))
             .replace("__LIMIT__", str(self.max_bytes))
         )
+
+
+def fitting(places: object, text: str) -> Places | None:
+    """``places`` if they are a Word document's places for ``text``, one per line (the
+    page sends back what it was given; an edit that adds or removes a line, or another
+    text pasted in, leaves the draft without them)."""
+    if not isinstance(places, list) or len(places) != text.count("\n"):
+        return None
+    fitted: Places = []
+    for place in places:
+        if not (
+            isinstance(place, list | tuple)
+            and len(place) in (1, 3)
+            and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in place)
+        ):
+            return None
+        fitted.append(tuple(place))
+    return fitted
 
 
 def make_handler(server: Server) -> type[BaseHTTPRequestHandler]:
@@ -162,6 +184,10 @@ def make_handler(server: Server) -> type[BaseHTTPRequestHandler]:
         def _error(self, status: int, message: str) -> None:
             self._json(status, {"error": message})
 
+        def _checked(self, data: dict[str, Any]) -> None:
+            # An error here is hegao's own (a bug in a rule), not the draft's.
+            self._json(HTTPStatus.INTERNAL_SERVER_ERROR if "error" in data else HTTPStatus.OK, data)
+
         def do_GET(self) -> None:
             if urlparse(self.path).path != "/":
                 self._error(HTTPStatus.NOT_FOUND, messages.text("serve_not_found"))
@@ -186,20 +212,20 @@ def make_handler(server: Server) -> type[BaseHTTPRequestHandler]:
             try:
                 if url.path == "/api/upload":
                     name = parse_qs(url.query).get("name", ["draft.txt"])[0]
-                    text = server.read_upload(name, body)
-                    if not text.strip():
-                        raise InputError("empty")
-                    self._json(HTTPStatus.OK, {**server.check(text), "name": name})
+                    draft = decode_draft(name, body)
+                    self._checked({**server.check(draft.text, draft.places), "name": name})
                     return
                 data = json.loads(body.decode("utf-8") or "{}")
                 text = str(data.get("text", ""))
+                # The places of an uploaded Word document come back with its text.
+                places = fitting(data.get("places"), text)
                 if url.path == "/api/check":
-                    self._json(HTTPStatus.OK, server.check(text))
+                    self._checked(server.check(text, places))
                 elif url.path == "/api/fix":
                     index = data.get("index")
                     start = data.get("start")
                     unsafe = bool(data.get("unsafe", False))
-                    self._json(HTTPStatus.OK, server.fix(text, index, start, unsafe))
+                    self._checked(server.fix(text, places, index, start, unsafe))
                 else:
                     self._error(HTTPStatus.NOT_FOUND, messages.text("serve_not_found"))
             except InputError as exc:
