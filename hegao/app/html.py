@@ -19,6 +19,7 @@ from hegao import __version__, messages
 from hegao.app.results import FileResult
 from hegao.checker.model import Finding
 from hegao.messages import said
+from hegao.rules import RULES
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:0;
@@ -64,8 +65,6 @@ def write_html(results: list[FileResult], out: TextIO) -> None:
 
 
 def render_page(results: list[FileResult]) -> str:
-    from hegao.rules import RULES
-
     english = messages.language() == "en"
     titles = {r.code: r.name if english else r.title for r in RULES.all()}
     counts: Counter[str] = Counter(f.code for result in results for f in result.findings)

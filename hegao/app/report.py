@@ -13,6 +13,7 @@ from hegao.app.results import FileResult
 from hegao.checker.model import Finding, Span
 from hegao.checker.text.segments import SourceText
 from hegao.messages import said
+from hegao.rules import RULES
 
 CONTEXT_CHARS = 24  # characters of the source line shown either side of a span
 MAX_MARKED_CHARS = 60  # a longer span (a whole paragraph) is shown by its beginning
@@ -133,8 +134,6 @@ GROUP_SHOWN = 5
 def _titles() -> dict[str, str]:
     """Each rule's title by code for the summaries: its Chinese title (合计与分项不符),
     or its English name for an English reader."""
-    from hegao.rules import RULES
-
     english = messages.language() == "en"
     return {r.code: r.name if english else r.title for r in RULES.all()}
 

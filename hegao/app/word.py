@@ -23,6 +23,7 @@ from hegao.app.files import write_atomic
 from hegao.checker.model import Finding, Fix
 from hegao.checker.source.docx import docx_lines, line_text, open_docx
 from hegao.messages import said
+from hegao.rules import RULES
 
 AUTHOR = "hegao"
 INITIALS = "HG"
@@ -154,8 +155,6 @@ def annotate(source: Path, target: Path, findings: list[Finding]) -> int:
 
 
 def _comment(f: Finding) -> str:
-    from hegao.rules import RULES
-
     rule = RULES.get(f.code)
     title = (rule.name if messages.language() == "en" else rule.title) if rule else ""
     parts = [f"{f.code} {title}：{said(f.message)}"]
