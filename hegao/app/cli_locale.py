@@ -86,7 +86,7 @@ def _localize_click() -> None:
             self.name = messages.text("metavar_path")
 
         init._hegao = True  # type: ignore[attr-defined]
-        path_type.__init__ = init
+        path_type.__init__ = init  # type: ignore[method-assign]
     formatter = getattr(formatting, "HelpFormatter", None)
     original_usage = getattr(formatter, "write_usage", None)
     if original_usage is not None and not getattr(original_usage, "_hegao", False):
@@ -95,7 +95,7 @@ def _localize_click() -> None:
             original_usage(self, prog, args, messages.text("cli_usage") if prefix is None else prefix)
 
         write_usage._hegao = True  # type: ignore[attr-defined]
-        formatter.write_usage = write_usage
+        setattr(formatter, "write_usage", write_usage)  # noqa: B010 - formatter is Any | None here
     command = getattr(core, "Command", None)
     original_help = getattr(command, "get_help_option", None)
     if original_help is not None and not getattr(original_help, "_hegao", False):
@@ -107,7 +107,7 @@ def _localize_click() -> None:
             return option
 
         get_help_option._hegao = True  # type: ignore[attr-defined]
-        command.get_help_option = get_help_option
+        setattr(command, "get_help_option", get_help_option)  # noqa: B010 - command is Any | None here
 
 
 def _one_line_error(error: Any) -> None:

@@ -297,8 +297,24 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
+# Hard-wrapped text (cut at a fixed width, as PDF converters do). Fewer lines than this
+# cannot show a width they share: a short letter may be written one line per paragraph.
 HARD_WRAP_MIN_LINES = 6
-TITLE_LINES = 3
+TITLE_LINES = 3  # a title above the body: a line or three, then a blank line
+# The wrap width is read off the widest lines: the 90th percentile of prose widths, so
+# that a few over-long lines (a URL, a line the converter did not cut) do not set it.
+WRAP_TOP_PERCENTILE = 0.9
+# A "full" line reaches 80% of that width: digits, Latin letters and spaces make a
+# justified line's display width vary by a few columns.
+FULL_LINE_SHARE_OF_TOP = 0.8
+# Below 30 columns (15 Han characters) lines are short by nature: headings, lists, poems.
+MIN_WRAP_COLUMNS = 30
+# At least 40% of the prose lines are full, and 60% of those end mid-sentence: in
+# typed text full lines are rare and end their sentences.
+MIN_FULL_LINES = 0.4
+MIN_OPEN_ENDED = 0.6
+# A line shorter than 85% of the wrap width ends its paragraph (the last line of one).
+PARAGRAPH_END_SHARE = 0.85
 
 
 _PAGE_MARK = regex.compile(r"[ \t　]*(?:[-—－–]+[ \t　]*\d{0,4}[ \t　]*[-—－–]+|第\s*\d{1,4}\s*页)[ \t　]*$")
@@ -336,19 +352,19 @@ def hard_wrap_width(masked: str, lines: list[tuple[int, int]]) -> int | None:
     if len(prose) < HARD_WRAP_MIN_LINES:
         return None
     widths = sorted(_width(line) for line in prose)
-    top = widths[int(0.9 * len(widths))]
-    full = [line for line in prose if _width(line) >= 0.8 * top]
-    if top < 30 or len(full) < 0.4 * len(prose):
+    top = widths[int(WRAP_TOP_PERCENTILE * len(widths))]
+    full = [line for line in prose if _width(line) >= FULL_LINE_SHARE_OF_TOP * top]
+    if top < MIN_WRAP_COLUMNS or len(full) < MIN_FULL_LINES * len(prose):
         return None
     open_ended = sum(1 for line in full if not _LINE_END_FINAL.search(line))
-    if open_ended < 0.6 * len(full):
+    if open_ended < MIN_OPEN_ENDED * len(full):
         return None
     return sorted(_width(line) for line in full)[len(full) // 2]
 
 
 def _short_of(width: int, wrap_width: int) -> bool:
     """A line well short of the wrap width ends its paragraph."""
-    return width < wrap_width * 0.85
+    return width < wrap_width * PARAGRAPH_END_SHARE
 
 
 def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | None]:
