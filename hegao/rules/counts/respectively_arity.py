@@ -16,15 +16,19 @@ from hegao.rules.counts.shared import AND, QUOTED
 
 # 分别, or a year-on-year change verb heading a list of percentages.
 _RESPECTIVELY = regex.compile(
-    rf"分别|同比(?=(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')}))"
+    rf"(?:{vocab.alternation('counting.respectively')})"
+    rf"|(?:{vocab.alternation('changes.period_comparison')})(?=(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')}))"
 )
 
 
-_VALUE_GLUE = regex.compile(r"^\s*(?:[、和及与]|以及)\s*$")
+_VALUE_GLUE = regex.compile(rf"^\s*(?:、|{vocab.alternation('joining.conjunction')})\s*$")
 
 
 # 分别 then a short verb before the figures: 分别下降, 分别为, 分别查处.
-_VALUE_LEAD = regex.compile(r"^(?:同比|环比)?\p{Han}{0,4}?(?:了|为|是|达到|达|至|到)?\s*$")
+_VALUE_LEAD = regex.compile(
+    rf"^(?:{vocab.alternation('changes.period_comparison')})?\p{{Han}}{{0,4}}?"
+    rf"(?:{vocab.alternation('counting.value_lead')})?\s*$"
+)
 
 
 def _value_run(doc: Document, quantities: list[Quantity], start: int, end: int) -> list[Quantity]:

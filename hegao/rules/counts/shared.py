@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.figures.numerals import NumeralError, parse_chinese
 
 CN_NUMERAL = "一二三四五六七八九十"
@@ -13,7 +14,7 @@ CN_NUMERAL = "一二三四五六七八九十"
 QUOTED = regex.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)")
 
 
-AND = regex.compile(r"和|及|与|以及")
+AND = vocab.pattern("joining.conjunction")
 
 
 # 一是……二是……: at the start of a block or after a clause mark.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.lint.document import Document
 from hegao.checker.model import Span
 from hegao.checker.text.segments import Block
@@ -47,7 +48,10 @@ NUMBERED_LINE = regex.compile(
 
 
 # A document quoted in full after its summary: 现将通知原文刊发如下： / 全文如下：
-QUOTED_DOCUMENT = regex.compile(r"(?:原文|全文|内容|通报|通知|决定)[^。\n]{0,8}如下[：:]\s*$")
+QUOTED_DOCUMENT = regex.compile(
+    rf"(?:{vocab.alternation('documents.quoted_document')})[^。\n]{{0,8}}"
+    rf"(?:{vocab.alternation('documents.as_follows')})[：:]\s*$"
+)
 
 
 def quoted_document_blocks(doc: Document) -> list[int]:

@@ -32,7 +32,10 @@ _INCREASE = regex.compile(f"{vocab.alternation('increase')}|{vocab.alternation('
 # Between a verb of decrease and its figure: only list glue (同比下降、分别下降12%、15%).
 # It was bound twice in one module, so this guard ran with the shares' pattern, which
 # matches anything: 节余达到120% after an earlier 下降 was read as a fall of 120%.
-_VERB_TO_FIGURE = regex.compile(r"^(?:同比|分别|了|和|及|与|[\s、,，\d.%])*$")
+_VERB_TO_FIGURE = regex.compile(
+    rf"^(?:{vocab.alternation('changes.period_comparison')}|{vocab.alternation('counting.respectively')}|了|{vocab.alternation('joining.conjunction')}"
+    r"|[\s、,，\d.%])*$"
+)
 
 
 class DecreaseOver100(Rule):

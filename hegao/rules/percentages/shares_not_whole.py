@@ -29,15 +29,22 @@ _STRUCTURE = regex.compile(rf"(?:{vocab.alternation('structure')})[^，,；;。]
 _PARTITION = regex.compile(vocab.alternation("partition"))
 
 
-_CATEGORY = regex.compile(r"([^，、；。]{1,12}?)(?:的)?(?:天数)?(?:占|比重|占比)[^，、；。%]{0,8}$")
+_CATEGORY = regex.compile(
+    rf"([^，、；。]{{1,12}}?)(?:的)?(?:{vocab.alternation('shares.counted')})?"
+    rf"(?:{vocab.alternation('share')})[^，、；。%]{{0,8}}$"
+)
 
 
 # The closing word may carry its noun (1亿元以上项目, 其他项目); 规模以上 and 限额以上 name
 # kinds of enterprise, not the end of a scale.
-_CLOSING = regex.compile(rf"(?<!规模|限额)(?:{vocab.alternation('closing_category')})\p{{Han}}{{0,4}}$")
+_CLOSING = regex.compile(
+    rf"(?<!{vocab.alternation('shares.enterprise_threshold')})"
+    rf"(?:{vocab.alternation('closing_category')})\p{{Han}}{{0,4}}$"
+)
 
 
-_LIST_GLUE = regex.compile(r"[\s、，,和及与]*")  # between the shares of a list
+# Between the shares of a list.
+_LIST_GLUE = regex.compile(rf"(?:[\s、，,]|{vocab.alternation('joining.conjunction')})*")
 
 
 class SharesOfOneWhole(Rule):
