@@ -12,8 +12,9 @@ from hegao.checker.figures.quantities import Kind
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
+from hegao.checker.text.outline import CN_OUTLINE_NUMERAL
 from hegao.messages import text as say
-from hegao.rules.counts.shared import AND, CN_NUMERAL, QUOTED, SHI, numeral_number
+from hegao.rules.counts.shared import AND, QUOTED, SHI, numeral_number
 
 # A、B、C的“六有”: the list must lead into the label with 的 or 这.
 _LIST_BEFORE_LABEL = regex.compile(r"(?:的|这)\s*[“\"「『]$")
@@ -29,7 +30,7 @@ _QUOTE_MARKS = regex.compile(r"[“”\"「」『』]")
 
 
 _COUNTED_PHRASE = regex.compile(
-    rf"([{CN_NUMERAL}两]{{1,3}})(?:{vocab.alternation('counting.label_measure')})?"
+    rf"([{CN_OUTLINE_NUMERAL}两]{{1,3}})(?:{vocab.alternation('counting.label_measure')})?"
     rf"(?:{vocab.alternation('counting.point_noun')})[：:]"
 )
 
