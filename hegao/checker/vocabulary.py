@@ -52,6 +52,9 @@ def pattern(name: str) -> regex.Pattern[str]:
 
 @cache
 def rate_terms() -> dict[str, RateTerm]:
+    """The named rates and what each divides (破案率 = 破获 / 立案), for recomputing a rate
+    from its counts. What a term says a percentage is (a share, a change) is another
+    table: hegao.rules.percentages.shared.percentage_term_readings."""
     rates = _data()["rates"]
     assert isinstance(rates, dict)
     return {

@@ -318,8 +318,8 @@ def extract_from_text(masked: str, figures: str | None = None) -> Extraction:
         blocked.append(Span(m.start(), m.end()))
     for m in _QUOTED_FIGURE.finditer(text):
         blocked.append(Span(m.start(), m.end()))
-    for m in _fixed_phrase_pattern().finditer(text):
-        blocked.append(Span(m.start(), m.end()))
+    for phrase in _fixed_phrase_pattern().finditer(text):  # ``re``, not ``regex``: its own name
+        blocked.append(Span(phrase.start(), phrase.end()))
     for m in _QUOTED_LABEL.finditer(text):
         span = Span(m.start("label"), m.end("label"))
         blocked.append(span)

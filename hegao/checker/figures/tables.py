@@ -457,13 +457,13 @@ def tables_from_places(text: str, line_starts: list[int], places: list[tuple[int
         for r in sorted(rows_of):
             cells = []
             for c in range(1, width + 1):
-                n = rows_of[r].get(c)
-                if n is None:
+                line = rows_of[r].get(c)
+                if line is None:
                     at = line_starts[rows_of[r][min(rows_of[r])]]
                     cells.append(Cell("", Span(at, at), None, 0))
                     continue
-                start = line_starts[n]
-                end = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(text)
+                start = line_starts[line]
+                end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
                 raw = text[start:end]
                 stripped = raw.strip()
                 lead = len(raw) - len(raw.lstrip())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -31,7 +31,7 @@ _VALUE_LEAD = regex.compile(
 )
 
 
-def _value_run(doc: Document, quantities: list[Quantity], start: int, end: int) -> list[Quantity]:
+def _value_run(doc: Document, quantities: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
     """The figures listed right after ``start``: 12.6%、8.3%和5%."""
     after = [q for q in quantities if start <= q.span.start and q.span.end <= end]
     if not after or not _VALUE_LEAD.match(doc.masked[start : after[0].span.start]):
@@ -106,7 +106,7 @@ class RespectivelyArity(Rule):
                 break
 
 
-def _subject_counts(subjects: str, quantities: list[Quantity], start: int, end: int) -> set[int] | None:
+def _subject_counts(subjects: str, quantities: Sequence[Quantity], start: int, end: int) -> set[int] | None:
     """Possible numbers of subjects, or None when the list is not clear."""
     if any(start <= q.span.start < end for q in quantities):
         return None  # figures among the subjects: not a plain list of names

@@ -95,10 +95,10 @@ class SharesOfOneWhole(Rule):
             clause = doc.clause_at(m.start())
             if clause is None:
                 continue
-            sentence = doc.sentences[clause.sentence].span
-            if m.end() > sentence.end:
+            bounds = doc.sentences[clause.sentence].span
+            if m.end() > bounds.end:
                 continue
-            if _STRUCTURE.search(text, max(sentence.start, m.start() - 30), m.start()):
+            if _STRUCTURE.search(text, max(bounds.start, m.start() - 30), m.start()):
                 parts = [
                     (Decimal(x.group()), _decimals(x.group())) for x in _RATIO_NUMBER.finditer(m.group())
                 ]
