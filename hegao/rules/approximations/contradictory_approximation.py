@@ -75,7 +75,7 @@ class ContradictoryApproximation(Rule):
                 continue
             first, second = q.approx[0], q.approx[-1]
             a, b = _direction(first), _direction(second)
-            if a == b == "above" and first in ("至少", "不少于", "不低于"):
+            if a == b == "above" and first in vocab.words("approximation.at_least"):
                 continue  # 至少300人以上 is redundant but unambiguous
             if {a, b} == {"below", "above"}:
                 why = say("APX001.contradict", first=first, second=second)

@@ -29,6 +29,9 @@ _STRUCTURE = regex.compile(rf"(?:{vocab.alternation('structure')})[^，,；;。]
 _PARTITION = regex.compile(vocab.alternation("partition"))
 
 
+_RESPECTIVELY = vocab.pattern("counting.respectively")
+
+
 _CATEGORY = regex.compile(
     rf"([^，、；。]{{1,12}}?)(?:的)?(?:{vocab.alternation('shares.counted')})?"
     rf"(?:{vocab.alternation('share')})[^，、；。%]{{0,8}}$"
@@ -124,7 +127,7 @@ class SharesOfOneWhole(Rule):
         listed = all(
             _LIST_GLUE.fullmatch(text, a.span.end, b.span.start) for a, b in itertools.pairwise(shares)
         )
-        if listed and "分别" in before and _PARTITION.search(before) and len(shares) == 3:
+        if listed and _RESPECTIVELY.search(before) and _PARTITION.search(before) and len(shares) == 3:
             return shares  # 第一、二、三产业……比重分别为x%、y%、z%
         categories = []
         for q in shares:
