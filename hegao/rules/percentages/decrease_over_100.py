@@ -75,17 +75,18 @@ class DecreaseOver100(Rule):
             if q.base <= HUNDRED or q.high is not None:
                 continue
             before = doc.masked[clause.span.start : q.span.start]
-            verb = percentage_term(before)
-            if verb is None or verb.reading is not Reading.FALL:
+            found = percentage_term(before)
+            if found is None or found[1] is not Reading.FALL:
                 continue
-            if not _VERB_TO_FIGURE.match(before[verb.end :]):
+            verb = found[0]
+            if not _VERB_TO_FIGURE.match(before[verb.end() :]):
                 continue
             # The thing that fell is named right before the verb: 利润下降120% may be
             # true, 单位国内生产总值能耗下降120% is not.
-            subject = doc.masked[clause.span.start : clause.span.start + verb.start]
+            subject = doc.masked[clause.span.start : clause.span.start + verb.start()]
             if any(m.end() >= len(subject) - 4 for m in _may_go_negative().finditer(subject)):
                 continue
             yield self.finding(
                 q.span,
-                say("PCT002", verb=verb.word, text=q.text),
+                say("PCT002", verb=verb.group(), text=q.text),
             )

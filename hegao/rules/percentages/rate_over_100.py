@@ -59,7 +59,7 @@ class RateOver100(Rule):
             found = percentage_term(doc.masked[clause.span.start : q.span.start])
             if found is None:
                 continue
-            term, kind = found.word, found.reading
+            term, kind = found[0].group(), found[1]
             if kind is Reading.SHARE:
                 yield self.finding(q.span, say("PCT001", term=term, text=q.text))
             elif kind is Reading.WARN:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -42,14 +41,6 @@ class Reading(StrEnum):
     FALL = "fall"  # a change downwards: 下降, 减少, 减
 
 
-@dataclass(frozen=True, slots=True)
-class PercentTerm:
-    word: str
-    reading: Reading
-    start: int  # in the text before the percentage
-    end: int
-
-
 @cache
 def percentage_term_readings() -> dict[str, Reading]:
     """What each term says a percentage is: the terms of shares, rates and comparisons
@@ -82,10 +73,11 @@ def _term_pattern() -> regex.Pattern[str]:
 _TO_LEVEL = regex.compile(r"到|至")
 
 
-def percentage_term(before: str) -> PercentTerm | None:
-    """The term nearest before a percentage (``before`` is its clause up to it) and what
-    it says the percentage is: the one classifier of shares, changes and rates the
-    percentage rules ask. 占年度计划投资的109.7% is a plan's completion, not a share."""
+def percentage_term(before: str) -> tuple[regex.Match[str], Reading] | None:
+    """The term nearest before a percentage (``before`` is its clause up to it, the match
+    is in it) and what it says the percentage is: the one classifier of shares, changes
+    and rates the percentage rules ask. 占年度计划投资的109.7% is a plan's completion, not
+    a share."""
     found = [m for m in _term_pattern().finditer(before) if not _TO_LEVEL.match(before, m.end())]
     if not found:
         return None
@@ -97,4 +89,4 @@ def percentage_term(before: str) -> PercentTerm | None:
         and vocab.pattern("plan").search(before, m.end())
     ):
         reading = Reading.MAY_EXCEED
-    return PercentTerm(m.group(), reading, m.start(), m.end())
+    return m, reading
