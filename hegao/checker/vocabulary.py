@@ -29,10 +29,15 @@ def _data() -> dict[str, object]:
 
 @cache
 def words(name: str) -> tuple[str, ...]:
-    """The words of one class, longest first."""
-    classes = _data()["classes"]
-    assert isinstance(classes, dict)
-    return tuple(sorted(classes[name], key=len, reverse=True))
+    """The words of one class, longest first. A dotted name reads a class of a section
+    ([classes.tables] total_row is "tables.total_row"): TOML cannot reopen [classes]
+    further down the file, and sections keep a stage's or a rule family's words together."""
+    entry: object = _data()["classes"]
+    for key in name.split("."):
+        assert isinstance(entry, dict), name
+        entry = entry[key]
+    assert isinstance(entry, list), name
+    return tuple(sorted(entry, key=len, reverse=True))
 
 
 def alternation(name: str) -> str:
@@ -47,6 +52,9 @@ def pattern(name: str) -> regex.Pattern[str]:
 
 @cache
 def rate_terms() -> dict[str, RateTerm]:
+    """The named rates and what each divides (破案率 = 破获 / 立案), for recomputing a rate
+    from its counts. What a term says a percentage is (a share, a change) is another
+    table: hegao.rules.percentages.shared.percentage_term_readings."""
     rates = _data()["rates"]
     assert isinstance(rates, dict)
     return {

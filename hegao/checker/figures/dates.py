@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.figures.numerals import parse_chinese
 from hegao.checker.model import Span
 
@@ -21,7 +22,7 @@ _DATE = regex.compile(
     rf"(?P<month>十[一二]?|[一二三四五六七八九])月(?P<day>{_CN_DAY})[日号])"
     # 4月10日至31日: the day-only end of a range in the same month
     r"(?:\s*[至到—\-－~～]\s*(?P<end_day>\d{1,2})\s*[日号])?"
-    r"(?:\s*[（(]?\s*(?P<weekday>(?:星期|礼拜|周)[一二三四五六日天])\s*[）)]?)?"
+    rf"(?:\s*[（(]?\s*(?P<weekday>(?:{vocab.alternation('dates.weekday')})[一二三四五六日天])\s*[）)]?)?"
 )
 _YEAR_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.datafiles import data_lines
 from hegao.checker.figures.numerals import (
     CN_BIG_UNITS,
@@ -159,12 +160,15 @@ def _data_rows(name: str) -> list[list[str]]:
 _CN = f"(?:[{''.join(CN_DIGITS)}{CN_UNITS.replace('千', '')}{CN_BIG_UNITS}点點]|千(?![瓦米克]))"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _RANGE_SEP = r"[-－—–~～至到]"
-_SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克])|百|萬億|萬|億"
+_SCALE = "|".join("千(?![瓦米克])" if w == "千" else regex.escape(w) for w in vocab.words("figures.scale"))
 # 近 in 最近 (recently), 附近 (nearby) … is part of a word, not a marker.
-_PREFIX_APPROX = (
-    "大约|约|将近|接近|(?<![最附临邻靠亲新就远逼贴走])近|超过|超|逾|多达|高达|不足|不到|不少于|不低于|至少"
+_PREFIX_APPROX = "|".join(
+    "(?<![最附临邻靠亲新就远逼贴走])近" if w == "近" else regex.escape(w)
+    for w in vocab.words("approximation.before_figure")
 )
-_SUFFIX_APPROX = "左右|上下|以上|以下|许"
+_SUFFIX_APPROX = vocab.alternation("approximation.after_quantity")
+_AFTER_NUMBER = vocab.alternation("approximation.after_number")  # 300余人, 二十来人
+_AFTER_SCALE = vocab.alternation("approximation.after_scale")  # 3万余人
 _GAP = r"(?:[ \t\u3000]|\r?\n)"
 
 
@@ -197,10 +201,10 @@ def _quantity_pattern() -> regex.Pattern[str]:
         r"(?P<neg>负|負|(?<=[\p{Han}：:，,（(\s])[-－−](?=\d))?"
         rf"(?<![\d.,A-Za-z])(?P<num>{first})"
         rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{num}))?"
-        r"(?P<apx1>余|多|来)?"
+        rf"(?P<apx1>{_AFTER_NUMBER})?"
         # Text from PDF spaces figures apart (616.6 亿元) or wraps between them (22.1⏎亿元).
         rf"(?:{_GAP}?(?P<scale>{_SCALE}))?"
-        r"(?P<apx2>余|多)?"
+        rf"(?P<apx2>{_AFTER_SCALE})?"
         rf"(?:{_GAP}?(?P<unit>{unit_alt}))?"
         rf"(?P<post>{_SUFFIX_APPROX})?"
     )
@@ -211,12 +215,15 @@ def _followers() -> set[str]:
     of the pattern below: a range mark, 余/多/来, a space or line break, a scale, a unit,
     左右/以上/许."""
     alternatives = [*_SCALE.split("|"), *units(), *_SUFFIX_APPROX.split("|")]
-    return {a[0] for a in alternatives} | set(_RANGE_SEP.strip("[]")) | set("余多来") | set(" \t\u3000\r\n")
+    marks = set(_RANGE_SEP.strip("[]")) | set(vocab.words("approximation.after_number"))
+    return {a[0] for a in alternatives} | marks | set(" \t\u3000\r\n")
 
 
 _CN_NUM = f"{_CN}+"
+_PERCENT_WORD = vocab.alternation("figures.percent_word")
+_PERMILLE_WORD = vocab.alternation("figures.permille_word")
 _PERCENT_WORDS = regex.compile(
-    rf"(?P<pre>{_PREFIX_APPROX})?(?P<per>百分之|千分之)(?P<num>{_CN_NUM}|{_ARABIC})"
+    rf"(?P<pre>{_PREFIX_APPROX})?(?P<per>{_PERCENT_WORD}|{_PERMILLE_WORD})(?P<num>{_CN_NUM}|{_ARABIC})"
 )
 _FRACTION = regex.compile(rf"(?:(?P<whole>{_CN_NUM})又)?(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
 _CN_YEAR_DIGITS = "〇零一二三四五六七八九"
@@ -310,7 +317,7 @@ def extract_from_text(masked: str, figures: str | None = None) -> Extraction:
         blocked.append(Span(m.start(), m.end()))
     for m in _QUOTED_FIGURE.finditer(text):
         blocked.append(Span(m.start(), m.end()))
-    for phrase in _fixed_phrase_pattern().finditer(text):
+    for phrase in _fixed_phrase_pattern().finditer(text):  # ``re``, not ``regex``: its own name
         blocked.append(Span(phrase.start(), phrase.end()))
     for m in _QUOTED_LABEL.finditer(text):
         span = Span(m.start("label"), m.end("label"))
@@ -433,7 +440,7 @@ def _word_quantities(text: str, masked: str, guard: _Blocked) -> list[Quantity]:
             value, decimals = _parse_any(m.group("num"))
         except NumeralError:
             continue
-        unit = "%" if m.group("per") == "百分之" else "‰"
+        unit = "%" if m.group("per") in vocab.words("figures.percent_word") else "‰"
         approx = (m.group("pre"),) if m.group("pre") else ()
         found.append(
             Quantity(span, masked[span.start : span.end], value, "", unit, approx, Kind.PERCENT, decimals)

@@ -16,17 +16,24 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.figures.quantities import units
 from hegao.checker.model import Span
+from hegao.checker.text.outline import OUTLINE_NUMBER
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
-_TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|全部|总额|总数|全市|全省|全县|全区|全州|全国)")
-_BREAKDOWN = re.compile(r"^\s*其中\s*[：:]?")
+# A label's words may be spaced out to fill the column: 合  计.
+_TOTAL = re.compile(
+    r"^\s*(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in vocab.words("tables.total_row")) + ")"
+)
+_BREAKDOWN = re.compile(rf"^\s*(?:{vocab.alternation('tables.breakdown_row')})\s*[：:]?")
 _SUB_ROW = re.compile(r"^\s*[#＃]")
 _NOTHING = ("", "-", "—", "－", "–")  # a budget's empty line: nothing of that kind
 # Columns of rates and indices, which do not add up.
-_NOT_A_LEVEL = re.compile(r"增长|增速|增幅|[%％]|比上年|同比|指数|=\s*100|比重|占比|构成|价格|排名|位次")
+_NOT_A_LEVEL = re.compile(
+    rf"{vocab.alternation('tables.not_a_level')}|{vocab.alternation('tables.share_heading')}|[%％]|=\s*100"
+)
 
 
 class RowKind(Enum):
@@ -37,17 +44,16 @@ class RowKind(Enum):
     PLAIN = "plain"
 
 
-# Outline numbers of row labels: 一、 opens a group (level 1), 1. or （一） an item in it.
-_LEVEL_ONE = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")
-_LEVEL_TWO = re.compile(r"^(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_ENDS_TOTAL = re.compile(r"(?:合计|总计)$")
+_ENDS_TOTAL = re.compile(rf"(?:{vocab.alternation('tables.total_label_end')})$")
 
 
 def level(label: str) -> int:
-    """1 for a group (一、税收收入), 2 for a numbered item (1.保险费收入), 0 unnumbered."""
-    if _LEVEL_ONE.match(label):
-        return 1
-    return 2 if _LEVEL_TWO.match(label) else 0
+    """1 for a group (一、税收收入), 2 for a numbered item (1.保险费收入, （一）…), 0
+    unnumbered: the outline number of a row label (第一， orders text, not rows)."""
+    m = OUTLINE_NUMBER.match(label)
+    if m is None or m.lastgroup == "ordinal":
+        return 0
+    return 1 if m.lastgroup == "chinese" else 2
 
 
 @dataclass(frozen=True)
@@ -135,18 +141,19 @@ class Table:
         return out
 
 
-_SHARE = re.compile(r"比重|占比|构成|所占比例")
-_HEADING_UNIT = re.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?([^（()）]{1,6}?)\s*[）)]")
+_SHARE = re.compile(vocab.alternation("tables.share_heading"))
+_UNIT_CAPTION = vocab.alternation("tables.unit_caption")
+_HEADING_UNIT = re.compile(rf"[（(]\s*(?:(?:{_UNIT_CAPTION})\s*[：:]\s*)?([^（()）]{{1,6}}?)\s*[）)]")
 # 单位：亿元 (or 单位:万吨, （单位：元）) on a line of its own or after the title; the first
 # unit when several are listed (单位：元，%).
-_CAPTION_UNIT = re.compile(r"单位\s*[：:]\s*([^\s，,、；;）)|]{1,6})")
+_CAPTION_UNIT = re.compile(rf"(?:{_UNIT_CAPTION})\s*[：:]\s*([^\s，,、；;）)|]{{1,6}})")
 CAPTION_LINES = 3  # how many lines above a table may hold its caption
 
 
 def _is_unit(text: str) -> bool:
     """亿元, 万人, 吨, %: a unit the quantity reader knows, after an optional scale."""
     known = units()
-    for scale in ("", "十", "百", "千", "万", "亿", "十万", "百万", "千万", "万亿"):
+    for scale in ("", *vocab.words("figures.scale")):
         body = text[len(scale) :] if text.startswith(scale) else None
         if body and (body in known or body in ("%", "‰")):
             return True
@@ -282,7 +289,7 @@ class Segment:
     may_be_partial: bool = False
 
 
-_TOTAL_HEADING = re.compile(r"^(?:合计|总计|小计|总额|总数)$")
+_TOTAL_HEADING = re.compile(rf"^(?:{vocab.alternation('tables.total_heading')})$")
 _BRACKET = re.compile(r"[（(]")  # a heading's unit follows it: 合计（亿元）
 
 
@@ -450,13 +457,13 @@ def tables_from_places(text: str, line_starts: list[int], places: list[tuple[int
         for r in sorted(rows_of):
             cells = []
             for c in range(1, width + 1):
-                line_no = rows_of[r].get(c)
-                if line_no is None:
+                line = rows_of[r].get(c)
+                if line is None:
                     at = line_starts[rows_of[r][min(rows_of[r])]]
                     cells.append(Cell("", Span(at, at), None, 0))
                     continue
-                start = line_starts[line_no]
-                end = line_starts[line_no + 1] - 1 if line_no + 1 < len(line_starts) else len(text)
+                start = line_starts[line]
+                end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
                 raw = text[start:end]
                 stripped = raw.strip()
                 lead = len(raw) - len(raw.lstrip())

@@ -20,8 +20,6 @@ _COMMENT = regex.compile(
 _CODE_SEPARATOR = regex.compile(r"[,\s]+")
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class _Quiet:
     start: int

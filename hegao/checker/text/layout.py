@@ -15,14 +15,13 @@ import regex
 from hegao.checker import vocabulary as vocab
 from hegao.checker.model import Block, BlockKind
 from hegao.checker.text import lexicon
+from hegao.checker.text.outline import OUTLINE_NUMBER
 
 # How a complete paragraph ends: a full stop or question mark, a semicolon or colon
 # (a list follows), closing quotes or brackets, an ellipsis or a dash.
 _COMPLETE_END = regex.compile(r"[。！？!?；;：:…—”’」』）)】\]》>|]\s*$|[.](?=\s*$)")
-NEW_START = regex.compile(
-    r"[【\[#>*\-]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
-    r"\d{1,3}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[，、]"
-)
+# A block that opens on a mark of its own or an outline number starts a paragraph.
+NEW_START = regex.compile(rf"[【\[#>*\-]|(?:{OUTLINE_NUMBER.pattern})")
 _SENTENCE_LIKE = regex.compile(r"[，、“]")
 # Cells of a text table: text, a run of spaces, text (on one line).
 _COLUMNS = regex.compile(r"[^\s][ \u3000]{4,}[^\s]")

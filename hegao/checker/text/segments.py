@@ -184,7 +184,6 @@ class Segments:
         return [c.span.start for c in self.clauses]
 
 
-
 def han_count(text: str) -> int:
     # Counting what is not Han: far fewer pieces to collect in Chinese text.
     return len(text) - sum(map(len, _NOT_HAN.findall(text)))

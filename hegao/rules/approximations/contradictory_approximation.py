@@ -19,7 +19,7 @@ _ABOVE = frozenset(vocab.words("approx_above"))
 
 
 # Markers written before the number (the others follow it: 300余人, 300人左右).
-_PREFIXES = _BELOW | {"约", "大约"} | {"超过", "超", "逾", "多达", "高达", "至少", "不少于", "不低于"}
+_PREFIXES = frozenset(vocab.words("approximation.before_figure"))
 
 
 def _direction(marker: str) -> str:
@@ -88,7 +88,7 @@ class ContradictoryApproximation(Rule):
                 continue
             first, second = q.approx[0], q.approx[-1]
             a, b = _direction(first), _direction(second)
-            if a == b == "above" and first in ("至少", "不少于", "不低于"):
+            if a == b == "above" and first in vocab.words("approximation.at_least"):
                 continue  # 至少300人以上 is redundant but unambiguous
             if {a, b} == {"below", "above"}:
                 why = self.say("contradict", first=first, second=second)

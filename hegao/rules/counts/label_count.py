@@ -8,11 +8,13 @@ from typing import ClassVar
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.figures.quantities import Kind
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Message, Related, Span
-from hegao.rules.counts.shared import AND, CN_NUMERAL, QUOTED, SHI, numeral_number
+from hegao.checker.text.outline import CN_OUTLINE_NUMERAL
+from hegao.rules.counts.shared import AND, QUOTED, SHI, numeral_number
 
 # A、B、C的“六有”: the list must lead into the label with 的 or 这.
 _LIST_BEFORE_LABEL = regex.compile(r"(?:的|这)\s*[“\"「『]$")
@@ -20,7 +22,7 @@ _LIST_BEFORE_LABEL = regex.compile(r"(?:的|这)\s*[“\"「『]$")
 
 # “四个一”工作法：一张联系卡、…: a few words may name what the label is before a colon.
 _LIST_AFTER_LABEL = regex.compile(
-    r"[”\"」』](?:\p{Han}{1,5}[：:]|\s*[，,]?\s*(?:即|也就是|具体是)?[：:]?)\s*"
+    rf"[”\"」』](?:\p{{Han}}{{1,5}}[：:]|\s*[，,]?\s*(?:{vocab.alternation('counting.item_introducer')})?[：:]?)\s*"
 )  # match()ed
 
 
@@ -28,8 +30,8 @@ _QUOTE_MARKS = regex.compile(r"[“”\"「」『』]")
 
 
 _COUNTED_PHRASE = regex.compile(
-    rf"([{CN_NUMERAL}两]{{1,3}})(?:个|项|条|大|道)?"
-    r"(?:方面|措施|举措|任务|重点|问题|原则|要求|环节|机制|工程|行动)[：:]"
+    rf"([{CN_OUTLINE_NUMERAL}两]{{1,3}})(?:{vocab.alternation('counting.label_measure')})?"
+    rf"(?:{vocab.alternation('counting.point_noun')})[：:]"
 )
 
 
@@ -41,11 +43,7 @@ MAX_ITEM_CHARS = 14
 
 # A verb (or adverb mark) right before the count makes the count its object, not a
 # summary of the list: 坚持五项正义要求, 宣传四项基本原则, 和平共处五项原则.
-_VERB_BEFORE_COUNT = regex.compile(
-    r"(?:坚持|宣传|共处|维护|贯彻|遵循|落实|执行|实行|推行|开展|提出|确立|发表|体现|强调|"
-    r"实现|完成|引进|建立|形成|履行|抓好|做好|搞好|制定|出台|通过|签订|设立|举办|举行|"
-    r"发布|公布|颁布|坚守|遵守|违反|达到|超过|地|得)$"
-)
+_VERB_BEFORE_COUNT = regex.compile(rf"(?:{vocab.alternation('counting.verb_before_count')})$")
 
 
 def _items(text: str) -> set[int] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import regex
@@ -16,18 +16,22 @@ from hegao.rules.counts.shared import AND, QUOTED
 
 # 分别, or a year-on-year change verb heading a list of percentages.
 _RESPECTIVELY = regex.compile(
-    rf"分别|同比(?=(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')}))"
+    rf"(?:{vocab.alternation('counting.respectively')})"
+    rf"|(?:{vocab.alternation('changes.period_comparison')})(?=(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')}))"
 )
 
 
-_VALUE_GLUE = regex.compile(r"^\s*(?:[、和及与]|以及)\s*$")
+_VALUE_GLUE = regex.compile(rf"^\s*(?:、|{vocab.alternation('joining.conjunction')})\s*$")
 
 
 # 分别 then a short verb before the figures: 分别下降, 分别为, 分别查处.
-_VALUE_LEAD = regex.compile(r"^(?:同比|环比)?\p{Han}{0,4}?(?:了|为|是|达到|达|至|到)?\s*$")
+_VALUE_LEAD = regex.compile(
+    rf"^(?:{vocab.alternation('changes.period_comparison')})?\p{{Han}}{{0,4}}?"
+    rf"(?:{vocab.alternation('counting.value_lead')})?\s*$"
+)
 
 
-def _value_run(doc: Document, quantities: list[Quantity], start: int, end: int) -> list[Quantity]:
+def _value_run(doc: Document, quantities: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
     """The figures listed right after ``start``: 12.6%、8.3%和5%."""
     after = [q for q in quantities if start <= q.span.start and q.span.end <= end]
     if not after or not _VALUE_LEAD.match(doc.masked[start : after[0].span.start]):
@@ -111,7 +115,7 @@ class RespectivelyArity(Rule):
                 break
 
 
-def _subject_counts(subjects: str, quantities: list[Quantity], start: int, end: int) -> set[int] | None:
+def _subject_counts(subjects: str, quantities: Sequence[Quantity], start: int, end: int) -> set[int] | None:
     """Possible numbers of subjects, or None when the list is not clear."""
     if any(start <= q.span.start < end for q in quantities):
         return None  # figures among the subjects: not a plain list of names

@@ -12,10 +12,10 @@ import regex
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
+from hegao.checker.text.outline import OUTLINE_NUMBER, STYLES
 from hegao.checker.text.segments import Block, BlockKind
-from hegao.rules.counts.shared import CN_NUMERAL, SHI, numeral_number
+from hegao.rules.counts.shared import SHI, numeral_number
 
-# Enumerator styles at the start of a block, highest level first.
 # Blanks and invisible characters pasted before a number.
 _LEAD_CHARS = " \t\r\n\u3000\u200b\u200c\u200d\u2060\ufeff"
 
@@ -23,19 +23,12 @@ _LEAD_CHARS = " \t\r\n\u3000\u200b\u200c\u200d\u2060\ufeff"
 _LEAD = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
 
 
-# The styles of numbering, outermost first. Each opens on a character of its own (a
-# Chinese numeral, a bracket then a Chinese numeral, a digit, a bracket then a digit),
-# so one pattern tries them all at once: it runs at the start of every line.
-_LEVELS = ("chinese", "chinese-paren", "arabic", "arabic-paren")
+# The styles of numbering, outermost first (第一， orders points in running text and is
+# no level of the outline: it is not followed).
+_LEVELS = STYLES[:4]
 
 
-_ENUMERATOR = regex.compile(
-    rf"{_LEAD}(?:(?P<chinese>[{CN_NUMERAL}]{{1,3}})、"
-    rf"|[（(](?P<chinese_paren>[{CN_NUMERAL}]{{1,3}})[）)]"
-    # 12. is an item, 12.5万 a decimal; 12.2024年 is item 12 about the year 2024.
-    r"|(?P<arabic>\d{1,2})(?:[、．]|\.(?!\d)|\.(?=\d{4}\s*年))"
-    r"|[（(](?P<arabic_paren>\d{1,2})[）)])"
-)
+_ENUMERATOR = regex.compile(rf"{_LEAD}(?:{OUTLINE_NUMBER.pattern})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +64,10 @@ def _leading(doc: Document, block: Block, start: int) -> _Enumerator | None:
     m = _ENUMERATOR.match(text, start, block.span.end)
     if m is None:
         return None
-    style = _LEVELS[m.lastindex - 1]  # the group that matched (the groups are in style order)
-    n = numeral_number(m.group(m.lastindex))
+    style = m.lastgroup  # the style's group is the last one the pattern matched
+    if style not in _LEVELS:
+        return None
+    n = numeral_number(m.group(style))
     if n is None:
         return None
     lead = len(m.group()) - len(m.group().lstrip(_LEAD_CHARS))

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.figures.numerals import NumeralError, parse_chinese
-
-CN_NUMERAL = "一二三四五六七八九十"
-
+from hegao.checker.text.outline import CN_OUTLINE_NUMERAL
 
 QUOTED = regex.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)")
 
 
-AND = regex.compile(r"和|及|与|以及")
+AND = vocab.pattern("joining.conjunction")
 
 
 # 一是……二是……: at the start of a block or after a clause mark.
-SHI = regex.compile(rf"(?<=^|[。；;：:，,\s#])([{CN_NUMERAL}]{{1,3}})是")
+SHI = regex.compile(rf"(?<=^|[。；;：:，,\s#])([{CN_OUTLINE_NUMERAL}]{{1,3}})是")
 
 
 def numeral_number(numeral: str) -> int | None:

@@ -311,7 +311,7 @@ def _single_is_legitimate(text: str, start: int, unit: str) -> bool:
 
 
 # Conjunctions: before a word that begins with them (和|和平) they join two phrases.
-_CONJUNCTIONS = "和与及"
+_CONJUNCTIONS = frozenset(w for w in vocab.words("joining.conjunction") if len(w) == 1)
 
 
 _CLAUSE_OPENING = "，,；;：:。！？!?、（(“"

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.lint.document import Document
 from hegao.checker.model import Span
+from hegao.checker.text.outline import OUTLINE_NUMBER
 from hegao.checker.text.segments import Block
 
 
@@ -40,14 +42,14 @@ FULL_STOP = regex.compile(r"[。！？!?]|(?<=\p{Han})\.")
 
 
 # An outline item repeated as the heading of its section: （一）…。 一、…。 第四，…。
-NUMBERED_LINE = regex.compile(
-    r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
-    r"第[一二三四五六七八九十]{1,3}[，,、]|\d{1,3}[、.．])"
-)
+NUMBERED_LINE = OUTLINE_NUMBER
 
 
 # A document quoted in full after its summary: 现将通知原文刊发如下： / 全文如下：
-QUOTED_DOCUMENT = regex.compile(r"(?:原文|全文|内容|通报|通知|决定)[^。\n]{0,8}如下[：:]\s*$")
+QUOTED_DOCUMENT = regex.compile(
+    rf"(?:{vocab.alternation('documents.quoted_document')})[^。\n]{{0,8}}"
+    rf"(?:{vocab.alternation('documents.as_follows')})[：:]\s*$"
+)
 
 
 def quoted_document_blocks(doc: Document) -> list[int]:

@@ -23,7 +23,7 @@ _SCOPE = vocab.pattern("scope")
 
 
 # Durations are not claims: 五年累计6314亿元 counts money, not years.
-_DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "小时", "分钟", "秒"})
+_DURATIONS = frozenset(vocab.words("time.duration"))
 
 
 _LEVEL_ROLES = frozenset({Role.LEVEL, Role.WHOLE, Role.TOTAL})
@@ -45,6 +45,8 @@ def _key(doc: Document, f: Figure) -> tuple[object, ...] | None:
     if len(f.metric) < MIN_METRIC_CHARS or not (f.scope or f.period):
         return None
     clause = doc.clause_at(q.span.start)
+    if clause is None:  # a figure is read from a clause's text: it always has one
+        return None
     planned = _PLAN.search(doc.masked, clause.span.start, q.span.start) is not None
     # A clause that names its scope (全市共抓获…) says what is counted, and so does a
     # sentence that opens with a full noun phrase (全年工业企业实现利润…). Otherwise the

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.claims import Figure, Role, rounding
 from hegao.checker.figures.quantities import Kind
 from hegao.checker.lint.document import Document
@@ -20,7 +21,7 @@ _MONTH = regex.compile(r"(\d{1,2})\s*月")
 _YEAR = regex.compile(r"(\d{4})\s*年")
 
 
-_CUMULATIVE = regex.compile(r"累计|截至|截止")
+_CUMULATIVE = vocab.pattern("changes.cumulative")
 
 
 class ShrinkingCumulative(Rule):

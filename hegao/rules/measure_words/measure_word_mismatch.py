@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.datafiles import data_lines
 from hegao.checker.figures.quantities import Kind, Quantity, units
 from hegao.checker.lint.document import Document
@@ -18,11 +19,11 @@ from hegao.checker.model import Finding
 _HAN = regex.compile(r"\p{Han}")
 
 
-_NOUN_END = "、等和及与的"
+_NOUN_END = frozenset({"、", "等", "的", *vocab.words("joining.conjunction")})
 
 
 # Durations and ages describe the noun (20年以上逃犯), they do not count it.
-_NOT_COUNTING = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "周", "岁"})
+_NOT_COUNTING = frozenset(vocab.words("time.duration") + vocab.words("time.age"))
 
 
 # Measures of events: 涉案车辆7起 counts cases involving vehicles, not vehicles.

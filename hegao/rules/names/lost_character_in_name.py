@@ -9,6 +9,7 @@ from typing import ClassVar
 
 import regex
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
@@ -38,10 +39,12 @@ def _lists(text: str) -> Iterator[tuple[int, str]]:
         pos = done = m.end()
 
 
-_TAIL = regex.compile(r"(?:等)?(?:[一二三四五六七八九十两]+个?)?(?:地|省|省份|地区|省区|省区市|省市|市)?$")
+_TAIL = regex.compile(
+    rf"(?:等)?(?:[一二三四五六七八九十两]+个?)?(?:{vocab.alternation('places.region_noun')})?$"
+)
 
 
-_JOINED_INSIDE = regex.compile(r"以及|和|及|与")
+_JOINED_INSIDE = vocab.pattern("joining.conjunction")
 
 
 def _known_prefix(start: int, item: str) -> tuple[int, str]:

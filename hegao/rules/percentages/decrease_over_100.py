@@ -14,7 +14,7 @@ from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding
-from hegao.rules.percentages.shared import HUNDRED, percentages
+from hegao.rules.percentages.shared import HUNDRED, Reading, percentage_term, percentages
 
 
 @cache
@@ -23,16 +23,14 @@ def _may_go_negative() -> regex.Pattern[str]:
     return regex.compile("|".join(map(regex.escape, words)))
 
 
-_DECREASE = regex.compile(f"{vocab.alternation('decrease')}|{vocab.alternation('decrease_terse')}")
-
-
-_INCREASE = regex.compile(f"{vocab.alternation('increase')}|{vocab.alternation('increase_terse')}")
-
-
 # Between a verb of decrease and its figure: only list glue (同比下降、分别下降12%、15%).
 # It was bound twice in one module, so this guard ran with the shares' pattern, which
 # matches anything: 节余达到120% after an earlier 下降 was read as a fall of 120%.
-_VERB_TO_FIGURE = regex.compile(r"^(?:同比|分别|了|和|及|与|[\s、,，\d.%])*$")
+_GLUE_WORDS = "|".join(
+    vocab.alternation(name)
+    for name in ("changes.period_comparison", "counting.respectively", "joining.conjunction")
+)
+_VERB_TO_FIGURE = regex.compile(rf"^(?:{_GLUE_WORDS}|了|[\s、,，\d.%])*$")
 
 
 class DecreaseOver100(Rule):
@@ -85,12 +83,10 @@ class DecreaseOver100(Rule):
             if q.base <= HUNDRED or q.high is not None:
                 continue
             before = doc.masked[clause.span.start : q.span.start]
-            verbs = list(_DECREASE.finditer(before)) + list(_INCREASE.finditer(before))
-            if not verbs:
+            found = percentage_term(before)
+            if found is None or found[1] is not Reading.FALL:
                 continue
-            verb = max(verbs, key=lambda m: m.end())
-            if not _DECREASE.fullmatch(verb.group()):
-                continue
+            verb = found[0]
             if not _VERB_TO_FIGURE.match(before[verb.end() :]):
                 continue
             # The thing that fell is named right before the verb: 利润下降120% may be

@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import ClassVar
 
-import regex
-
-from hegao.checker import vocabulary as vocab
-from hegao.checker.datafiles import data_lines
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Severity
-from hegao.rules.percentages.shared import HUNDRED, percentages
-
-
-@cache
-def rate_terms() -> dict[str, str]:
-    return dict(line.split("\t") for line in data_lines("hegao.rules", "rate_terms.txt"))
-
-
-@cache
-def _rate_term_pattern() -> regex.Pattern[str]:
-    terms = sorted(rate_terms(), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, terms)))
-
-
-_TO_LEVEL = regex.compile(r"到|至")
+from hegao.rules.percentages.shared import HUNDRED, Reading, percentage_term, percentages
 
 
 class RateOver100(Rule):
@@ -84,27 +65,16 @@ class RateOver100(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        terms = rate_terms()
         for clause, q in percentages(doc):
             if q.base <= HUNDRED or q.high is not None:
                 continue
-            before = doc.masked[clause.span.start : q.span.start]
-            # 比重上升到51.6%: a change verb followed by 到 leads to a level, it does not
-            # say what the percentage is.
-            found = [t for t in _rate_term_pattern().finditer(before) if not _TO_LEVEL.match(before, t.end())]
-            if not found:
+            found = percentage_term(doc.masked[clause.span.start : q.span.start])
+            if found is None:
                 continue
-            term = found[-1].group()
-            kind = terms[term]
-            if (
-                kind == "share"
-                and term.startswith("占")
-                and vocab.pattern("plan").search(before, found[-1].end())
-            ):
-                kind = "may-exceed"  # 占年度计划投资的109.7%: plan completion may exceed 100%
-            if kind == "share":
+            term, kind = found[0].group(), found[1]
+            if kind is Reading.SHARE:
                 yield self.finding(q.span, self.say("main", term=term, text=q.text))
-            elif kind == "warn":
+            elif kind is Reading.WARN:
                 yield self.finding(
                     q.span,
                     self.say("cases", term=term, text=q.text),

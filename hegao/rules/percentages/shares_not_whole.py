@@ -29,15 +29,25 @@ _STRUCTURE = regex.compile(rf"(?:{vocab.alternation('structure')})[^，,；;。]
 _PARTITION = regex.compile(vocab.alternation("partition"))
 
 
-_CATEGORY = regex.compile(r"([^，、；。]{1,12}?)(?:的)?(?:天数)?(?:占|比重|占比)[^，、；。%]{0,8}$")
+_RESPECTIVELY = vocab.pattern("counting.respectively")
+
+
+_CATEGORY = regex.compile(
+    rf"([^，、；。]{{1,12}}?)(?:的)?(?:{vocab.alternation('shares.counted')})?"
+    rf"(?:{vocab.alternation('share')})[^，、；。%]{{0,8}}$"
+)
 
 
 # The closing word may carry its noun (1亿元以上项目, 其他项目); 规模以上 and 限额以上 name
 # kinds of enterprise, not the end of a scale.
-_CLOSING = regex.compile(rf"(?<!规模|限额)(?:{vocab.alternation('closing_category')})\p{{Han}}{{0,4}}$")
+_CLOSING = regex.compile(
+    rf"(?<!{vocab.alternation('shares.enterprise_threshold')})"
+    rf"(?:{vocab.alternation('closing_category')})\p{{Han}}{{0,4}}$"
+)
 
 
-_LIST_GLUE = regex.compile(r"[\s、，,和及与]*")  # between the shares of a list
+# Between the shares of a list.
+_LIST_GLUE = regex.compile(rf"(?:[\s、，,]|{vocab.alternation('joining.conjunction')})*")
 
 
 class SharesOfOneWhole(Rule):
@@ -93,10 +103,10 @@ class SharesOfOneWhole(Rule):
             clause = doc.clause_at(m.start())
             if clause is None:
                 continue
-            sentence = doc.sentences[clause.sentence].span
-            if m.end() > sentence.end:
+            bounds = doc.sentences[clause.sentence].span
+            if m.end() > bounds.end:
                 continue
-            if _STRUCTURE.search(text, max(sentence.start, m.start() - 30), m.start()):
+            if _STRUCTURE.search(text, max(bounds.start, m.start() - 30), m.start()):
                 parts = [
                     (Decimal(x.group()), _decimals(x.group())) for x in _RATIO_NUMBER.finditer(m.group())
                 ]
@@ -122,7 +132,7 @@ class SharesOfOneWhole(Rule):
         listed = all(
             _LIST_GLUE.fullmatch(text, a.span.end, b.span.start) for a, b in itertools.pairwise(shares)
         )
-        if listed and "分别" in before and _PARTITION.search(before) and len(shares) == 3:
+        if listed and _RESPECTIVELY.search(before) and _PARTITION.search(before) and len(shares) == 3:
             return shares  # 第一、二、三产业……比重分别为x%、y%、z%
         categories = []
         for q in shares:
