@@ -28,11 +28,24 @@ def _data() -> dict[str, object]:
 
 
 @cache
+def _classes() -> dict[str, list[str]]:
+    """Every word class by name: those of [classes], and those of its sub-tables
+    ([classes.claims]: the classes one stage alone reads with)."""
+    table = _data()["classes"]
+    assert isinstance(table, dict)
+    out: dict[str, list[str]] = {}
+    for name, value in table.items():
+        group = value if isinstance(value, dict) else {name: value}
+        for word_class, members in group.items():
+            assert word_class not in out, f"word class {word_class} defined twice"
+            out[word_class] = members
+    return out
+
+
+@cache
 def words(name: str) -> tuple[str, ...]:
     """The words of one class, longest first."""
-    classes = _data()["classes"]
-    assert isinstance(classes, dict)
-    return tuple(sorted(classes[name], key=len, reverse=True))
+    return tuple(sorted(_classes()[name], key=len, reverse=True))
 
 
 def alternation(name: str) -> str:

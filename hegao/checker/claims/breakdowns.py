@@ -7,20 +7,28 @@ import regex
 
 from hegao.checker import vocabulary as vocab
 from hegao.checker.claims.arithmetic import ADDITIVE_KINDS, at_least, drop_nested, exact, same_measure
-from hegao.checker.claims.clauses import CLOSE, clause_start, outside_brackets
+from hegao.checker.claims.clauses import CLOSE, PUNCTUATION_RUN, clause_start, outside_brackets
 from hegao.checker.claims.model import Breakdown
 from hegao.checker.claims.partitions import PARTITIONS, partition_members
 from hegao.checker.claims.patterns import CHANGE
 from hegao.checker.figures.quantities import Quantity
 from hegao.checker.model import Span
 
+# A closing total (…，共计1100起) names its figure closely after its marker: 共计 or 合计案件.
+TOTAL_TO_FIGURE = 8
+# How far back a closing total's marker is looked for: a clause's lead.
+CLOSING_TOTAL_WINDOW = 20
+# Clauses list parts in parallel when their metrics end alike: 城镇职工参保人数…，城乡居民
+# 参保人数… share 人数 (a two-character noun; one character would match 数 of any count).
+PARALLEL_TAIL = 2
+
 _BREAKDOWN = regex.compile(
-    rf"[，,：:\s]{{0,2}}(?P<open>[（(])?\s*(?P<mk>{vocab.alternation('breakdown')})(?P<punct>[，,：:])?"
+    rf"[，,：:\s]{{0,{PUNCTUATION_RUN}}}(?P<open>[（(])?\s*(?P<mk>{vocab.alternation('breakdown')})(?P<punct>[，,：:])?"
 )
 _PER_UNIT = vocab.pattern("per_unit")
 _BREAKDOWN_WORD = vocab.pattern("breakdown")
 _OVERLAP = vocab.pattern("overlapping_measures")
-_TOTAL_BEFORE = regex.compile(rf"(?:{vocab.alternation('total')})[\p{{Han}}]{{0,8}}$")
+_TOTAL_BEFORE = regex.compile(rf"(?:{vocab.alternation('total')})[\p{{Han}}]{{0,{TOTAL_TO_FIGURE}}}$")
 _WORDS_BEFORE_FIGURE = regex.compile(r"\p{Han}+(?=\s*[\d０-９一二三四五六七八九十两])")
 
 
@@ -122,14 +130,14 @@ def _breakdown_end(text: str, seg: Span, m: regex.Match[str]) -> int:
     head = _metric_tail(text, start, end)
     for nxt in [*clause_ends[1:], seg.end]:
         tail = _metric_tail(text, end + 1, nxt)
-        if not head or not tail or head[-2:] != tail[-2:]:
+        if not head or not tail or head[-PARALLEL_TAIL:] != tail[-PARALLEL_TAIL:]:
             break
         end = nxt
     return end
 
 
 def _after_total_marker(text: str, q: Quantity) -> bool:
-    start = clause_start(text, max(0, q.span.start - 20), q.span.start)
+    start = clause_start(text, max(0, q.span.start - CLOSING_TOTAL_WINDOW), q.span.start)
     return _TOTAL_BEFORE.search(text[start : q.span.start]) is not None
 
 

@@ -12,6 +12,11 @@ from hegao.checker.model import Span
 
 OPEN = "（("
 CLOSE = "）)"
+# The run of punctuation and spaces a marker may stand after (，其中 / ：分别为 / ， 其中).
+PUNCTUATION_RUN = 2
+# How far back a figure's clause is looked for: a clause's words before its figure are
+# rarely longer, and a longer lead is mostly a sentence with no comma, not one clause.
+CLAUSE_LEAD = 40
 _PIECE_BREAK = regex.compile(r"[；;]")
 
 
@@ -39,8 +44,8 @@ def clause_start(text: str, floor: int, offset: int) -> int:
 
 
 def clause_lead(text: str, q: Quantity) -> str:
-    """The words of a figure's clause before it (at most 40 characters)."""
-    return text[clause_start(text, max(0, q.span.start - 40), q.span.start) : q.span.start]
+    """The words of a figure's clause before it (at most ``CLAUSE_LEAD`` characters)."""
+    return text[clause_start(text, max(0, q.span.start - CLAUSE_LEAD), q.span.start) : q.span.start]
 
 
 def outside_brackets(text: str, quantities: list[Quantity], start: int, end: int) -> list[Quantity]:

@@ -16,6 +16,10 @@ from hegao.checker.model import BlockKind
 if TYPE_CHECKING:
     from hegao.checker.text.segments import Segments
 
+# A bulletin's lead (今年以来，全市…) is among its first sentences: a period first named
+# further down belongs to one part of it, not to the whole.
+LEAD_SENTENCES = 10
+
 
 def read_figures(
     segments: Segments, clause_quantities: Sequence[Sequence[Quantity]], ledger: RoleLedger
@@ -104,7 +108,7 @@ def _periods(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def _first_period(text: str, doc: Segments) -> tuple[str, ...]:
     """The period words of the first sentence that names one: a bulletin's lead."""
-    for sentence in doc.sentences[:10]:
+    for sentence in doc.sentences[:LEAD_SENTENCES]:
         found = _periods(text, sentence.span.start, sentence.span.end)
         if found:
             return found

@@ -15,12 +15,23 @@ from hegao.checker.claims.patterns import CHANGE_WORDS
 from hegao.checker.figures.quantities import Kind, Quantity
 from hegao.checker.model import Span
 
-_CHANGE_VERB_END = regex.compile(rf"(?P<verb>{CHANGE_WORDS})(?:了)?(?:幅度)?(?:为|达)?$")
+# The change verb stands right before its rate: 下降了17.5%, 增长幅度为8%.
+VERB_WINDOW = 8
+# 从 / 由 opens the earlier level closely: 从上年的48000 (a short phrase, not a clause).
+FROM_WINDOW = 12
+# The previous period names its level right before it: 去年同期为40起.
+PREVIOUS_WINDOW = 8
+
+_CHANGE_VERB_END = regex.compile(
+    rf"(?P<verb>{CHANGE_WORDS})(?:了)?(?:{vocab.alternation('change_extent')})?(?:为|达)?$"
+)
 _REAL_TERMS = vocab.pattern("real_terms")
 _FROM_TO_GLUE = regex.compile(rf"\s*(?:{CHANGE_WORDS})?(?:到|至|为)\s*")
 _FROM_OPENER = regex.compile(r"[从由][^，,。；;]*$")
-_AFTER_LEVELS = regex.compile(r"[，,\s]*(?:同比|分别)?")
-_PREVIOUS_BEFORE = regex.compile(rf"(?:{vocab.alternation('previous_period')})(?:同期)?(?:为|是|的)?$")
+_AFTER_LEVELS = regex.compile(rf"[，,\s]*(?:{vocab.alternation('before_rate')})?")
+_PREVIOUS_BEFORE = regex.compile(
+    rf"(?:{vocab.alternation('previous_period')})(?:{vocab.alternation('same_period')})?(?:为|是|的)?$"
+)
 _COMPARISON_GLUE = regex.compile(rf"[，,\s]?(?:{vocab.alternation('comparison')})?")
 _INCREMENT_LEAD = regex.compile(rf"(?:{vocab.alternation('comparison')})(?P<v>{CHANGE_WORDS})(?:了)?")
 
@@ -33,7 +44,9 @@ def growths_in(text: str, sentence: Span, quantities: Sequence[Quantity]) -> lis
     for i, pct in enumerate(quantities):
         if pct.kind is not Kind.PERCENT or pct.unit != "%" or not exact(pct):
             continue
-        verb = _CHANGE_VERB_END.search(text, max(sentence.start, pct.span.start - 8), pct.span.start)
+        verb = _CHANGE_VERB_END.search(
+            text, max(sentence.start, pct.span.start - VERB_WINDOW), pct.span.start
+        )
         if verb is None:
             continue
         falling = vocab.is_decrease(verb.group("verb"))
@@ -57,7 +70,7 @@ def _from_to(
         glue = text[before.span.end : after.span.start]
         if not _FROM_TO_GLUE.fullmatch(glue):
             continue
-        opener = text[max(sentence.start, before.span.start - 12) : before.span.start]
+        opener = text[max(sentence.start, before.span.start - FROM_WINDOW) : before.span.start]
         if not _FROM_OPENER.search(opener):
             continue
         between = text[after.span.end : verb.start()]
@@ -71,7 +84,11 @@ def _with_previous(
     text: str, levels: list[Quantity], pct: Quantity, verb: regex.Match[str], falling: bool
 ) -> Growth | None:
     """58起，去年同期40起，同比上升45%."""
-    last_year = [q for q in levels if _PREVIOUS_BEFORE.search(text, max(0, q.span.start - 8), q.span.start)]
+    last_year = [
+        q
+        for q in levels
+        if _PREVIOUS_BEFORE.search(text, max(0, q.span.start - PREVIOUS_WINDOW), q.span.start)
+    ]
     if len(last_year) != 1:
         return None
     previous = last_year[0]

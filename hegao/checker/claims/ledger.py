@@ -1,8 +1,8 @@
 """The role each figure plays, as a ledger of the readings that claim it.
 
-Several readings may claim one figure: 1100起 in 其中A 500起、B 600起，共计1100起 is a
-part of nothing but the total of a sum; 400起 in 比上年增加400起，增长8.3% may be listed
-as a part and is the increment of a growth. The ledger keeps, for each figure (by its
+Several readings may claim one figure: 400起 in …，比上年增加400起，增长8.3% may be one of
+the figures a sum adds up and is the increment of a growth; a figure with 其中 after it is
+a whole and may be one of the parts a later total adds up. The ledger keeps, for each figure (by its
 span), the strongest claim made on it, strongest as ``PRECEDENCE`` orders them, so the
 role a figure ends with does not depend on the order the readers run in.
 """

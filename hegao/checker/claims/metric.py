@@ -11,7 +11,7 @@ from hegao.checker.claims.patterns import PERIOD, SCOPE
 _METRIC_WORD = regex.compile(r"[\p{Han}A-Za-z]+")
 _LEADING_BREAKDOWN = regex.compile(rf"^(?:{vocab.alternation('breakdown')})")
 # An aspect word before the metric (已累计查扣 is 累计查扣): not what is counted.
-_ASPECT = regex.compile(r"^(?:已经|已)")
+_ASPECT = regex.compile(rf"^(?:{vocab.alternation('aspect')})")
 # The totals that add nothing to what is counted (共, 共计), unlike 总计 (see sum_noun).
 _PLAIN_TOTALS = "|".join(
     sorted(set(vocab.words("total")) - set(vocab.words("sum_noun")), key=len, reverse=True)

@@ -17,12 +17,17 @@ from hegao.checker.claims.patterns import CHANGE
 from hegao.checker.figures.quantities import Quantity
 from hegao.checker.model import Span
 
+# The words between a member and its figure are few: 增加值, 常住人口为; more is another statement.
+MEMBER_METRIC = 8
+
 # Complete partitions (城镇|乡村): a breakdown whose parts name one records it.
 PARTITIONS = tuple(tuple(p.split("|")) for p in vocab.words("complete_partition"))
 # Before a partition's members: 其中，/ 分产业看，
-LEADING_MARKS = regex.compile(r"^[\s，,：:]*(?:(?:其中|分产业看|分城乡看|分性别看|按性别分)[，,：:]?\s*)?")
+LEADING_MARKS = regex.compile(rf"^[\s，,：:]*(?:(?:{vocab.alternation('partition_opening')})[，,：:]?\s*)?")
 # The words between a member and its figure: 增加值, 常住人口为 (Han only, short).
-_PARTITION_METRIC = regex.compile(r"\p{Han}{1,8}")
+# The copula's characters, stripped from the end of a member's metric (常住人口为).
+_COPULA_CHARS = "".join(sorted(set("".join(vocab.words("copula")))))
+_PARTITION_METRIC = regex.compile(rf"\p{{Han}}{{1,{MEMBER_METRIC}}}")
 
 
 def complete_for(members: tuple[str, ...], words: str) -> bool:
@@ -100,7 +105,7 @@ def _member_figures(
         if not exact(part) or part.kind not in ADDITIVE_KINDS or not _PARTITION_METRIC.fullmatch(metric):
             return None, []
         parts.append(part)
-        metrics.append(metric.rstrip("为是达到"))
+        metrics.append(metric.rstrip(_COPULA_CHARS))
         at = part.span.end
     if len(set(metrics)) != 1 or not metrics[0]:
         return None, []

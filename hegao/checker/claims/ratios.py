@@ -15,10 +15,20 @@ from hegao.checker.claims.partitions import LEADING_MARKS
 from hegao.checker.figures.quantities import Kind, Quantity
 from hegao.checker.model import Span
 
+# The words naming the whole after 占 (占全市刑事案件总数的) stay within a short phrase.
+SHARE_WHOLE_WORDS = 12
+# A rate's counts are named in the words right before them (破获…，立案…): how far back
+# their clause is looked for, and how long its lead may be to still name the count.
+RATE_COUNT_WINDOW = 30
+RATE_COUNT_LEAD = 24
+# A part named by one character names nothing in particular.
+PART_NAME_MIN = 2
+
 _SHARE_BEFORE = regex.compile(
-    rf"(?P<term>{vocab.alternation('share')})(?P<whole_words>[^，,。；;\d]{{0,12}}?)(?:的)?(?:达到|达|为|是)?\s*$"
+    rf"(?P<term>{vocab.alternation('share')})(?P<whole_words>[^，,。；;\d]{{0,{SHARE_WHOLE_WORDS}}}?)"
+    rf"(?:的)?(?:{vocab.alternation('copula')})?\s*$"
 )
-_RATE_GLUE = regex.compile(r"(?:为|达到|达|是|了)?\s*")
+_RATE_GLUE = regex.compile(rf"(?:{vocab.alternation('copula')}|了)?\s*")
 
 
 def ratios_in(
@@ -95,7 +105,7 @@ def _named_share(
     figure named by exactly these words in a breakdown read earlier, the whole that
     breakdown's."""
     metric = LEADING_MARKS.sub("", metric)
-    if len(metric) < 2:
+    if len(metric) < PART_NAME_MIN:
         return None
     for b in reversed(breakdowns):
         for part in b.parts:
@@ -125,8 +135,8 @@ def _named(text: str, pool: list[Quantity], words: tuple[str, ...]) -> Quantity 
     """The last figure whose clause names it with one of ``words`` right before it."""
     found = None
     for q in pool:
-        start = clause_start(text, max(0, q.span.start - 30), q.span.start)
+        start = clause_start(text, max(0, q.span.start - RATE_COUNT_WINDOW), q.span.start)
         lead = text[start : q.span.start]
-        if any(w in lead for w in words) and len(lead) <= 24:
+        if any(w in lead for w in words) and len(lead) <= RATE_COUNT_LEAD:
             found = q
     return found

@@ -6,30 +6,53 @@ import regex
 
 from hegao.checker import vocabulary as vocab
 from hegao.checker.claims.arithmetic import ADDITIVE_KINDS, exact, same_measure
-from hegao.checker.claims.clauses import clause_start, outside_brackets
+from hegao.checker.claims.clauses import PUNCTUATION_RUN, clause_start, outside_brackets
 from hegao.checker.claims.model import Sum
 from hegao.checker.claims.patterns import PERIOD
 from hegao.checker.figures.quantities import Kind, Quantity
 from hegao.checker.model import Span
+
+# A total's figure follows its marker closely: 共抓获犯罪嫌疑人 may stand between, a clause not.
+MARKER_GAP = 10
+# The last part ends close to the total's marker (…600起，共计…); further off, the marker
+# closes another statement.
+PARTS_TO_MARKER = 15
+# An inclusion (包括…在内) is a phrase within a clause.
+INCLUSION_SPAN = 40
+# A count that names the items before a total is small (两人共计, 三起案件共), and so is
+# the noun after it.
+ITEM_COUNT_MAX = 10
+ITEM_NOUN = 4
+# How far back the name of a part is read (夏粮产量 for 总产量): a clause's lead.
+PART_NAME_WINDOW = 20
+# The words a later clause's total names of its own (完成实施项目共384个): a word, at least.
+OWN_ITEMS_WORD = 2
 
 _TOTAL = regex.compile(
     rf"(?P<ref>{vocab.alternation('total_reference')})?"
     rf"(?P<mk>{vocab.alternation('total')}|{vocab.alternation('total_noun')})"
 )
 # 共 is a total only where it is not part of a word (公共, 共同, 共享, 中共 …).
-_NOT_TOTAL_GONG = regex.compile(r"[公中]共|共[同享建治识产青性赢商筑担生和振鸣谋济用进]")
-_MARKER_GAP = regex.compile(r"^[\p{Han}\s]{0,10}$")
+_NOT_TOTAL_GONG = vocab.pattern("gong_words")
+_MARKER_GAP = regex.compile(rf"^[\p{{Han}}\s]{{0,{MARKER_GAP}}}$")
+# Figures that are not a plain list of parts: changes, earlier levels, rates, shares (分别占
+# among them, by share's 占), a subtotal.
 _NOT_A_PLAIN_LIST = regex.compile(
     f"{vocab.alternation('comparison')}|{vocab.alternation('increase')}|{vocab.alternation('decrease')}|"
     f"{vocab.alternation('previous_period')}|{vocab.alternation('per_unit')}|{vocab.alternation('share')}|"
-    "小计|分别占"
+    f"{vocab.alternation('subtotal')}"
 )
-_MONTH_OR_PERIOD = regex.compile(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年|以来|本周|本月|当月|当日|今日")
-_PARTS_AFTER_TOTAL = regex.compile(r"^[，,：:\s]{0,2}(?:分别为|分别是)")
-_PARTIAL_AFTER = regex.compile(r"其中|包括|等")
-_INCLUSION = regex.compile(r"包括[^，,。；;]{0,40}?在内")
+_MONTH_OR_PERIOD = regex.compile(rf"\d{{1,2}}\s*月|{vocab.alternation('running_periods')}")
+_PARTS_AFTER_TOTAL = regex.compile(
+    rf"^[，,：:\s]{{0,{PUNCTUATION_RUN}}}(?:{vocab.alternation('parts_follow')})"
+)
+_PARTIAL_AFTER = vocab.pattern("partial_list")
+_INCLUSION = regex.compile(
+    rf"(?:{vocab.alternation('inclusion_opens')})[^，,。；;]{{0,{INCLUSION_SPAN}}}?"
+    rf"(?:{vocab.alternation('inclusion_closes')})"
+)
 _ADDED_TO_EARLIER = vocab.pattern("addition")
-_ITEM_COUNT_GAP = regex.compile(r"^\p{Han}{0,4}$")
+_ITEM_COUNT_GAP = regex.compile(rf"^\p{{Han}}{{0,{ITEM_NOUN}}}$")
 _OWN_ITEMS_IGNORED = regex.compile(
     rf"{vocab.alternation('total_reference')}|{vocab.alternation('scope')}|{PERIOD.pattern}|[^\p{{Han}}]"
 )
@@ -109,7 +132,7 @@ def _parts_before(
         return None
     if any(not exact(q) for q in before):
         return None
-    if len(text[before[-1].span.end : m.start()]) > 15:
+    if len(text[before[-1].span.end : m.start()]) > PARTS_TO_MARKER:
         return None
     if m.group("mk") not in vocab.words("total_noun") and _total_names_its_own_items(
         text, before[-1], m.start()
@@ -133,14 +156,21 @@ def _parts_after_total(
 def _counts_items(text: str, q: Quantity, marker_start: int) -> bool:
     """两人共计…, 三起案件共…: a small count right before the marker names the items."""
     gap = text[q.span.end : marker_start]
-    return q.kind is Kind.COUNT and q.value <= 10 and q.scale == "" and _ITEM_COUNT_GAP.match(gap) is not None
+    return (
+        q.kind is Kind.COUNT
+        and q.value <= ITEM_COUNT_MAX
+        and q.scale == ""
+        and _ITEM_COUNT_GAP.match(gap) is not None
+    )
 
 
 def _parts_name_the_total(text: str, parts: list[Quantity], noun: str) -> bool:
     """总产量 sums 夏粮产量 and 秋粮产量: each part is named by the noun without 总."""
     tail = noun[1:]
     return all(
-        text[clause_start(text, max(0, q.span.start - 20), q.span.start) : q.span.start].endswith(tail)
+        text[
+            clause_start(text, max(0, q.span.start - PART_NAME_WINDOW), q.span.start) : q.span.start
+        ].endswith(tail)
         for q in parts
     )
 
@@ -153,4 +183,4 @@ def _total_names_its_own_items(text: str, last_part: Quantity, marker_start: int
     if start <= last_part.span.end:
         return False  # the parts and the total share a clause
     own = _OWN_ITEMS_IGNORED.sub("", text[start:marker_start])
-    return len(own) >= 2
+    return len(own) >= OWN_ITEMS_WORD
