@@ -23,10 +23,15 @@ from hegao.checker.text.outline import OUTLINE_NUMBER
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+# A total row: 合计 and its kin, or the whole area the table covers (全市, 全镇 …: the
+# scope words that name a whole, so that every area the scope knows is a total here).
 # A label's words may be spaced out to fill the column: 合  计.
-_TOTAL = re.compile(
-    r"^\s*(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in vocab.words("tables.total_row")) + ")"
+_TOTAL_ROW_WORDS = sorted(
+    {*vocab.words("tables.total_row"), *(w for w in vocab.words("scope") if w.startswith("全"))},
+    key=len,
+    reverse=True,
 )
+_TOTAL = re.compile(r"^\s*(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in _TOTAL_ROW_WORDS) + ")")
 _BREAKDOWN = re.compile(rf"^\s*(?:{vocab.alternation('tables.breakdown_row')})\s*[：:]?")
 _SUB_ROW = re.compile(r"^\s*[#＃]")
 _NOTHING = ("", "-", "—", "－", "–")  # a budget's empty line: nothing of that kind
