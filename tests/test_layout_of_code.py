@@ -14,10 +14,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "hegao"
 # The engine's stages in pipeline order: a stage may import only the ones before it
 # (and the shared modules of checker/ itself: model, vocabulary, datafiles).
 STAGES = ("source", "text", "figures", "claims", "lint")
-# Application modules a command may import on first use, to keep `hegao --version` and a
-# pre-commit run of one file fast: each pulls an optional or heavy dependency (pygls,
-# python-docx, rich's renderers, a web server) or is needed by one command only.
+# Modules a command may import on first use, to keep `hegao --version` and `--help` fast
+# (half the time of a check is importing the engine and its rules, which they need not):
+# the engine and the rules, and application modules that pull an optional or heavy
+# dependency (pygls, python-docx, rich's renderers, a web server) or serve one command.
 LAZY_FOR_START_UP = {
+    "hegao.rules",
+    "hegao.checker.lint.document",
+    "hegao.app.entry",
+    "hegao.app.inspection",
+    "hegao.app.report",
     "hegao.app.lsp",
     "hegao.app.serve",
     "hegao.app.word",

@@ -16,31 +16,17 @@ import typer
 
 from hegao import __version__, messages
 from hegao.app.cli_locale import localize_cli
-from hegao.app.entry import decode_draft, read_draft
-from hegao.app.inspection import claims_data, claims_lines, config_lines, quantity_lines, quantity_rows
-from hegao.app.report import write_json, write_statistics, write_text
 from hegao.app.results import FileResult
-from hegao.app.runner import (
-    CheckOptions,
-    FixMode,
-    Job,
-    check_decoded,
-    check_files,
-    config_for,
-    default_workers,
-    discover,
-    worth_a_pool,
-)
-from hegao.app.settings import parse_code_list
 from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
-from hegao.checker.lint.document import Document, parse_document
 from hegao.checker.model import Severity
 from hegao.checker.source.reading import InputError
 from hegao.messages import said
-from hegao.rules import RULES
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from hegao.app.runner import CheckOptions, FixMode
+    from hegao.checker.lint.document import Document
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -175,6 +161,20 @@ def check(
     Exit status: 0 nothing found, 1 problems found, 2 a file could not be read or the
     command line or configuration is wrong.
     """
+    from hegao.app.entry import decode_draft
+    from hegao.app.runner import (
+        CheckOptions,
+        FixMode,
+        Job,
+        check_decoded,
+        check_files,
+        config_for,
+        default_workers,
+        discover,
+        worth_a_pool,
+    )
+    from hegao.app.settings import parse_code_list
+    from hegao.rules import RULES
     paths = paths or [Path(".")]  # like ruff: the current folder
     known = RULES.codes()
     try:
@@ -274,7 +274,8 @@ def _watch(
 
     from rich.text import Text
 
-    from hegao.app.runner import reload_configuration, run_job
+    from hegao.app.report import write_text
+    from hegao.app.runner import discover, reload_configuration, run_job
 
     try:
         import watchfiles
@@ -403,6 +404,7 @@ def _report(
     mode: FixMode,
 ) -> None:
     # To standard output as the results come; to a file (-o) once the report is whole.
+    from hegao.app.report import write_json
     buffer = io.StringIO()
     out = sys.stdout if output is None else buffer
     if output_format is OutputFormat.text:
@@ -436,6 +438,8 @@ def _text(
     statistics: bool,
     mode: FixMode,
 ) -> None:
+    from hegao.app.report import write_statistics, write_text
+    from hegao.app.runner import FixMode
     if statistics:
         write_statistics(results, console)
     else:
@@ -463,6 +467,8 @@ def show_config(
     ),
 ) -> None:
     """Show the effective configuration for a path and where it comes from."""
+    from hegao.app.inspection import config_lines
+    from hegao.app.runner import config_for
     try:
         config = config_for(path if path.is_dir() else path.parent).for_path(path)
     except ConfigError as exc:
@@ -474,6 +480,8 @@ def show_config(
 def _read_document(path: Path) -> Document:
     """A draft parsed for the inspection commands, as ``hegao check`` reads it (a Word
     document with its places); a one-line error and exit 2 if unreadable."""
+    from hegao.app.entry import decode_draft, read_draft
+    from hegao.checker.lint.document import parse_document
     try:
         draft = decode_draft("-", sys.stdin.buffer.read()) if str(path) == "-" else read_draft(path)
     except InputError as exc:
@@ -493,6 +501,7 @@ def quantities(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
+    from hegao.app.inspection import quantity_lines, quantity_rows
     rows = quantity_rows(_read_document(path))
     if output_format is OutputFormat.json:
         _dump(rows)
@@ -507,6 +516,7 @@ def claims(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
+    from hegao.app.inspection import claims_data, claims_lines
     doc = _read_document(path)
     if output_format is OutputFormat.json:
         _dump(claims_data(doc))
@@ -518,6 +528,7 @@ def claims(
 @_command("rules", help_key="help_rules")
 def list_rules() -> None:
     """List all rules: code, Chinese title, (name,) default severity, whether fixable, summary."""
+    from hegao.rules import RULES
     lang = messages.language()
     for rule in RULES.all():
         fix = messages.text("rules_fixable") if rule.fixable else "-"
@@ -529,6 +540,7 @@ def list_rules() -> None:
 @_command(help_key="help_explain")
 def explain(code: Annotated[str, typer.Argument(metavar=_h("metavar_code"), help=_h("help_code"))]) -> None:
     """Explain a rule: what it does, why it matters, an example and what to write instead."""
+    from hegao.rules import RULES
     rule = RULES.get(code)
     if rule is None:
         raise _fail(messages.text("unknown_code", code=code))
@@ -554,6 +566,7 @@ def serve(
     ] = 8765,
     no_browser: Annotated[bool, typer.Option("--no-browser", help=_h("help_no_browser"))] = False,
 ) -> None:
+    from hegao.app.runner import config_for
     from hegao.app.serve import serve as run_server
 
     try:

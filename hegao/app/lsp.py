@@ -23,9 +23,8 @@ from hegao.app.entry import check_text, is_word, read_draft
 from hegao.app.results import FileResult
 from hegao.app.runner import config_for, reload_configuration
 from hegao.checker.lint.config import Config, ConfigError
-from hegao.checker.model import Finding, Severity
+from hegao.checker.model import Finding, Severity, SourceText
 from hegao.checker.source.reading import InputError
-from hegao.checker.text.segments import SourceText
 from hegao.messages import said
 from hegao.rules import RULES
 

@@ -10,8 +10,7 @@ from typing import TextIO
 
 from hegao import messages
 from hegao.app.results import FileResult
-from hegao.checker.model import Finding, Span
-from hegao.checker.text.segments import SourceText
+from hegao.checker.model import Finding, SourceText, Span
 from hegao.messages import said
 from hegao.rules import RULES
 

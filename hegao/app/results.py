@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hegao import messages
-from hegao.checker.model import Finding
-from hegao.checker.text.segments import SourceText
+from hegao.checker.model import Finding, SourceText
 
 # Where each line of a Word document is: (paragraph,) or (table, row, column).
 Places = list[tuple[int, ...]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -136,3 +137,17 @@ class Finding:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A checked text and where its lines start: all a report needs of a document.
+    Small and picklable, so results can come back from worker processes."""
+
+    text: str
+    line_starts: list[int] = field(repr=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1

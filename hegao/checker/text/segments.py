@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex
 
-from hegao.checker.model import Block, BlockKind, Span
+from hegao.checker.model import Block, BlockKind, SourceText, Span
 from hegao.checker.text.layout import find_breaks
 
 
@@ -56,20 +56,6 @@ _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:\n]")
 # In text cut at a fixed width (from PDF), a line break inside a paragraph is not a pause.
 _CLAUSE_BREAK_UNWRAPPED = re.compile(r"[，,。！？!?；;：:]")
 HEADING_MAX_CHARS = 40
-
-
-@dataclass(frozen=True, slots=True)
-class SourceText:
-    """A checked text and where its lines start: all a report needs of a document.
-    Small and picklable, so results can come back from worker processes."""
-
-    text: str
-    line_starts: list[int] = field(repr=False)
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of an offset."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
 
 
 @dataclass

@@ -85,7 +85,7 @@ class TotalMismatch(Rule):
         ),
         "digits": (
             "疑少写 {k} 位数字",
-            "probably lacks {k} digits",
+            "probably lacks {k} digit(s)",
         ),
         "part": (
             (
