@@ -79,11 +79,6 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def excerpt(doc: SourceText, span: Span, width: int | None = None) -> tuple[str, int, int]:
-    shown, offset, cells, _ = excerpt_window(doc, span, width)
-    return shown, offset, cells
-
-
 def excerpt_window(
     doc: SourceText, span: Span, width: int | None = None, cover: tuple[int, int] | None = None
 ) -> tuple[str, int, int, tuple[int, int, str]]:
