@@ -16,6 +16,14 @@ from hegao.rules import RULES
 
 CONTEXT_CHARS = 24  # characters of the source line shown either side of a span
 MAX_MARKED_CHARS = 60  # a longer span (a whole paragraph) is shown by its beginning
+# Control characters of a draft (a terminal's colour codes pasted with it) must not reach
+# the user's terminal: each is shown as U+FFFD, one column, so the underline still fits.
+_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with its control characters shown as U+FFFD (same length)."""
+    return text.translate(_CONTROLS)
 
 
 def finding_to_dict(result: FileResult, f: Finding) -> dict[str, object]:
@@ -111,7 +119,7 @@ def excerpt_window(
     prefix = ("…" if left > line_start else "") + text[left : span.start]
     marked = text[span.start : end]
     suffix = text[end:right] + ("…" if right < line_end else "")
-    shown = (prefix + marked + suffix).replace("\t", " ")
+    shown = terminal_safe((prefix + marked + suffix).replace("\t", " "))
     lead = "…" if left > line_start else ""
     return shown, cell_width(prefix), max(1, cell_width(marked)), (left, right, lead)
 
@@ -237,7 +245,7 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
         # [*] a safe fix (--fix applies it), [?] a fix that may change meaning
         # (--unsafe-fixes).
         head.append(" [*]" if f.fix.safe else " [?]", style="cyan")
-    head.append(f" {said(f.message)}")
+    head.append(f" {terminal_safe(said(f.message))}")
     console.print(head, soft_wrap=True)  # type: ignore[attr-defined]
     if show_source:
         inline = _print_excerpt(console, doc, f.span, line, f.severity.value, f.related)
@@ -248,7 +256,7 @@ def _print_finding(console: object, result: FileResult, f: Finding, show_source:
         for r in f.related:
             rline, rcol = doc.line_col(r.span.start)
             where = messages.text("report_related_above") if r in inline else ""
-            related = said(r.message)
+            related = terminal_safe(said(r.message))
             line_text = messages.text("report_related", message=related, line=rline, column=rcol, where=where)
             if result.location(rline, r.span.start) is not None:  # 第 2 段, 表 1 第 3 行第 2 列
                 line_text = messages.text(

@@ -18,6 +18,10 @@ _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 _INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]+")
+# Control characters no draft means to hold: a terminal's colour codes pasted with the
+# text (ESC [ 31 m, read whole), NUL and the other C0 and C1 controls. Tab, line feed,
+# carriage return and form feed (a page break) are layout, not stray.
+_CONTROL = regex.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
 
 
 _DOUBLED_MARK = regex.compile(r"([，。、；：])\1+")
@@ -65,9 +69,10 @@ class StrayArtifact(Rule):
         invisible characters (U+200B, U+FEFF inside the text, soft hyphens), the
         replacement character U+FFFD (a character lost in a wrong conversion), a lone
         「|」 at the end of a line (a web page's separator), and doubled punctuation
-        (，， 。。 、、). Fix: remove the invisible characters, the stray 「|」 and the
-        extra mark (safe). U+FFFD has no fix: the lost character must be restored by
-        hand.
+        (，， 。。 、、), and control characters (a terminal's colour codes pasted
+        with the text, NUL, BEL). Fix: remove the invisible and control characters, the
+        stray 「|」 and the extra mark (safe). U+FFFD has no fix: the lost character
+        must be restored by hand.
 
     Why it matters:
         Invisible characters break search and word counts; U+FFFD marks text that was
@@ -79,8 +84,9 @@ class StrayArtifact(Rule):
     说明:
         查找从网页和 PDF 复制时留下的痕迹：零宽字符等不可见字符（U+200B、正文中的 U
         +FEFF、软连字符）、替换符 U+FFFD（转换出错时丢失的字）、行末孤立的“|”（网
-        页的分隔符）和重复的标点（，， 。。 、、）。可自动修复：删除不可见字符、多余的“|”和
-        多余的标点（安全）。U+FFFD 无法自动修复，丢失的字须对照原文补回。
+        页的分隔符）、重复的标点（，， 。。 、、）和控制字符（从终端粘贴带入的颜色代码、
+        NUL 等）。可自动修复：删除不可见字符和控制字符、多余的“|”和多余的标点（安全）。
+        U+FFFD 无法自动修复，丢失的字须对照原文补回。
 
     原因:
         不可见字符会影响搜索和字数统计；U+FFFD 说明文字已经损坏；重复的逗号是一眼可见的差
@@ -139,6 +145,14 @@ class StrayArtifact(Rule):
             "标点连用：“{pair}”，只能保留一个",
             "two marks together: “{pair}”; keep one",
         ),
+        "control": (
+            "控制字符（{names}）：文中不应有，多为从终端或其他程序粘贴带入，请删除",
+            "a control character ({names}), pasted from a terminal or another program: delete it",
+        ),
+        "control_fix": (
+            "删除控制字符",
+            "delete the control character",
+        ),
         "mixed_fix": (
             "删除“{first}”，保留“{second}”",
             "delete “{first}”, keep “{second}”",
@@ -159,6 +173,16 @@ class StrayArtifact(Rule):
                     span,
                     self.say("invisible", names=names),
                     fix=Fix.replace(span, "", self.say("invisible_fix")),
+                )
+            )
+        for m in _CONTROL.finditer(text):
+            span = Span(m.start(), m.end())
+            names = "、".join(sorted({f"U+{ord(c):04X}" for c in m.group() if not c.isprintable()}))
+            found.append(
+                self.finding(
+                    span,
+                    self.say("control", names=names),
+                    fix=Fix.replace(span, "", self.say("control_fix")),
                 )
             )
         start = text.find(_REPLACEMENT)
