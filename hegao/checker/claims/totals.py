@@ -6,7 +6,7 @@ import regex
 
 from hegao.checker import vocabulary as vocab
 from hegao.checker.claims.arithmetic import ADDITIVE_KINDS, exact, same_measure
-from hegao.checker.claims.clauses import PUNCTUATION_RUN, clause_start, outside_brackets
+from hegao.checker.claims.clauses import PUNCTUATION_RUN, clause_start, last, outside_brackets
 from hegao.checker.claims.model import Sum
 from hegao.checker.claims.patterns import PERIOD
 from hegao.checker.figures.quantities import Kind, Quantity
@@ -47,6 +47,9 @@ _PARTS_AFTER_TOTAL = regex.compile(
     rf"^[，,：:\s]{{0,{PUNCTUATION_RUN}}}(?:{vocab.alternation('claims.parts_follow')})"
 )
 _PARTIAL_AFTER = vocab.pattern("claims.partial_list")
+# The words that open a breakdown, as a word of their own: 含 alone is inside words
+# (含量, 包含) too often to cut a list there.
+_BREAKDOWN_OPENING = regex.compile("|".join(w for w in vocab.words("breakdown") if len(w) > 1))
 _INCLUSION = regex.compile(
     rf"(?:{vocab.alternation('claims.inclusion_opens')})[^，,。；;]{{0,{INCLUSION_SPAN}}}?"
     rf"(?:{vocab.alternation('claims.inclusion_closes')})"
@@ -92,11 +95,11 @@ def _parts_before(
     text: str, seg: Span, quantities: list[Quantity], m: regex.Match[str], total: Quantity
 ) -> tuple[Quantity, ...] | None:
     start = seg.start
-    # 其中A 500起、B 600起，共计1100起: the parts start after the last 其中, and the
-    # whole before it is not one of them.
-    last = text.rfind("其中", seg.start, m.start())
-    if last >= 0:
-        start = last + len("其中")
+    # 其中A 500起、B 600起，共计1100起 (or 包括A …): the parts start after the last word
+    # that opens a breakdown, and the whole before it is not one of them.
+    opening = last(_BREAKDOWN_OPENING.finditer(text, seg.start, m.start()))
+    if opening is not None:
+        start = opening.end()
     before = [q for q in quantities if q.span.start >= start and q.span.end <= m.start()]
     before = outside_brackets(text, before, start, m.start())
     if m.group("mk") == "累计" and not m.group("ref") and _MONTH_OR_PERIOD.search(text, start, m.start()):
