@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from hegao.app import serve
+from hegao.app import html, serve
 from hegao.app.serve import MAX_FINDINGS, Server, host_allowed, split_host
 from hegao.checker.lint.config import Config
 
@@ -263,3 +263,27 @@ def test_host_names() -> None:
     assert not host_allowed("localhost:8765", "10.0.0.5", 8765)
     assert host_allowed("192.168.1.20:8765", "0.0.0.0", 8765)
     assert not host_allowed("evil.example:8765", "0.0.0.0", 8765)
+
+
+def test_a_word_documents_lines_are_given_their_own_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [f"第{n}段，巡逻{n}次。" for n in range(300)]
+    text = "\n".join(lines)
+    labels: list[tuple[int, ...]] = [(n + 1,) for n in range(150)] + [
+        (1, n // 3 + 1, n % 3 + 1) for n in range(150)
+    ]
+    marks = [(at, at + 4, "warning", f"f-{i}", "t") for i, at in enumerate(range(0, len(text) - 4, 7))]
+    marks += [(0, len(text), "related", "f-all", "all"), (len(lines[0]), len(lines[0]), "info", "f-nl", "")]
+    handed: list[int] = []
+    shown = html.highlighted
+
+    def counted(text: str, start: int, end: int, given: list) -> str:
+        handed.append(len(given))
+        return shown(text, start, end, given)
+
+    monkeypatch.setattr(html, "highlighted", counted)
+    body = html.word_body(text, labels, marks)
+    # Each mark goes to the lines it touches (the one across the draft to all of them).
+    assert sum(handed) <= 2 * len(marks) + len(lines)
+    # and the page is the one every line given every mark makes.
+    monkeypatch.setattr(html, "_marks_by_line", lambda lines, marks: dict.fromkeys(range(len(lines)), marks))
+    assert html.word_body(text, labels, marks) == body

@@ -74,9 +74,10 @@ _PAGE_WORDS = (
     "serve_failed",
 )
 
-# Connections the kernel holds while the server accepts (the standard library's 5 reset
-# 141 of 200 requests sent at once).
-LISTEN_QUEUE = 128
+# Connections the kernel holds while the server accepts: the standard library's 5 reset
+# 141 of 200 requests sent at once; with 128, the 72 beyond waited for the client to
+# try again (1 s); a burst of 200 fits in 512 (the kernel caps it at somaxconn).
+LISTEN_QUEUE = 512
 # Drafts checked at the same time, each in its own process: two, so that a tiny draft
 # is answered while a long one is checked, and no more, for memory.
 CHECK_WORKERS = 2
