@@ -423,6 +423,75 @@ CATALOG: dict[str, tuple[str, str]] = {
     "baseline_recorded": ("已将 {count} 处问题记入基线 {path}", "recorded {count} findings in {path}"),
     "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "unknown_code": ("未知的规则代码：{code}", "unknown rule code: {code}"),
+    # The web page under load and from other sites (hegao serve).
+    "serve_wrong_host": (
+        "拒绝访问：{host} 不是本服务的地址，请直接打开 {url}",
+        "refused: {host} is not this server's address; open {url}",
+    ),
+    "serve_wrong_origin": (
+        "拒绝访问：请求来自其他网页（{origin}），只接受本页面发出的请求",
+        "refused: the request comes from another page ({origin}); only this page may send it",
+    ),
+    "serve_needs_json": (
+        "请求格式有误：内容类型应为 application/json",
+        "the request must be sent as application/json",
+    ),
+    "serve_needs_length": (
+        "请求须注明长度（Content-Length），不接受分块传输",
+        "the request must state its length (Content-Length); chunked bodies are not accepted",
+    ),
+    "serve_bad_length": ("请求的长度（Content-Length）无效", "invalid Content-Length"),
+    "serve_incomplete": ("请求内容不完整", "the request body is incomplete"),
+    "serve_not_json": ("请求内容不是有效的 JSON", "the request body is not valid JSON"),
+    "serve_not_utf8": ("请求内容不是 UTF-8 文本", "the request body is not UTF-8 text"),
+    "serve_not_object": (
+        "请求内容应为 JSON 对象，而不是{kind}",
+        "the request body must be a JSON object, not {kind}",
+    ),
+    "serve_kind_null": ("空值（null）", "null"),
+    "serve_kind_list": ("数组", "an array"),
+    "serve_kind_text": ("字符串", "a string"),
+    "serve_kind_bool": ("布尔值", "a boolean"),
+    "serve_kind_number": ("数字", "a number"),
+    "serve_bad_field": ("请求有误：{field} 应为{kind}", "bad request: {field} must be {kind}"),
+    "serve_field_str": ("文本", "a string"),
+    "serve_field_int": ("整数", "an integer"),
+    "serve_field_bool": ("true 或 false", "true or false"),
+    "serve_bad_method": ("不支持这种请求方法（{method}）", "request method not supported ({method})"),
+    "serve_line_too_long": ("请求的地址太长", "the request line is too long"),
+    "serve_headers_too_large": ("请求头太多或太长", "too many or too long request headers"),
+    "serve_bad_version": ("不支持这个 HTTP 版本", "HTTP version not supported"),
+    "serve_too_slow": (
+        "检查超过 {seconds} 秒仍未完成，已停止。请把稿件分成几部分检查，或在命令行用 hegao check 检查",
+        "the check took longer than {seconds} s and was stopped; check the draft in parts, "
+        "or with hegao check",
+    ),
+    "serve_busy": (
+        "同时检查的稿件太多，请稍后再试",
+        "too many drafts are being checked at once; try again shortly",
+    ),
+    "serve_worker_died": (
+        "检查进程意外退出（可能是内存不足），请把稿件分成几部分检查",
+        "the checking process stopped unexpectedly (out of memory?); check the draft in parts",
+    ),
+    "serve_findings_left_out": (
+        "问题较多，只列出前 {shown} 处，另有 {rest} 处未列出（hegao check 可列出全部）。",
+        "Only the first {shown} findings are listed; {rest} more are not (hegao check lists them all).",
+    ),
+    "serve_marks_left_out": (
+        "正文中只标出 {shown} 处，另有 {rest} 处未标出。",
+        "{shown} places are marked in the text; {rest} more are not.",
+    ),
+    "serve_chars_left_out": (
+        "稿件较长，下方只显示前 {shown} 字，其后 {rest} 字未显示（全文仍在上方输入框中）。",
+        "The draft is long: the first {shown} characters are shown below, the {rest} after them "
+        "are not (the whole draft is still in the box above).",
+    ),
+    "serve_port_in_use": ("端口已被占用", "the port is in use"),
+    "serve_port_forbidden": ("没有权限使用这个端口", "no permission to use this port"),
+    "serve_no_such_address": ("本机没有这个地址", "this machine has no such address"),
+    "serve_unknown_host": ("无法识别这个地址", "unknown host name"),
+    "serve_listen_error": ("系统错误（错误号 {number}）", "system error (errno {number})"),
 }
 
 _language: str | None = None

@@ -14,12 +14,11 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from hegao.app.serve import Server, make_handler
+from hegao.app.serve import PageServer, Server
 from hegao.checker.lint.config import Config
 
 from .test_cli import SLIP
@@ -30,8 +29,7 @@ DRAFT = SLIP + "全县民警民警开展夜间巡逻,发放资料300份。\n"
 
 @pytest.fixture()
 def api() -> Iterator[str]:
-    server = Server(Config(), max_bytes=200_000)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(server))
+    httpd = PageServer(Server(Config(), max_bytes=200_000), "127.0.0.1", 0)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -39,9 +37,13 @@ def api() -> Iterator[str]:
     httpd.server_close()
 
 
-def post(url: str, body: bytes) -> tuple[int, dict]:
+def post(url: str, body: bytes, headers: dict[str, str] | None = None) -> tuple[int, dict]:
+    """POST ``body`` as JSON (a file uploaded as it is), and the answer."""
+    request = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": "application/json", **(headers or {})}
+    )
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, data=body, method="POST")) as response:
+        with urllib.request.urlopen(request) as response:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as exc:
         return exc.code, json.loads(exc.read())
@@ -147,6 +149,7 @@ def test_paste_see_findings_apply_a_fix_and_download(page: tuple[str, Path], tmp
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"download.default_directory": str(downloads)})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # to see the policy's refusals
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     wait = WebDriverWait(driver, 60)
     try:
@@ -185,5 +188,10 @@ def test_paste_see_findings_apply_a_fix_and_download(page: tuple[str, Path], tmp
         driver.find_element(By.ID, "check").click()
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#findings li")) > 1000)
         assert time.monotonic() - started < 60
+        # More findings than a reply lists: the page says how many are left out.
+        assert "另有" in driver.find_element(By.ID, "notice").text
+        # The content security policy refused nothing of the page's own.
+        logged = [entry["message"] for entry in driver.get_log("browser")]
+        assert [m for m in logged if "Content Security Policy" in m] == []
     finally:
         driver.quit()

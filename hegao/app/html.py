@@ -11,8 +11,10 @@ local web page (``hegao serve``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from html import escape
+from itertools import accumulate
 from typing import TextIO
 
 from hegao import __version__, messages
@@ -177,10 +179,12 @@ def word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> s
     row = 0
     column = 1  # the next grid column of the row being written
     spans = _column_spans(labels)
-    for n, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    marks_of = _marks_by_line(lines, marks)
+    for n, line in enumerate(lines):
         end = start + len(line)
         place = labels[n] if n < len(labels) else None
-        cell = highlighted(text, start, end, marks)
+        cell = highlighted(text, start, end, marks_of.get(n, []))
         if place is not None and len(place) == 3:
             if table != place[0]:
                 if table is not None:
@@ -206,6 +210,20 @@ def word_body(text: str, labels: list[tuple[int, ...]], marks: list[_Mark]) -> s
     if table is not None:
         out.append("</tr></table>")
     return "".join(out)
+
+
+def _marks_by_line(lines: list[str], marks: list[_Mark]) -> dict[int, list[_Mark]]:
+    """The marks each line may show (every line a mark touches): each line is given its
+    own, not all of them (a document of 30,000 paragraphs and 4,000 marks was 120
+    million comparisons)."""
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    by_line: dict[int, list[_Mark]] = {}
+    for m in marks:
+        first = bisect_right(starts, m[0]) - 1
+        last = bisect_right(starts, max(m[0], m[1] - 1)) - 1
+        for n in range(max(first, 0), last + 1):
+            by_line.setdefault(n, []).append(m)
+    return by_line
 
 
 def _column_spans(labels: list[tuple[int, ...]]) -> dict[int, int]:
