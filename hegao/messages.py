@@ -423,6 +423,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "baseline_recorded": ("已将 {count} 处问题记入基线 {path}", "recorded {count} findings in {path}"),
     "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "unknown_code": ("未知的规则代码：{code}", "unknown rule code: {code}"),
+    # The language server on large documents.
+    "lsp_too_large": (
+        "文档太大（{size} MB，上限 {limit} MB），未检查；上限见 hegao.toml 的 max-file-size",
+        "document too large ({size} MB; the limit is {limit} MB): not checked; "
+        "see max-file-size in hegao.toml",
+    ),
+    "lsp_too_slow": (
+        "文档太大或太复杂，{seconds} 秒内未能检查完，已停止检查"
+        "（时限可在编辑器的初始化选项 timeLimit 中调整）",
+        "document too large or too slow to check within {seconds} s: checking stopped "
+        "(the limit is the initialization option timeLimit)",
+    ),
+    "lsp_worker_failed": (
+        "检查进程意外退出，这篇文档未能检查",
+        "the checking process stopped unexpectedly: the document was not checked",
+    ),
 }
 
 _language: str | None = None
