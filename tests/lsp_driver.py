@@ -16,6 +16,19 @@ _PLACES = ("城东", "城西", "城南", "城北", "河口", "新港", "青山",
 _UNITS = ("派出所", "交警大队", "刑侦大队", "治安大队", "巡特警大队", "禁毒大队")
 
 
+# Two errors to plant in a long bulletin: a total that is not the sum of its parts
+# (SUM001) and a doubled word (DUP003), on two lines.
+PLANTED = "王某被骗32650.5元，又被骗48000元，共计被骗80650.5万元。\n全县民警民警开展夜间巡逻。\n\n"
+
+
+def planted(size: int) -> tuple[str, int]:
+    """A long bulletin of about ``size`` bytes with PLANTED in its middle; the line of
+    its first error (0-based)."""
+    text = long_bulletin(size)
+    cut = text.index("\n\n", len(text) // 2) + 2
+    return text[:cut] + PLANTED + text[cut:], text.count("\n", 0, cut)
+
+
 def long_bulletin(size: int) -> str:
     """A made-up bulletin of about ``size`` bytes (UTF-8) without a finding: numbered
     paragraphs, each with a total of two parts that adds up."""

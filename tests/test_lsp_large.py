@@ -13,19 +13,10 @@ import pytest
 
 from hegao.app.lsp import DEBOUNCE, Positions
 
-from .lsp_driver import Client, long_bulletin
+from .lsp_driver import PLANTED, Client, long_bulletin, planted
 from .test_cli import SLIP
 
 pytest.importorskip("pygls")
-
-PLANTED = SLIP + "全县民警民警开展夜间巡逻。\n\n"
-
-
-def planted(size: int) -> tuple[str, int]:
-    """A long bulletin with two errors in its middle (SUM001, DUP003); their first line."""
-    text = long_bulletin(size)
-    cut = text.index("\n\n", len(text) // 2) + 2
-    return text[:cut] + PLANTED + text[cut:], text.count("\n", 0, cut)
 
 
 def open_text(client: Client, path: Path, text: str) -> str:
