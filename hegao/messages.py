@@ -492,6 +492,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "serve_no_such_address": ("本机没有这个地址", "this machine has no such address"),
     "serve_unknown_host": ("无法识别这个地址", "unknown host name"),
     "serve_listen_error": ("系统错误（错误号 {number}）", "system error (errno {number})"),
+    # The language server on large documents.
+    "lsp_too_large": (
+        "文档太大（{size} MB，上限 {limit} MB），未检查；上限见 hegao.toml 的 max-file-size",
+        "document too large ({size} MB; the limit is {limit} MB): not checked; "
+        "see max-file-size in hegao.toml",
+    ),
+    "lsp_too_slow": (
+        "文档太大或太复杂，{seconds} 秒内未能检查完，已停止检查"
+        "（时限可在编辑器的初始化选项 timeLimit 中调整）",
+        "document too large or too slow to check within {seconds} s: checking stopped "
+        "(the limit is the initialization option timeLimit)",
+    ),
+    "lsp_worker_failed": (
+        "检查进程意外退出，这篇文档未能检查",
+        "the checking process stopped unexpectedly: the document was not checked",
+    ),
 }
 
 _language: str | None = None

@@ -10,6 +10,42 @@ import time
 from pathlib import Path
 from typing import Any
 
+# The units of a long made-up bulletin: places, departments, figures that vary from one
+# paragraph to the next (no paragraph repeats another, none has a finding of its own).
+_PLACES = ("城东", "城西", "城南", "城北", "河口", "新港", "青山", "白沙", "东湖", "西岭", "南桥", "北塘")
+_UNITS = ("派出所", "交警大队", "刑侦大队", "治安大队", "巡特警大队", "禁毒大队")
+
+
+# Two errors to plant in a long bulletin: a total that is not the sum of its parts
+# (SUM001) and a doubled word (DUP003), on two lines.
+PLANTED = "王某被骗32650.5元，又被骗48000元，共计被骗80650.5万元。\n全县民警民警开展夜间巡逻。\n\n"
+
+
+def planted(size: int) -> tuple[str, int]:
+    """A long bulletin of about ``size`` bytes with PLANTED in its middle; the line of
+    its first error (0-based)."""
+    text = long_bulletin(size)
+    cut = text.index("\n\n", len(text) // 2) + 2
+    return text[:cut] + PLANTED + text[cut:], text.count("\n", 0, cut)
+
+
+def long_bulletin(size: int) -> str:
+    """A made-up bulletin of about ``size`` bytes (UTF-8) without a finding: numbered
+    paragraphs, each with a total of two parts that adds up."""
+    out, total, i = [], 0, 0
+    while total < size:
+        place, unit = _PLACES[i % len(_PLACES)], _UNITS[(i // len(_PLACES)) % len(_UNITS)]
+        day, night = 30 + i % 70, 12 + i % 40
+        paragraph = (
+            f"第{i + 1}期：{place}{unit}在第{i + 1}轮工作中共出动警力{day + night}人次，其中白天{day}人次，"
+            f"夜间{night}人次，检查重点场所{100 + i % 400}处，整改隐患{10 + i % 90}条，"
+            f"编号为{i + 1}号的工作台账已归档。\n\n"
+        )
+        out.append(paragraph)
+        total += len(paragraph.encode("utf-8"))
+        i += 1
+    return "".join(out)
+
 
 class Client:
     def __init__(self, cwd: Path) -> None:
@@ -79,7 +115,8 @@ class Client:
                 self.notifications.append(message)
         raise TimeoutError(f"no diagnostics for {uri}")
 
-    def start(self, root: Path) -> None:
+    def start(self, root: Path, options: dict[str, Any] | None = None) -> None:
+        """Initialize the server (with ``options``: its initializationOptions)."""
         self.request(
             "initialize",
             {
@@ -87,6 +124,7 @@ class Client:
                 "rootUri": root.as_uri(),
                 "capabilities": {},
                 "workspaceFolders": None,
+                "initializationOptions": options,
             },
         )
         self.notify("initialized", {})
