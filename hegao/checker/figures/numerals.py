@@ -101,8 +101,23 @@ class NumeralError(ValueError):
     """Text that looks like a numeral but is not a well-formed one."""
 
 
+# The longest Chinese numeral a figure is written with: 九千九百九十九万九千九百九十九亿
+# 九千九百九十九万九千九百九十九 has 31 characters, a number read digit by digit (二〇二一, a
+# code) fewer. A longer run of numeral characters is not a figure, and reading one costs:
+# 4 301 digits pass Python's int limit (ValueError), a thousand 亿 its recursion limit.
+NUMERAL_MAX_CHARS = 64
+
+
+# The most digits a figure in Arabic digits has: the decimal context's precision (28), past
+# which sums round and a quantize raises. A longer run of digits is a code or a paste,
+# not a figure (the largest budget, in 元, has 14).
+ARABIC_MAX_DIGITS = 28
+
+
 def parse_arabic(text: str) -> tuple[Decimal, int]:
     """Value and printed decimals of ``1,234.50`` style numbers (full width allowed)."""
+    if sum(ch.isdigit() for ch in text) > ARABIC_MAX_DIGITS:
+        raise NumeralError(text)
     plain = text.translate(FULLWIDTH_DIGITS).replace(",", "")
     try:
         value = Decimal(plain)
@@ -115,6 +130,8 @@ def parse_arabic(text: str) -> tuple[Decimal, int]:
 @lru_cache(maxsize=4096)
 def parse_chinese(text: str) -> tuple[Decimal, int]:
     """Value and printed decimals of a Chinese numeral (三千五百万, 一点五, 二〇二一)."""
+    if len(text) > NUMERAL_MAX_CHARS:  # before any work: a caller may try each prefix of a run
+        raise NumeralError(text)
     simple = text.translate(_TO_SIMPLE)
     if not simple or any(ch not in CN_NUMERAL_CHARS for ch in simple):
         raise NumeralError(text)

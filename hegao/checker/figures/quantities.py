@@ -228,11 +228,19 @@ _PERCENT_WORDS = regex.compile(
 _FRACTION = regex.compile(rf"(?:(?P<whole>{_CN_NUM})又)?(?P<den>{_CN_NUM})分之(?P<num>{_CN_NUM})")
 _CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 _CN_SMALL = "一二三四五六七八九十"
+# A list of years before 年 (2016、2017、2018年) names at most this many after its first:
+# unbounded, a list with no 年 after it was read to its end from each of its years (a
+# pasted column of years, n²/5 steps), and no bulletin lists decades year by year.
+YEAR_LIST_MAX = 30
+# Each piece is possessive where giving a character back cannot help (spaces before a
+# mark that is not a space, a year's four digits before a separator), and the case code
+# starts where its run of digits starts: tried inside the run, a run of n digits was
+# scanned from each of its n places.
 _NOT_QUANTITY = regex.compile(
     "|".join(
         [
             # years, year lists and ranges: 2021年, 2019、2020年, 2016-2020年度
-            rf"\d{{4}}(?:\s*(?:{_RANGE_SEP}|[、,，和及])\s*\d{{4}})*\s*年(?:度|代)?",
+            rf"\d{{4}}(?:\s*+(?:{_RANGE_SEP}|[、,，和及])\s*+\d{{4}}){{0,{YEAR_LIST_MAX}}}+\s*+年(?:度|代)?",
             rf"[{_CN_YEAR_DIGITS}]{{4}}年",
             # full dates in digits: 2021-01-07, 2021.1.7, 2021/1/7
             r"\d{4}[./\-]\d{1,2}[./\-]\d{1,2}",
@@ -246,7 +254,7 @@ _NOT_QUANTITY = regex.compile(
             r"(?<!\d)\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?(?![\d.])",
             r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?",
             # case codes: “12·31”, 8·28
-            r"\d+\s*[·•・‧]\s*\d+",
+            r"(?<!\d)\d++\s*+[·•・‧]\s*+\d+",
             # ordinals: 第三名, 第2批
             rf"第\s*(?:{_ARABIC}|{_CN}+)",
             # weekdays

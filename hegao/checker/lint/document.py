@@ -19,6 +19,7 @@ from hegao.checker.figures.dates import DateMention, read_dates
 from hegao.checker.figures.numerals import ascii_figures
 from hegao.checker.figures.quantities import Extraction, Quantity, extract_from_text
 from hegao.checker.figures.tables import Table, halves, read_tables, tables_from_places
+from hegao.checker.text.script import without_lone_surrogates
 from hegao.checker.text.segments import Segments, segment
 from hegao.checker.text.words import WordText, read_words
 
@@ -93,5 +94,7 @@ class Document(Segments):
 
 
 def parse_document(text: str, places: list[tuple[int, ...]] | None = None) -> Document:
-    """Segment ``text`` (with a Word document's ``places``) into the document rules read."""
-    return Document.of(segment(text, places))
+    """Segment ``text`` (with a Word document's ``places``) into the document rules read.
+    Every entry reads through here (``lint_text``, the application's ``check_text``, the
+    inspection commands), so a lone surrogate is replaced here, offsets kept."""
+    return Document.of(segment(without_lone_surrogates(text), places))

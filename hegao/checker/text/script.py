@@ -5,6 +5,8 @@
 hot scans use ``re`` with this class, which a test keeps equal to ``\\p{Han}``.
 """
 
+import re
+
 HAN = (
     "["
     "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
@@ -14,3 +16,16 @@ HAN = (
     "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479"
     "]"
 )
+
+# A code point of the surrogate range stands alone in a str (JSON's "\ud800", from the
+# language server or the web page): it cannot be encoded, so the simplified-text reading
+# (zhconv) and every writer of a report fail on it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD, the replacement character: one for
+    one, so every offset into the user's text still holds."""
+    if _LONE_SURROGATE.search(text) is None:
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -77,23 +77,26 @@ class ShrinkingCumulative(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         running: dict[tuple[str, str, str, str], list[tuple[int, Figure]]] = {}
+        marks = _SentenceMarks(doc.text)
         for f in doc.claims.figures:
             q = f.quantity
             if f.role is not Role.LEVEL or q.approx or q.high is not None or q.kind is Kind.PERCENT:
                 continue
-            clause = doc.text[f.clause_start : q.span.start]
             words = "".join(f.setting)
-            if not (_CUMULATIVE.search(clause) or _CUMULATIVE.search(words)):
+            if not (marks.cumulative_between(f, f.clause_start) or _CUMULATIVE.search(words)):
                 continue
             # The month it runs to: the last one named before it in its sentence, else
             # in the period in force (截至5月底…；截至6月底… are two figures).
-            before = doc.text[f.sentence_start : q.span.start]
-            months = [int(m) for m in _MONTH.findall(before) or _MONTH.findall(words) if 1 <= int(m) <= 12]
-            if not months or not f.metric:
+            named = marks.months_before(f) or [int(m) for m in _MONTH.findall(words)]
+            month = next((m for m in reversed(named) if 1 <= m <= 12), None)
+            if month is None or not f.metric:
                 continue
-            years = _YEAR.findall(before) or _YEAR.findall(words)
-            key = (f.metric, f.scope, q.unit, years[-1] if years else "")
-            running.setdefault(key, []).append((months[-1], f))
+            year = marks.year_before(f)
+            if year is None:
+                years = _YEAR.findall(words)
+                year = years[-1] if years else ""
+            key = (f.metric, f.scope, q.unit, year)
+            running.setdefault(key, []).append((month, f))
         for figures in running.values():
             reported: set[int] = set()
             for month, f in figures:
@@ -119,3 +122,45 @@ class ShrinkingCumulative(Rule):
                                 ),
                             ),
                         )
+
+
+class _SentenceMarks:
+    """The running-total words, months and years of a figure's sentence before it, read
+    once: each figure reads on from where the one before it stopped (reading its sentence
+    up to each figure again made a sentence of n figures cost n², a pasted column of
+    12人). None of these words runs into a figure (a figure starts with a digit, a numeral
+    or 约 …), so reading in pieces finds what one reading up to the figure finds."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._sentence = -1
+        self._read_to = 0
+        self._cumulative: list[tuple[int, int]] = []
+        self._months: list[int] = []
+        self._years: list[tuple[int, str]] = []
+
+    def _read(self, f: Figure) -> int:
+        end = f.quantity.span.start
+        if f.sentence_start != self._sentence or end < self._read_to:
+            self._sentence, self._read_to = f.sentence_start, f.sentence_start
+            self._cumulative, self._months, self._years = [], [], []
+        text, start = self._text, self._read_to
+        self._cumulative += [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, start, end)]
+        self._months += [int(m.group(1)) for m in _MONTH.finditer(text, start, end)]
+        self._years += [(m.end(), m.group(1)) for m in _YEAR.finditer(text, start, end)]
+        self._read_to = end
+        return end
+
+    def cumulative_between(self, f: Figure, start: int) -> bool:
+        """Whether a running-total word stands between ``start`` and the figure."""
+        self._read(f)
+        return bool(self._cumulative) and self._cumulative[-1][0] >= start
+
+    def months_before(self, f: Figure) -> list[int]:
+        """The months named before the figure in its sentence, 13月 and all."""
+        self._read(f)
+        return self._months
+
+    def year_before(self, f: Figure) -> str | None:
+        self._read(f)
+        return self._years[-1][1] if self._years else None

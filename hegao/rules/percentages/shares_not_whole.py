@@ -16,7 +16,11 @@ from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Span
 
-_RATIO = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:\s*[:：]\s*\d+(?:\.\d+)?){1,5}")
+# A ratio starts where a run of digits starts (a match inside a run would also match
+# from its start, which is tried first), and its digits and spaces are possessive
+# (giving one back leaves a digit where a colon or nothing must follow): without both,
+# a run of n digits was scanned from each of its n places, n² steps.
+_RATIO = regex.compile(r"(?<!\d)(?P<a>\d++(?:\.\d++)?)(?:\s*+[:：]\s*+\d++(?:\.\d++)?){1,5}")
 
 
 _RATIO_NUMBER = regex.compile(r"\d+(?:\.\d+)?")
