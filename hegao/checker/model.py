@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -145,7 +145,7 @@ class SourceText:
     Small and picklable, so results can come back from worker processes."""
 
     text: str
-    line_starts: list[int] = field(repr=False)
+    line_starts: Sequence[int] = field(repr=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset."""

@@ -12,6 +12,7 @@ those breakdowns.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -446,7 +447,7 @@ def _budget_segments(rows: list[Row]) -> list[Segment]:
     return out
 
 
-def tables_from_places(text: str, line_starts: list[int], places: list[tuple[int, ...]]) -> list[Table]:
+def tables_from_places(text: str, line_starts: Sequence[int], places: list[tuple[int, ...]]) -> list[Table]:
     """The tables of a Word document, from where each of its lines is: the first row of
     a table is its header, merged cells leave their later columns empty."""
     grouped: dict[int, dict[int, dict[int, int]]] = {}

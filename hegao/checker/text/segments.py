@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -69,7 +71,7 @@ class Segments:
     blocks: list[Block]
     sentences: list[Sentence]
     skipped: list[Span]
-    line_starts: list[int] = field(repr=False)
+    line_starts: Sequence[int] = field(repr=False)
     wrap_width: int | None = None  # lines cut at this display width (text from PDF)
     # Layout breaks: block i is continued by block i + 1 (a sentence broken by a web
     # page's or a PDF's layout). Sentences and clauses run across them.
@@ -175,8 +177,10 @@ def han_count(text: str) -> int:
     return len(text) - sum(map(len, _NOT_HAN.findall(text)))
 
 
-def line_starts_of(text: str) -> list[int]:
-    starts = [0]
+def line_starts_of(text: str) -> array[int]:
+    """Where each line starts: an array of machine integers (a list of int objects costs
+    five times the memory, and a file may hold millions of lines)."""
+    starts = array("q", [0])
     find = text.find
     pos = find("\n")
     while pos != -1:
@@ -219,19 +223,29 @@ def _logical_sentences(masked: str, blocks: list[Block], breaks: list[int]) -> l
     return out
 
 
-def _lines(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of each line's content, without its line ending."""
+def _lines(text: str, line_starts: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, without its line ending; a run of blank lines
+    is one blank line (the first), since every reader asks only whether a blank line
+    stands between two lines — a file of a million blank lines holds one tuple, not a
+    million."""
     out = []
     n = len(text)
+    blank = False
     for i, start in enumerate(line_starts):
         end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else n
         if end > start and text[end - 1] == "\r":
             end -= 1
+        if text[start:end].isspace() or start == end:
+            if blank:
+                continue
+            blank = True
+        else:
+            blank = False
         out.append((start, end))
     return out
 
 
-def _non_prose_regions(text: str, line_starts: list[int]) -> list[Span]:
+def _non_prose_regions(text: str, line_starts: Sequence[int]) -> list[Span]:
     regions: list[Span] = []
     lines = _lines(text, line_starts)
     i = 0
@@ -352,7 +366,7 @@ def _short_of(width: int, wrap_width: int) -> bool:
     return width < wrap_width * PARAGRAPH_END_SHARE
 
 
-def _blocks(masked: str, line_starts: list[int]) -> tuple[list[Block], int | None]:
+def _blocks(masked: str, line_starts: Sequence[int]) -> tuple[list[Block], int | None]:
     # Page marks of a document converted from PDF (- 3 -, — 4 —) stand between the lines
     # of a paragraph: leave them out, as if the page had not ended there.
     lines = _without_page_marks(masked, _lines(masked, line_starts))
