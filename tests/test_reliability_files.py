@@ -436,7 +436,8 @@ def test_byte_offsets_count_from_one() -> None:
     finally:
         messages.set_language(None)
     for key in ("invalid_utf8_bom", "not_utf8_or_gb", "not_utf8", "invalid_bom_text"):
-        assert "第 {offset} 字节" in messages.CATALOG[key][0] and "at byte {offset}" in messages.CATALOG[key][1]
+        zh, en = messages.CATALOG[key]
+        assert "第 {offset} 字节" in zh and "at byte {offset}" in en
 
 
 def test_a_failed_write_is_said_in_the_users_words(draft: Path, monkeypatch: pytest.MonkeyPatch) -> None:
