@@ -75,8 +75,9 @@ def write_atomic(path: Path, data: bytes, read_as: FileStamp | None = None) -> N
     if info is not None:
         _may_rewrite(target, info, read_as)
     remove_stale_temps(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
-    with _removed_on_termination(tmp):
+    with _removed_on_termination() as in_flight:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+        in_flight.add(tmp)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -172,37 +173,38 @@ def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
 # ---------------------------------------------------------------- termination
 
 _TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
-_in_flight: set[str] = set()
+_in_flight: list[set[str]] = []  # the temporary files of each write under way
 _previous: dict[int, Any] = {}
 
 
 @contextlib.contextmanager
-def _removed_on_termination(tmp: str) -> Iterator[None]:
-    """While ``tmp`` is being written, SIGTERM and SIGHUP remove it before they end the
-    process as they would have (kill -9 cannot be caught: the next write removes what it
-    left, see :func:`remove_stale_temps`)."""
-    _in_flight.add(tmp)
+def _removed_on_termination() -> Iterator[set[str]]:
+    """While the temporary files put in the set yielded are written, SIGTERM and SIGHUP
+    remove them before they end the process as they would have (kill -9 cannot be
+    caught: the next write removes what it left, see :func:`remove_stale_temps`)."""
+    mine: set[str] = set()
+    _in_flight.append(mine)
     installed = threading.current_thread() is threading.main_thread()  # signals: main thread only
     if installed:
         for sig in _TERMINATING:
             _previous[sig] = signal.signal(sig, _on_termination)
     try:
-        yield
+        yield mine
     finally:
         if installed:
             for sig in _TERMINATING:
-                signal.signal(sig, _previous.pop(sig, signal.SIG_DFL))
-        _in_flight.discard(tmp)
+                restored = _previous.pop(sig, None)  # None: a handler not set from Python
+                signal.signal(sig, signal.SIG_DFL if restored is None else restored)
+        _in_flight.remove(mine)
 
 
 def _on_termination(signum: int, frame: FrameType | None) -> None:
     previous = _previous.get(signum, signal.SIG_DFL)
     if previous == signal.SIG_IGN:
         return  # the signal was ignored before the write: it still is
-    for tmp in list(_in_flight):
+    for tmp in [tmp for temps in _in_flight for tmp in temps]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-    _in_flight.clear()
     if callable(previous):
         previous(signum, frame)
         return
