@@ -441,8 +441,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the file's owner or group could not be kept: not written",
     ),
     "output_is_input": (
-        "-o 指定的 {path} 是要检查的稿件之一，报告会覆盖稿件",
-        "-o names {path}, one of the drafts being checked: the report would overwrite it",
+        "{option} 指定的 {path} 是要检查的稿件之一，写入会覆盖稿件",
+        "{option} names {path}, one of the drafts being checked: writing it would overwrite the draft",
     ),
     "symlink_outside": (
         "跳过 {path}：符号链接指向所检查的文件夹之外",

@@ -105,9 +105,11 @@ def test_output_naming_an_input_is_refused(draft: Path, tmp_path: Path) -> None:
         result = run("check", "-o", str(output), str(draft), lang="zh")
         assert result.returncode == 2 and "-o" in result.stderr and "覆盖" in result.stderr
         assert draft.read_text("utf-8") == DRAFT
-    # A folder being checked holds its inputs too.
-    result = run("check", "-o", str(draft), str(tmp_path))
-    assert result.returncode == 2 and draft.read_text("utf-8") == DRAFT
+    # A folder being checked holds its inputs too; a baseline is written no more over one.
+    for option in ("-o", "--write-baseline"):
+        result = run("check", option, str(draft), str(tmp_path))
+        assert result.returncode == 2 and f"{option} names" in result.stderr
+        assert draft.read_text("utf-8") == DRAFT
 
 
 def test_a_symlink_is_written_through_and_stays_a_link(draft: Path, tmp_path: Path) -> None:

@@ -221,8 +221,9 @@ def check(
         results = iter([check_decoded(name, draft.decoded, config, options, labels=draft.places)])
     else:
         files, errors, notes = discover(paths, force_exclude, respect_gitignore=not no_respect_gitignore)
-        if output is not None:
-            _output_not_an_input(output, [*paths, *files])
+        for option, written in (("-o", output), ("--write-baseline", write_baseline)):
+            if written is not None:  # a report or a baseline written over a draft
+                _output_not_an_input(option, written, [*paths, *files])
         for note in notes:
             sys.stderr.write(f"hegao: {note}\n")
         work = [job(path) for path in files]
@@ -450,15 +451,15 @@ def _text(
         write_text(results, console, show_source=not no_source, fixing=mode is FixMode.write, quiet=quiet)
 
 
-def _output_not_an_input(output: Path, inputs: list[Path]) -> None:
-    """-o naming a draft being checked would replace the draft by the report."""
+def _output_not_an_input(option: str, output: Path, inputs: list[Path]) -> None:
+    """-o (or --write-baseline) naming a draft being checked would replace the draft."""
     for path in inputs:
         try:
             same = output.exists() and path.exists() and os.path.samefile(output, path)
         except OSError:
             continue
         if same:
-            raise _fail(messages.text("output_is_input", path=output))
+            raise _fail(messages.text("output_is_input", option=option, path=output))
 
 
 def _write_output(path: Path, content: str) -> None:
