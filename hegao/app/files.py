@@ -28,8 +28,11 @@ TEMP_SUFFIX = ".hegao-tmp"
 # not been touched for this long was left by a process that was killed (kill -9, a
 # power cut), and it is removed the next time a fix is written beside it.
 STALE_AFTER_SECONDS = 600
-# The names tempfile.mkstemp gives: .NAME.XXXXXXXX.hegao-tmp (8 of [a-z0-9_]).
-_TEMP_RANDOM = r"[a-z0-9_]{8}"
+# The names write_atomic's tempfile.mkstemp gives: .NAME.XXXXXXXX.hegao-tmp (8 of [a-z0-9_]).
+_OUR_TEMP = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
+# Folders already swept by this process: a folder of 10,000 drafts is listed once, not
+# once per fixed draft.
+_swept: set[str] = set()
 
 
 class WriteRefused(InputError):
@@ -148,18 +151,21 @@ def _sync_folder(folder: Path) -> None:
 
 
 def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
-    """Remove the temporary files of ``target`` that an earlier, killed hegao left beside
-    it: hegao's by their name (.NAME.XXXXXXXX.hegao-tmp), untouched for
-    :data:`STALE_AFTER_SECONDS`. The paths removed."""
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.{_TEMP_RANDOM}{re.escape(TEMP_SUFFIX)}")
-    now = time.time() if now is None else now
+    """Remove the temporary files that an earlier, killed hegao left beside ``target``
+    (once per folder and process): hegao's by their name (.NAME.XXXXXXXX.hegao-tmp),
+    untouched for :data:`STALE_AFTER_SECONDS`. The paths removed."""
     removed: list[Path] = []
+    folder = str(target.parent)
+    if folder in _swept:
+        return removed
+    _swept.add(folder)
+    now = time.time() if now is None else now
     try:
-        names = os.listdir(target.parent)
+        names = os.listdir(folder)
     except OSError:
         return removed
     for name in names:
-        if not pattern.fullmatch(name):
+        if not _OUR_TEMP.fullmatch(name):
             continue
         leftover = target.parent / name
         with contextlib.suppress(OSError):
