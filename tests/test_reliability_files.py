@@ -478,3 +478,9 @@ def test_old_mac_line_endings_are_lines_and_kept(tmp_path: Path) -> None:
     assert max(found.source.line_col(f.span.start)[0] for f in found.findings) == 2  # not one long line
     assert fix(path) is None
     assert path.read_bytes() == FIXED.replace("\n", "\r").encode("utf-8")
+
+
+def test_a_configuration_that_cannot_be_read_is_said_in_the_catalogues_words(draft: Path) -> None:
+    (draft.parent / "hegao.toml").write_bytes("# 配置\n".encode("gbk"))
+    result = run("check", str(draft))
+    assert result.returncode == 2 and "hegao.toml: not UTF-8 text: invalid at byte 3" in result.stderr
