@@ -484,3 +484,31 @@ def test_a_configuration_that_cannot_be_read_is_said_in_the_catalogues_words(dra
     (draft.parent / "hegao.toml").write_bytes("# 配置\n".encode("gbk"))
     result = run("check", str(draft))
     assert result.returncode == 2 and "hegao.toml: not UTF-8 text: invalid at byte 3" in result.stderr
+
+
+def test_a_fix_that_would_take_the_file_from_its_owner_is_refused(
+    draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A user who may write another's file (by its group) cannot give the new file back:
+    # simulated by an fstat that says the new file is someone else's and a refused fchown.
+    real_fstat = os.fstat
+
+    class AnotherUsers:
+        def __init__(self, info: os.stat_result) -> None:
+            self.info = info
+            self.st_uid = info.st_uid + 1
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.info, name)
+
+    def as_another_user(fd: int) -> object:
+        return AnotherUsers(real_fstat(fd))
+
+    def refused(fd: int, uid: int, gid: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(files.os, "fstat", as_another_user)
+    monkeypatch.setattr(files.os, "fchown", refused)
+    error = fix(draft)
+    assert error is not None and "owner or group could not be kept" in error
+    assert draft.read_text("utf-8") == DRAFT and not list(draft.parent.glob("*.hegao-tmp"))
