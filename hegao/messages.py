@@ -33,12 +33,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "not_utf8_or_gb": (
         "不是 UTF-8 或 GB18030 编码的文本{hint}：第 {offset} 字节无法识别",
-        "not UTF-8 or GB18030 text{hint}: invalid byte at offset {offset}",
+        "not UTF-8 or GB18030 text{hint}: invalid at byte {offset}",
     ),
     "looks_like": ("（像是 {encoding}）", " (looks like {encoding})"),
     "not_utf8": (
         "不是 UTF-8 文本：第 {offset} 字节无法识别",
-        "not UTF-8 text: invalid byte at offset {offset}",
+        "not UTF-8 text: invalid at byte {offset}",
     ),
     "is_directory": ("这是一个文件夹", "is a directory"),
     "permission_denied": ("没有读取权限", "permission denied"),
@@ -508,6 +508,66 @@ CATALOG: dict[str, tuple[str, str]] = {
         "检查进程意外退出，这篇文档未能检查",
         "the checking process stopped unexpectedly: the document was not checked",
     ),
+    # Files: fixes that respect the file, bounded input, reading (issue 22)
+    "fix_not_written": ("未写入修正：{reason}", "fixes not written: {reason}"),
+    "fix_changed": (
+        "文件在检查期间被改动过（可能是编辑器保存了），为免覆盖这些改动未写入，请重新检查",
+        "the file changed while it was checked (an editor saved it?): not overwritten, check it again",
+    ),
+    "fix_read_only": ("文件是只读的，不改写", "the file is read-only: it is not rewritten"),
+    "fix_hardlinked": (
+        "文件有 {count} 个硬链接，改写会使各链接内容分离（或写入中断时全部损坏），"
+        "未写入；可用 --diff 查看修改",
+        "the file has {count} hard links: rewriting it would split them (or, written in place, "
+        "corrupt them all if interrupted), so it is not written; --diff shows the fixes",
+    ),
+    "fix_owner": (
+        "无法保留文件原来的所有者或属组，未写入",
+        "the file's owner or group could not be kept: not written",
+    ),
+    "output_is_input": (
+        "{option} 指定的 {path} 是要检查的稿件之一，写入会覆盖稿件",
+        "{option} names {path}, one of the drafts being checked: writing it would overwrite the draft",
+    ),
+    "symlink_outside": (
+        "跳过 {path}：符号链接指向所检查的文件夹之外",
+        "skipped {path}: a symbolic link leading out of the folder being checked",
+    ),
+    "pseudo_file": (
+        "是系统虚拟文件（/proc、/sys），不是稿件，无法检查",
+        "a pseudo-file of the system (/proc, /sys), not a draft",
+    ),
+    "stdin_too_large": (
+        "标准输入太大（超过 {limit} MB，见 --max-file-size）",
+        "standard input too large (over {limit} MB, see --max-file-size)",
+    ),
+    "docx_part_too_large": (
+        "拒绝读取：.docx 中 {name} 解压后超过 {limit} MB（见 --max-file-size）",
+        "refusing .docx: {name} inflates to over {limit} MB (see --max-file-size)",
+    ),
+    "docx_lies": (
+        "拒绝读取：.docx 中 {name} 的实际大小与压缩包记录的不符（文件损坏或被篡改）",
+        "refusing .docx: {name} is not the size its archive header says (damaged or forged)",
+    ),
+    "invalid_bom_text": (
+        "文件标明为 {encoding}，但第 {offset} 字节无法识别",
+        "marked as {encoding}, but invalid at byte {offset}",
+    ),
+    "no_configuration": ("没有可用的配置", "no configuration"),
+    "worker_died": (
+        "检查此文件的工作进程意外退出（可能是内存不足）",
+        "the worker process checking this file died (out of memory?)",
+    ),
+    "reason_permission": ("没有权限", "permission denied"),
+    "reason_missing": ("不存在", "does not exist"),
+    "reason_loop": ("符号链接循环", "a loop of symbolic links"),
+    "reason_no_space": ("磁盘空间或配额不足", "no space left (disk or quota)"),
+    "reason_read_only_fs": ("文件系统是只读的", "read-only file system"),
+    "reason_io": ("读写出错（磁盘或网络故障）", "input/output error (a disk or network fault)"),
+    "reason_name_too_long": ("文件名太长", "file name too long"),
+    "reason_would_block": ("读取会阻塞", "reading would block"),
+    "reason_busy": ("文件正被占用", "the file is busy"),
+    "reason_other": ("系统错误 {name}（{code}）", "system error {name} ({code})"),
 }
 
 _language: str | None = None

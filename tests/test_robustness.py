@@ -60,14 +60,14 @@ def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyP
     # file permissions do not apply); test_unreadable_file_for_real covers other users.
     secret = tmp_path / "secret.txt"
     secret.write_text(SLIP, encoding="utf-8")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def denied(self: Path) -> bytes:
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def denied(path: str | Path, flags: int, *args: int) -> int:
+        if Path(path).name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     result = CliRunner().invoke(app, ["check", "-j", "1", "--format", "json", str(secret), str(good)])
     assert result.exit_code == 2
     [error] = result.stderr.strip().splitlines()

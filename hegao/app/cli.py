@@ -19,7 +19,7 @@ from hegao.app.cli_locale import localize_cli
 from hegao.app.results import FileResult
 from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
 from hegao.checker.model import Severity
-from hegao.checker.source.reading import InputError
+from hegao.checker.source.reading import InputError, os_reason, read_stream
 from hegao.messages import said
 
 if TYPE_CHECKING:
@@ -195,6 +195,8 @@ def check(
             return Job(path, effective(path))
         except ConfigError as exc:
             return Job(path, None, str(exc))
+        except OSError as exc:  # a folder above it that may not be read: this file alone fails
+            return Job(path, None, messages.text("os_error", reason=os_reason(exc)))
 
     if annotate is not None:
         _annotate_target_ok(paths, annotate)
@@ -206,7 +208,7 @@ def check(
         name = stdin_filename or "<stdin>"
         try:
             config = effective(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
-            draft = decode_draft(name, sys.stdin.buffer.read())
+            draft = decode_draft(name, read_stream(sys.stdin.buffer, config.max_bytes), config.max_bytes)
         except (ConfigError, InputError) as exc:
             _error(name, str(exc))
             raise typer.Exit(EXIT_ERROR) from None
@@ -219,6 +221,9 @@ def check(
         results = iter([check_decoded(name, draft.decoded, config, options, labels=draft.places)])
     else:
         files, errors, notes = discover(paths, force_exclude, respect_gitignore=not no_respect_gitignore)
+        for option, written in (("-o", output), ("--write-baseline", write_baseline)):
+            if written is not None:  # a report or a baseline written over a draft
+                _output_not_an_input(option, written, [*paths, *files])
         for note in notes:
             sys.stderr.write(f"hegao: {note}\n")
         work = [job(path) for path in files]
@@ -361,7 +366,7 @@ def _annotated(results: Iterable[FileResult], source: Path, target: Path) -> Ite
             try:
                 placed = annotate(source, target, result.findings)
             except (OSError, InputError) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+                reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
                 _error(str(target), messages.text("cannot_write", path=target, reason=reason))
                 raise typer.Exit(EXIT_ERROR) from None
             sys.stderr.write("hegao: " + messages.text("annotate_written", count=placed, path=target) + "\n")
@@ -446,11 +451,22 @@ def _text(
         write_text(results, console, show_source=not no_source, fixing=mode is FixMode.write, quiet=quiet)
 
 
+def _output_not_an_input(option: str, output: Path, inputs: list[Path]) -> None:
+    """-o (or --write-baseline) naming a draft being checked would replace the draft."""
+    for path in inputs:
+        try:
+            same = output.exists() and path.exists() and os.path.samefile(output, path)
+        except OSError:
+            continue
+        if same:
+            raise _fail(messages.text("output_is_input", option=option, path=output))
+
+
 def _write_output(path: Path, content: str) -> None:
     try:
         path.write_text(content, encoding="utf-8")
     except OSError as exc:
-        raise _fail(messages.text("cannot_write", path=path, reason=exc.strerror)) from None
+        raise _fail(messages.text("cannot_write", path=path, reason=os_reason(exc))) from None
 
 
 def _console(file: TextIO | None) -> Console:
@@ -482,8 +498,12 @@ def _read_document(path: Path) -> Document:
     document with its places); a one-line error and exit 2 if unreadable."""
     from hegao.app.entry import decode_draft, read_draft
     from hegao.checker.lint.document import parse_document
+    from hegao.checker.source.docx import DEFAULT_MAX_BYTES
     try:
-        draft = decode_draft("-", sys.stdin.buffer.read()) if str(path) == "-" else read_draft(path)
+        if str(path) == "-":
+            draft = decode_draft("-", read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES))
+        else:
+            draft = read_draft(path, DEFAULT_MAX_BYTES)
     except InputError as exc:
         _error(str(path), str(exc))
         raise typer.Exit(EXIT_ERROR) from None
@@ -577,7 +597,7 @@ def serve(
         run_server(config, host, port, open_browser=not no_browser)
     except OSError as exc:
         raise _fail(
-            messages.text("serve_cannot_listen", host=host, port=port, reason=exc.strerror or exc)
+            messages.text("serve_cannot_listen", host=host, port=port, reason=os_reason(exc))
         ) from None
 
 

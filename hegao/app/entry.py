@@ -14,16 +14,24 @@ from __future__ import annotations
 
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hegao.app.files import FileStamp
 from hegao.app.results import FileResult, Places
 from hegao.checker.lint.config import Config
 from hegao.checker.lint.document import Document, parse_document
 from hegao.checker.lint.engine import lint_document
 from hegao.checker.lint.suppression import unknown_codes
-from hegao.checker.source.docx import read_docx
-from hegao.checker.source.reading import DecodedText, InputError, decode_bytes, read_file
+from hegao.checker.source.docx import DEFAULT_MAX_BYTES, read_docx
+from hegao.checker.source.reading import (
+    DecodedText,
+    InputError,
+    decode_bytes,
+    input_error,
+    read_bytes,
+    too_large,
+)
 from hegao.messages import text as message
 from hegao.rules import RULES
 
@@ -31,10 +39,12 @@ from hegao.rules import RULES
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A draft as read: its text (with how it was encoded, to write fixes back) and, for
-    a Word document, where each of its lines is: (paragraph,) or (table, row, column)."""
+    a Word document, where each of its lines is: (paragraph,) or (table, row, column);
+    for a file, what it was when read (a fix is written only over that same file)."""
 
     decoded: DecodedText
     places: Places | None = None
+    stamp: FileStamp | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -48,33 +58,43 @@ def is_word(name: str) -> bool:
 def read_draft(path: Path, max_bytes: int | None = None) -> Draft:
     """The draft in ``path``, read as its name says (Word or text); InputError if it
     cannot be read, is larger than ``max_bytes`` or is empty."""
-    try:
-        info = path.stat()
-    except (OSError, RuntimeError):
-        info = None  # reading will report the problem
-    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-        raise InputError("not_regular")  # reading could block
-    if max_bytes is not None and info is not None and info.st_size > max_bytes:
-        raise InputError("too_large", size=f"{info.st_size / 1e6:.1f}", limit=f"{max_bytes / 1e6:g}")
     if is_word(path.name):
-        text, places = read_docx(path)
-        draft = Draft(DecodedText(text, "docx", False, "\n"), places)
+        draft = _read_word(path, max_bytes)
     else:
-        draft = Draft(read_file(path))
+        data, opened = read_bytes(path, max_bytes)
+        draft = Draft(decode_bytes(data), stamp=FileStamp.of(opened))
     _require_text(draft)
     return draft
 
 
-def decode_draft(name: str, data: bytes) -> Draft:
+def _read_word(path: Path, max_bytes: int | None) -> Draft:
+    # A Word file is opened by name (zipfile, python-docx): what it is is known first.
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise input_error(exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is_directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not_regular")  # reading could block
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise too_large(info.st_size, max_bytes)
+    text, places = read_docx(path, max_bytes)
+    return Draft(DecodedText(text, "docx", False, "\n"), places, FileStamp.of(info))
+
+
+def decode_draft(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Draft:
     """A draft sent as bytes (standard input, a file dropped on the web page), read as
-    its ``name`` says; InputError as for :func:`read_draft`."""
+    its ``name`` says and bounded as a file is; InputError as for :func:`read_draft`."""
+    if len(data) > max_bytes:
+        raise too_large(len(data), max_bytes)
     if is_word(name):
         # python-docx reads a file: a temporary copy, deleted at once (nothing of the
         # user's is written).
         with tempfile.TemporaryDirectory(prefix="hegao-") as folder:
             copy = Path(folder) / "upload.docx"
             copy.write_bytes(data)
-            return read_draft(copy)
+            return replace(read_draft(copy, max_bytes), stamp=None)
     draft = Draft(decode_bytes(data))
     _require_text(draft)
     return draft

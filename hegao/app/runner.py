@@ -8,7 +8,9 @@ becomes that file's one-line error, and the other files are still checked.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -17,10 +19,11 @@ from pathlib import Path
 
 from hegao import messages
 from hegao.app.entry import check_text, internal_error, read_draft
+from hegao.app.files import FileStamp, WriteRefused
 from hegao.app.results import FileResult, Places
 from hegao.app.settings import load_config
 from hegao.checker.lint.config import Config, ConfigError
-from hegao.checker.source.reading import DecodedText, InputError
+from hegao.checker.source.reading import DecodedText, InputError, os_reason
 from hegao.messages import text
 from hegao.rules import RULES
 
@@ -85,12 +88,18 @@ def discover(
     notes: list[str] = []
     seen: set[Path] = set()
     for path in paths:
-        if not path.exists() and not path.is_symlink():
+        try:
+            is_folder = _is_folder(path)
+        except OSError as exc:  # one path that cannot be looked at: the others are checked
+            errors.append((str(path), text("os_error", reason=os_reason(exc))))
+            continue
+        if is_folder is None:
             errors.append((str(path), text("no_such_path")))
             continue
-        if path.is_dir():
-            found, walk_errors = _walk(path, respect_gitignore)
+        if is_folder:
+            found, walk_errors, walk_notes = _walk(path, respect_gitignore)
             errors.extend(walk_errors)
+            notes.extend(walk_notes)
             if not found and not walk_errors:
                 notes.append(text("nothing_in_folder", path=path))
             candidates = found
@@ -109,23 +118,57 @@ def discover(
     return files, errors, notes
 
 
+def _is_folder(path: Path) -> bool | None:
+    """Whether ``path`` is a folder (None: nothing there); OSError if it cannot be told
+    (a folder above it that may not be entered)."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except FileNotFoundError:
+        return None if not path.is_symlink() else False  # a dangling link: reading says so
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return False  # a symlink loop: reading it will say so
+        raise
+
+
 def _excluded(path: Path) -> bool:
     try:
         return config_for(path.parent).is_excluded(path)
-    except ConfigError:
+    except (ConfigError, OSError):
         return False  # checking it will report the broken configuration
 
 
-def _walk(root: Path, respect_gitignore: bool = True) -> tuple[list[Path], list[tuple[str, str]]]:
+def _inside(path: str, root: str) -> bool:
+    """Whether ``path`` (a symbolic link found in a walk) leads into the folder ``root``
+    being walked (both resolved)."""
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(
+    root: Path, respect_gitignore: bool = True
+) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
+    """The files to check in ``root``, the folders that could not be read, and notes:
+    symbolic links that lead out of ``root`` are not followed (a fix must never write
+    outside the folder it was asked to check), each said once."""
     from hegao.app.gitignore import Ignored
 
     ignored = Ignored(root) if respect_gitignore else None
     out: list[Path] = []
     errors: list[tuple[str, str]] = []
+    notes: list[str] = []
     visited: set[tuple[int, int]] = set()
+    real_root = os.path.realpath(root)
 
     def unreadable(exc: OSError) -> None:
-        errors.append((str(exc.filename), exc.strerror or str(exc)))
+        errors.append((str(exc.filename), text("os_error", reason=os_reason(exc))))
+
+    def stays_inside(folder: Path, name: str) -> bool:
+        link = folder / name
+        if not os.path.islink(link) or _inside(str(link), real_root):
+            return True
+        notes.append(text("symlink_outside", path=link))
+        return False
 
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
         try:
@@ -154,14 +197,15 @@ def _walk(root: Path, respect_gitignore: bool = True) -> tuple[list[Path], list[
             if d not in _SKIP_DIRS
             and not d.startswith(".")
             and not (use_gitignore and ignored.ignores(folder / d, directory=True))  # type: ignore[union-attr]
+            and stays_inside(folder, d)
         )
         for name in sorted(filenames):
             path = folder / name
             if use_gitignore and ignored.ignores(path, directory=False):  # type: ignore[union-attr]
                 continue
-            if config.is_included(path) and not config.is_excluded(path):
+            if config.is_included(path) and not config.is_excluded(path) and stays_inside(folder, name):
                 out.append(path)
-    return sorted(out), errors  # in path order, as a listing shows them
+    return sorted(out), errors, notes  # in path order, as a listing shows them
 
 
 # ---------------------------------------------------------------- one file
@@ -176,7 +220,7 @@ def check_file(path: Path, config: Config, options: CheckOptions | None = None) 
         return FileResult(str(path), None, [], str(exc))
     except Exception as exc:  # a reader's bug must not stop the other files either
         return FileResult(str(path), None, [], internal_error(exc))
-    return check_decoded(str(path), draft.decoded, config, options, path, draft.places)
+    return check_decoded(str(path), draft.decoded, config, options, path, draft.places, draft.stamp)
 
 
 def check_decoded(
@@ -186,11 +230,13 @@ def check_decoded(
     options: CheckOptions | None = None,
     path: Path | None = None,
     labels: Places | None = None,
+    stamp: FileStamp | None = None,
 ) -> FileResult:
-    """Fix (as asked) and check a draft already read (hegao.app.entry checks it)."""
+    """Fix (as asked) and check a draft already read (hegao.app.entry checks it); a fix
+    is written to ``path`` only if it is still the file ``stamp`` says was read."""
     options = options or CheckOptions()
     try:
-        return _check_decoded(name, decoded, config, options, path, labels)
+        return _check_decoded(name, decoded, config, options, path, labels, stamp)
     except Exception as exc:  # a bug in a fix must not stop the other files
         return FileResult(name, None, [], internal_error(exc))
 
@@ -202,12 +248,13 @@ def _check_decoded(
     options: CheckOptions,
     path: Path | None,
     labels: Places | None,
+    stamp: FileStamp | None = None,
 ) -> FileResult:
     text = decoded.text
     fixed_count = 0
     diff = ""
     if options.fix is FixMode.write and decoded.encoding == "docx" and path is not None:
-        return _fix_word(name, path, text, config, options, labels)
+        return _fix_word(name, path, text, config, options, labels, stamp)
     if options.fix is not FixMode.none:
         from hegao.app.files import encode, write_atomic
         from hegao.core import fix_text
@@ -216,9 +263,9 @@ def _check_decoded(
         if fixed != text:
             if options.fix is FixMode.write and path is not None:
                 try:
-                    write_atomic(path, encode(fixed, decoded))
-                except OSError as exc:
-                    return FileResult(name, None, [], f"cannot write fixes: {exc.strerror or exc}")
+                    write_atomic(path, encode(fixed, decoded), stamp)
+                except (OSError, WriteRefused) as exc:
+                    return FileResult(name, None, [], _not_written(path, exc))
                 text = fixed
             else:  # a Word document's diff is of its text
                 diff = unified_diff(name, text, fixed)
@@ -233,6 +280,7 @@ def _fix_word(
     config: Config,
     options: CheckOptions,
     labels: Places | None,
+    stamp: FileStamp | None = None,
 ) -> FileResult:
     """--fix on a Word document: the fixes that stay inside one run of text, written in
     place (atomically); the document is then read again and checked."""
@@ -242,11 +290,9 @@ def _fix_word(
     if not found.checked:
         return found
     try:
-        applied, unfixed = fix_docx(path, found.findings, options.unsafe, write=True)
-    except OSError as exc:
-        return FileResult(
-            name, None, [], messages.text("cannot_write", path=path, reason=exc.strerror or exc)
-        )
+        applied, unfixed = fix_docx(path, found.findings, options.unsafe, write=True, read_as=stamp)
+    except (OSError, WriteRefused) as exc:
+        return FileResult(name, None, [], _not_written(path, exc))
     if applied:
         try:
             draft = read_draft(path)
@@ -255,6 +301,13 @@ def _fix_word(
         text, labels = draft.text, draft.places
     result = check_text(name, text, config, labels)
     return replace(result, fixed=applied, unfixed=len(unfixed)) if result.checked else result
+
+
+def _not_written(path: Path, exc: OSError | WriteRefused) -> str:
+    """Why fixes were not written, in the user's language."""
+    if isinstance(exc, WriteRefused):
+        return messages.text("fix_not_written", reason=exc)
+    return messages.text("cannot_write", path=path, reason=os_reason(exc))
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
@@ -274,7 +327,7 @@ def unified_diff(name: str, before: str, after: str) -> str:
 
 def run_job(job: Job, options: CheckOptions) -> FileResult:
     if job.config is None:
-        return FileResult(str(job.path), None, [], job.error or "no configuration")
+        return FileResult(str(job.path), None, [], job.error or text("no_configuration"))
     return check_file(job.path, job.config, options)
 
 
@@ -328,7 +381,7 @@ def _in_pool(jobs: list[Job], options: CheckOptions, workers: int) -> Iterator[F
         # A worker was killed (out of memory, most likely): the files it had are lost,
         # and they are reported rather than silently skipped.
         for job in jobs[done:]:
-            yield FileResult(str(job.path), None, [], "worker process died while checking (out of memory?)")
+            yield FileResult(str(job.path), None, [], text("worker_died"))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -193,7 +193,7 @@ class Server:
         return self.check(fixed, fitting(places, fixed))
 
     def upload(self, name: str, body: bytes) -> dict[str, Any]:
-        draft = decode_draft(name, body)
+        draft = decode_draft(name, body, self.max_bytes)
         return {**self.check(draft.text, draft.places), "name": name}
 
     def page(self, nonce: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from hegao.checker.lint.config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_MB, KNOWN_KEYS, Config, ConfigError
 from hegao.checker.model import Severity
+from hegao.checker.source.reading import os_reason
 
 
 def parse_code_list(value: str | None, known: list[str], where: str = "") -> tuple[str, ...]:
@@ -68,8 +69,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "cfg_invalid_toml", reason=exc) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, "cfg_cannot_read", reason=exc) from None
+    except OSError as exc:
+        raise ConfigError(path, "cfg_cannot_read", reason=os_reason(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, "not_utf8", offset=exc.start + 1) from None
 
 
 def load_config(start: Path, known: list[str], rule_options: dict[str, dict[str, Any]]) -> Config:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hegao import messages
-from hegao.app.files import write_atomic
+from hegao.app.files import FileStamp, write_atomic
 from hegao.checker.model import Finding, Fix
 from hegao.checker.source.docx import docx_lines, line_text, open_docx
 from hegao.messages import said
@@ -165,10 +165,12 @@ def _comment(f: Finding) -> str:
     return "\n".join(parts)
 
 
-def fix_docx(path: Path, findings: list[Finding], unsafe: bool, write: bool) -> tuple[int, list[Finding]]:
+def fix_docx(
+    path: Path, findings: list[Finding], unsafe: bool, write: bool, read_as: FileStamp | None = None
+) -> tuple[int, list[Finding]]:
     """Apply the fixes whose every edit lies inside one run's text; write the document
-    back (atomically) when ``write``. The number applied and the findings whose fix
-    could not be applied in Word."""
+    back (atomically) when ``write``, only over the file ``read_as`` says was read. The
+    number applied and the findings whose fix could not be applied in Word."""
     mapped = _Mapped(path)
     applied = 0
     skipped: list[Finding] = []
@@ -182,7 +184,7 @@ def fix_docx(path: Path, findings: list[Finding], unsafe: bool, write: bool) -> 
         taken.append((f.fix.span.start, f.fix.span.end))
         applied += 1
     if applied and write:
-        write_atomic(path, mapped.save())
+        write_atomic(path, mapped.save(), read_as)
     return applied, skipped[::-1]
 
 

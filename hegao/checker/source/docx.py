@@ -3,43 +3,109 @@ document order, one per line, each labelled so findings can say where they are."
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from hegao.checker.source.reading import InputError
+from hegao.checker.source.reading import OLE_SIGNATURE, InputError, too_large
 
 # A .docx is a zip archive; refuse archives that would expand to absurd sizes.
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 10_000
+# The bound when no --max-file-size is given (the default of the configuration).
+DEFAULT_MAX_BYTES = 20_000_000
+_CHUNK = 64 * 1024
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name and extra lengths
+_STORED, _DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 
 
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path, max_bytes: int) -> None:
+    """Refuse what is no .docx, and any archive whose parts inflate beyond ``max_bytes``
+    each (MAX_UNCOMPRESSED in all), as they really inflate: every part is inflated here
+    once, in chunks, counting, and stopped as soon as it passes the bound, whatever its
+    header says. python-docx then reads parts whose headers have been found true."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+        with open(path, "rb") as fh:
+            if fh.read(len(OLE_SIGNATURE)) == OLE_SIGNATURE:
+                raise InputError("legacy_doc")  # a .doc renamed .docx
+            with zipfile.ZipFile(fh) as archive:
+                entries = archive.infolist()
+            _check_entries(entries, max_bytes)
+            total = 0
+            for e in entries:
+                real = _inflated_size(fh, e, min(max_bytes, MAX_UNCOMPRESSED - total))
+                if real != e.file_size:
+                    raise InputError("docx_lies", name=e.filename)
+                total += real
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error):
         raise InputError("docx_not_zip") from None
+
+
+def _check_entries(entries: list[zipfile.ZipInfo], max_bytes: int) -> None:
+    """What the headers say, refused before anything is inflated."""
     if len(entries) > MAX_ENTRIES:
         raise InputError("docx_entries", count=len(entries))
     total = sum(e.file_size for e in entries)
     if total > MAX_UNCOMPRESSED:
         raise InputError("docx_expands", size=total // (1024 * 1024))
     for e in entries:
+        if e.file_size > max_bytes:
+            raise _part_too_large(e.filename, max_bytes)
         if e.file_size > 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1):
             raise InputError("docx_ratio", name=e.filename, ratio=e.file_size // max(e.compress_size, 1))
     if "word/document.xml" not in {e.filename for e in entries}:
         raise InputError("docx_no_document")
 
 
-def open_docx(path: Path) -> object:
-    """The python-docx Document of ``path``; InputError if it is not a sound .docx."""
+def _inflated_size(fh: IO[bytes], entry: zipfile.ZipInfo, limit: int) -> int:
+    """How many bytes ``entry`` really inflates to, counted chunk by chunk from its
+    compressed bytes; InputError as soon as the count passes ``limit`` (never more than
+    a chunk beyond it is held)."""
+    if entry.flag_bits & 0x1:
+        raise InputError("docx_invalid", kind="encrypted")
+    fh.seek(entry.header_offset)
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack(fh.read(_LOCAL_HEADER.size))
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile(entry.filename)
+    fh.seek(name_length + extra_length, 1)
+    if entry.compress_type not in (_STORED, _DEFLATED):
+        raise InputError("docx_invalid", kind=f"compression {entry.compress_type}")
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS) if entry.compress_type == _DEFLATED else None
+    left, real = entry.compress_size, 0
+    while left > 0:
+        data = fh.read(min(_CHUNK, left))
+        if not data:
+            break
+        left -= len(data)
+        while data:
+            if inflate is None:
+                out, data = data, b""
+            else:
+                out = inflate.decompress(data, _CHUNK)
+                data = inflate.unconsumed_tail
+            real += len(out)
+            if real > limit:
+                raise _part_too_large(entry.filename, limit)
+            if inflate is not None and inflate.eof:
+                return real
+    return real
+
+
+def _part_too_large(name: str, limit: int) -> InputError:
+    return InputError("docx_part_too_large", name=name, limit=f"{limit / 1e6:g}")
+
+
+def open_docx(path: Path, max_bytes: int | None = None) -> object:
+    """The python-docx Document of ``path``; InputError if it is not a sound .docx or a
+    part of it inflates beyond ``max_bytes``."""
     try:
         import docx
     except ImportError:
         raise InputError("docx_needs_library") from None
-    _check_archive(path)
+    _check_archive(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
     try:
         return docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on damaged files
@@ -79,10 +145,16 @@ def line_text(paragraphs: list[object]) -> str:
     return _one_line("\n".join(p.text for p in paragraphs))  # type: ignore[attr-defined]
 
 
-def read_docx(path: Path) -> tuple[str, list[tuple[int, ...]]]:
-    """The text (one paragraph or table cell per line) and where each line is."""
-    lines = docx_lines(open_docx(path))
-    return "\n".join(line_text(paragraphs) for _, paragraphs in lines) + "\n", [place for place, _ in lines]
+def read_docx(path: Path, max_bytes: int | None = None) -> tuple[str, list[tuple[int, ...]]]:
+    """The text (one paragraph or table cell per line) and where each line is; its
+    size (in UTF-8) is bounded by ``max_bytes`` as a text file's is."""
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    lines = docx_lines(open_docx(path, limit))
+    text = "\n".join(line_text(paragraphs) for _, paragraphs in lines) + "\n"
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise too_large(size, limit)
+    return text, [place for place, _ in lines]
 
 
 def _one_line(text: str) -> str:
