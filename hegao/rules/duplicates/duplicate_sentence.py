@@ -164,12 +164,15 @@ class DuplicateSentence(Rule):
         norms, clauses = _clauses(doc)
         closing: Counter[str] | None = None  # read when a repeat is first about to be reported
         seen: dict[str, list[int]] = defaultdict(list)
-        hans: dict[int, int] = {}  # Han counts of the clauses compared, counted once
+        # The Han characters of a run of clauses, from running sums counted on first need:
+        # a run's count is one subtraction, where summing it clause by clause made a
+        # document of many repeated lines cost postings × run length per clause.
+        running: list[int] = []
 
-        def han_of(k: int) -> int:
-            if k not in hans:
-                hans[k] = han_count(norms[k])
-            return hans[k]
+        def hans_in(start: int, end: int) -> int:
+            if not running:
+                running.extend(itertools.accumulate((han_count(n) for n in norms), initial=0))
+            return running[end] - running[start]
 
         # A clause written once has no earlier copy and starts no run: skipped at once.
         written = Counter(norms)
@@ -188,7 +191,7 @@ class DuplicateSentence(Rule):
                 run = 0
                 while i + run < len(norms) and j + run < i and norms[j + run] == norms[i + run]:
                     run += 1
-                han = sum(han_of(k) for k in range(i, i + run))
+                han = hans_in(i, i + run)
                 if clause.block - clauses[j].block > NEARBY_BLOCKS and han < FAR_MIN_HAN:
                     continue
                 if han > best[0]:
