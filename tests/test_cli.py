@@ -399,3 +399,21 @@ def test_report_in_a_terminal_and_in_a_pipe(tmp_path: Path) -> None:
     assert "-" * 5 in plain and plain.count("共计被骗80650.5万元") == 1
     piped = run("check", str(draft), lang="zh").stdout
     assert "\x1b[" not in piped and " 错误 SUM001 " in piped
+
+
+def test_a_bug_in_a_reading_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from hegao.app import cli, inspection
+
+    def broken(*_: object) -> object:
+        raise ValueError("a reading's bug")
+
+    monkeypatch.setattr(inspection, "claims_data", broken)
+    monkeypatch.setattr(inspection, "quantity_rows", broken)
+    draft = tmp_path / "a.txt"
+    draft.write_text("全市共接报警情120起。\n", "utf-8")
+    for command in ("claims", "quantities"):
+        result = CliRunner().invoke(cli.app, [command, "--format", "json", str(draft)])
+        assert result.exit_code == 2, command
+        assert "Traceback" not in result.output and "a reading's bug" in result.output

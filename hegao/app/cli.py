@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
@@ -493,6 +494,21 @@ def show_config(
         typer.echo(line)
 
 
+@contextlib.contextmanager
+def _one_line_on_failure(path: Path) -> Iterator[None]:
+    """A bug in a reading is one Chinese line and exit 2, as ``hegao check`` reports one,
+    never a traceback."""
+    from hegao.app.entry import internal_error
+
+    try:
+        yield
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        _error(str(path), internal_error(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+
+
 def _read_document(path: Path) -> Document:
     """A draft parsed for the inspection commands, as ``hegao check`` reads it (a Word
     document with its places); a one-line error and exit 2 if unreadable."""
@@ -522,7 +538,8 @@ def quantities(
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
     from hegao.app.inspection import quantity_lines, quantity_rows
-    rows = quantity_rows(_read_document(path))
+    with _one_line_on_failure(path):
+        rows = quantity_rows(_read_document(path))
     if output_format is OutputFormat.json:
         _dump(rows)
         return
@@ -537,11 +554,14 @@ def claims(
 ) -> None:
     """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
     from hegao.app.inspection import claims_data, claims_lines
-    doc = _read_document(path)
-    if output_format is OutputFormat.json:
-        _dump(claims_data(doc))
+    with _one_line_on_failure(path):
+        doc = _read_document(path)
+        data = claims_data(doc) if output_format is OutputFormat.json else None
+        lines = claims_lines(doc) if data is None else []
+    if data is not None:
+        _dump(data)
         return
-    for line in claims_lines(doc):
+    for line in lines:
         typer.echo(line)
 
 
