@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from .lsp_driver import Client
 
 # Messages in English, so that tests of error lines read the same on any machine; the
 # Chinese default is tested on its own (test_cli.py), with this variable removed.
@@ -32,3 +35,12 @@ def make_zip_bomb(path: Path) -> Path:
         archive.writestr("word/document.xml", "<w:document/>")
         archive.writestr("word/filler.xml", b"\0" * (50 * 1024 * 1024))
     return path
+
+
+@pytest.fixture()
+def client(tmp_path: Path) -> Iterator[Client]:
+    """A language server started in ``tmp_path`` and a client talking to it."""
+    c = Client(tmp_path)
+    c.start(tmp_path)
+    yield c
+    c.stop()

@@ -95,6 +95,14 @@ class Client:
             elif "method" in message:
                 self.notifications.append(message)
 
+    def open_document(self, uri: str, text: str, language: str = "markdown") -> str:
+        """Open ``text`` at ``uri`` as an editor does (version 1); the URI."""
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}},
+        )
+        return uri
+
     def notify(self, method: str, params: Any) -> None:
         self.send({"method": method, "params": params})
 

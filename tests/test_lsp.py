@@ -33,20 +33,7 @@ def apply(text: str, edits: list[dict]) -> str:
 def open_draft(client: Client, path: Path, language: str) -> str:
     """Write the draft and open it in the server as an editor does; its URI."""
     path.write_text(DRAFT, "utf-8")
-    uri = path.as_uri()
-    client.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": DRAFT}},
-    )
-    return uri
-
-
-@pytest.fixture()
-def client(tmp_path: Path) -> Client:
-    c = Client(tmp_path)
-    c.start(tmp_path)
-    yield c
-    c.stop()
+    return client.open_document(path.as_uri(), DRAFT, language)
 
 
 def test_diagnostics_code_actions_and_a_fix(client: Client, tmp_path: Path) -> None:

@@ -20,12 +20,7 @@ pytest.importorskip("pygls")
 
 
 def open_text(client: Client, path: Path, text: str) -> str:
-    uri = path.as_uri()
-    client.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},
-    )
-    return uri
+    return client.open_document(path.as_uri(), text)
 
 
 def change(client: Client, uri: str, version: int, text: str) -> None:
@@ -61,14 +56,6 @@ def until_version(client: Client, uri: str, version: int, timeout: float = 60) -
         if params.get("version") == version:
             return seen
     raise TimeoutError(f"no diagnostics for version {version}")
-
-
-@pytest.fixture()
-def client(tmp_path: Path) -> Client:
-    c = Client(tmp_path)
-    c.start(tmp_path)
-    yield c
-    c.stop()
 
 
 def test_hover_and_code_actions_are_answered_while_a_megabyte_is_checked(

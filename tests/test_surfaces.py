@@ -54,10 +54,7 @@ def test_a_word_table_total_is_reported_alike_on_every_surface(tmp_path: Path) -
         client.start(tmp_path)
         uri = draft.as_uri()
         # An editor cannot show a .docx as text: the server reads it from disk.
-        client.notify(
-            "textDocument/didOpen",
-            {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": ""}},
-        )
+        client.open_document(uri, "", "plaintext")
         diagnostics = sorted(client.diagnostics(uri), key=lambda d: d["code"])
     finally:
         client.stop()
