@@ -254,8 +254,8 @@ def fitting(places: object, text: str) -> Places | None:
 # ---------------------------------------------------------------- requests, read
 
 
-class BadRequest(Exception):
-    """A request the server will not take: its status and its message (catalogue key)."""
+class Refusal(Exception):
+    """An answer other than a result: its HTTP status and its message (catalogue key)."""
 
     def __init__(self, status: int, key: str, **params: object) -> None:
         super().__init__(key)
@@ -265,6 +265,10 @@ class BadRequest(Exception):
 
     def said(self) -> str:
         return messages.text(self.key, **self.params)
+
+
+class BadRequest(Refusal):
+    """A request the server will not take."""
 
 
 def _bad(key: str, **params: object) -> BadRequest:
@@ -376,14 +380,8 @@ def _is_json(kind: str | None) -> bool:
 # ---------------------------------------------------------------- the workers
 
 
-class CheckFailed(Exception):
-    """A check that did not finish: its status and its message (catalogue key)."""
-
-    def __init__(self, status: int, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.status = status
-        self.key = key
-        self.params = params
+class CheckFailed(Refusal):
+    """A check that did not finish (too slow, its worker gone, every worker busy)."""
 
 
 class _Worker:
@@ -507,7 +505,7 @@ class Checks:
 
 
 def _failed(exc: CheckFailed) -> tuple[int, bytes]:
-    return exc.status, _json_bytes({"error": messages.text(exc.key, **exc.params)})
+    return exc.status, _json_bytes({"error": exc.said()})
 
 
 # ---------------------------------------------------------------- the server
