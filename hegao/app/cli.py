@@ -514,7 +514,7 @@ def _read_document(path: Path) -> Document:
     document with its places); a one-line error and exit 2 if unreadable."""
     from hegao.app.entry import decode_draft, read_draft
     from hegao.checker.lint.document import parse_document
-    from hegao.checker.source.docx import DEFAULT_MAX_BYTES
+    from hegao.checker.source.reading import DEFAULT_MAX_BYTES
     try:
         if str(path) == "-":
             draft = decode_draft("-", read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES))

@@ -23,8 +23,9 @@ from hegao.checker.lint.config import Config
 from hegao.checker.lint.document import Document, parse_document
 from hegao.checker.lint.engine import lint_document
 from hegao.checker.lint.suppression import unknown_codes
-from hegao.checker.source.docx import DEFAULT_MAX_BYTES, read_docx
+from hegao.checker.source.docx import read_docx
 from hegao.checker.source.reading import (
+    DEFAULT_MAX_BYTES,
     DecodedText,
     InputError,
     decode_bytes,

@@ -11,11 +11,10 @@ from typing import Any
 
 from hegao import messages
 from hegao.checker.model import Severity
+from hegao.checker.source.reading import DEFAULT_MAX_BYTES
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
-# A draft is tens of kilobytes; a file this large is an export or a dump, and checking it
-# would take minutes and gigabytes (bench/README.md has the figures).
-DEFAULT_MAX_FILE_MB = 20.0
+DEFAULT_MAX_FILE_MB = DEFAULT_MAX_BYTES / 1_000_000  # the reader's bound, in MB
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "per-file-ignores",
     "include", "exclude", "rules", "max-file-size", "respect-gitignore",

@@ -9,14 +9,12 @@ import zlib
 from pathlib import Path
 from typing import IO, Any
 
-from hegao.checker.source.reading import OLE_SIGNATURE, InputError, too_large
+from hegao.checker.source.reading import DEFAULT_MAX_BYTES, OLE_SIGNATURE, InputError, too_large
 
 # A .docx is a zip archive; refuse archives that would expand to absurd sizes.
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 10_000
-# The bound when no --max-file-size is given (the default of the configuration).
-DEFAULT_MAX_BYTES = 20_000_000
 _CHUNK = 64 * 1024
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name and extra lengths
 _STORED, _DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED

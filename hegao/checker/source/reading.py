@@ -41,6 +41,10 @@ _REASONS = {
     errno.ETXTBSY: "reason_busy",
 }
 # Pseudo-files of the system: regular files whose reading may block or never end.
+# A draft is tens of kilobytes; a file this large is an export or a dump, and checking it
+# would take minutes and gigabytes (bench/README.md has the figures). The bound when no
+# --max-file-size is given; the configuration's default is this one.
+DEFAULT_MAX_BYTES = 20_000_000
 _PSEUDO_FILESYSTEMS = ("/proc", "/sys")
 _READ_CHUNK = 1 << 20
 
