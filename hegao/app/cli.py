@@ -20,7 +20,7 @@ from hegao.app.cli_locale import localize_cli
 from hegao.app.results import FileResult
 from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
 from hegao.checker.model import Severity
-from hegao.checker.source.reading import InputError, os_reason, read_stream
+from hegao.checker.source.reading import DEFAULT_MAX_BYTES, InputError, os_reason, read_stream
 from hegao.messages import said
 
 if TYPE_CHECKING:
@@ -514,7 +514,6 @@ def _read_document(path: Path) -> Document:
     document with its places); a one-line error and exit 2 if unreadable."""
     from hegao.app.entry import decode_draft, read_draft
     from hegao.checker.lint.document import parse_document
-    from hegao.checker.source.reading import DEFAULT_MAX_BYTES
     try:
         if str(path) == "-":
             draft = decode_draft("-", read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES))
