@@ -28,27 +28,15 @@ from hegao.checker.lint.config import Config
 from hegao.checker.lint.document import Document, parse_document
 from hegao.core import lint_text
 from hegao.rules import RULES
+from tests.test_linear_time import LINEAR, SENTENCES
 
-# Each run repeats its unit to the length asked for: the character classes the patterns
-# use, alone and as they come with a figure.
+# Each run repeats its unit to the length asked for: the runs the test checks (the
+# character classes the patterns use; figures in one long sentence), and more.
 RUNS: dict[str, str] = {
-    "digits": "1",
-    "fullwidth-digits": "１",
-    "chinese-numerals": "一二三四五六七八九十百千万亿",
-    "one-numeral": "一",
-    "enumeration-comma": "、",
-    "percent": "%",
-    "fullwidth-point": "．",
+    **LINEAR,
+    **SENTENCES,
     "point": ".",
-    "spaces": " ",
-    "fullwidth-spaces": "\u3000",
-    "commas": ",",
     "fullwidth-commas": "，",
-    "han-text": "今年全市经济运行总体平稳发展质量稳步提升",
-    "figure-unit": "12人",
-    "year": "2021年",
-    "year-list": "2021、",
-    "figure-percent": "1%",
     "figure-point": "1.",
     "figure-comma": "1,",
     "numeral-list": "一、",
@@ -56,7 +44,6 @@ RUNS: dict[str, str] = {
     "percent-points": "增长1.5个百分点",
     "figure-semicolon": "1；",
     "figure-colon": "1：",
-    "share": "占12%",
     "hundred-million": "亿",
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hegao.checker.lint.document import parse_document
-from hegao.checker.text.segments import BlockKind
+from hegao.checker.text.segments import SENTENCE_MAX_CHARS, BlockKind
 
 
 def kinds_and_text(text: str) -> list[tuple[str, str]]:
@@ -119,3 +119,23 @@ def test_a_title_and_a_blank_line_before_one_paragraph_per_line() -> None:
     body = "\n".join(f"第{i}段，民警走访群众，开展宣传活动。" for i in range(1, 8))
     doc = parse_document(f"工作简报\n\n{body}\n")
     assert [doc.slice(b.span) for b in doc.blocks][1:] == body.split("\n")
+
+
+def test_a_run_without_full_stops_is_read_in_bounded_pieces() -> None:
+    # Prose sentences are kept whole, however long they run in real text.
+    prose = "全市公安机关深入开展专项行动，" * 40 + "取得明显成效。"
+    assert len(prose) < SENTENCE_MAX_CHARS
+    assert len(parse_document(prose).sentences) == 1
+    # A run with no full stop is cut after a clause mark, never inside a figure.
+    run = "其中轿车1250台，" * 400
+    doc = parse_document(run)
+    pieces = [doc.text[s.span.start : s.span.end] for s in doc.sentences]
+    assert len(pieces) > 1
+    assert all(len(p) <= SENTENCE_MAX_CHARS for p in pieces)
+    assert all(p.endswith("，") for p in pieces)
+    assert "".join(pieces) == run
+    # With no mark at all, a number is not split: every figure is read whole.
+    digits = "共12345人" * 600
+    doc = parse_document(digits)
+    assert all(s.span.end - s.span.start <= SENTENCE_MAX_CHARS for s in doc.sentences)
+    assert {q.text for q in doc.extraction.quantities} == {"12345人"}

@@ -39,8 +39,30 @@ def last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
 
 
 def clause_start(text: str, floor: int, offset: int) -> int:
-    cut = max(text.rfind(mark, floor, offset) for mark in "，,；;：:。（(")
+    cut = max(text.rfind(mark, floor, offset) for mark in ClauseStarts._MARKS)
     return max(cut + 1, floor)
+
+
+class ClauseStarts:
+    """``clause_start(text, floor, offset)`` for one floor and offsets met in increasing
+    order (the figures of a sentence), each mark looked for once: a sentence of
+    thousands of figures and no comma is read in linear time."""
+
+    _MARKS = "，,；;：:。（("
+
+    def __init__(self, text: str, floor: int) -> None:
+        self.text = text
+        self.floor = floor
+        self.scanned = floor  # marks before this offset are known
+        self.cut = floor - 1  # the last of them
+
+    def before(self, offset: int) -> int:
+        if offset < self.scanned:
+            return clause_start(self.text, self.floor, offset)
+        cut = max(self.text.rfind(mark, self.scanned, offset) for mark in self._MARKS)
+        self.cut = max(self.cut, cut)
+        self.scanned = offset
+        return max(self.cut + 1, self.floor)
 
 
 def clause_lead(text: str, q: Quantity) -> str:

@@ -7,6 +7,7 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from hegao.checker import vocabulary as vocab
 from hegao.checker.claims.ledger import RoleLedger
 from hegao.checker.claims.model import Figure, Role
 from hegao.checker.claims.patterns import CHANGE, PERIOD
@@ -33,9 +34,8 @@ def read_figures(
     heading: tuple[str, ...] = ()
     paragraph: tuple[str, ...] = ()
     block_index = -1
-    marks_of = -1
-    marks: list[tuple[int, int, str]] = []
-    ends: list[int] = []
+    periods: _SentencePeriods | None = None
+    change = _ChangeBefore(text)
     for clause, quantities in zip(doc.clauses, clause_quantities, strict=True):
         if clause.block != block_index:
             block_index = clause.block
@@ -45,45 +45,115 @@ def read_figures(
                 heading = _periods(text, block.span.start, block.span.end) or heading
         if not quantities:
             continue
-        sentence = doc.sentences[clause.sentence].span
-        if clause.sentence != marks_of:
-            marks_of = clause.sentence
-            marks = [
-                (m.start(), m.end(), m.group()) for m in PERIOD.finditer(text, sentence.start, sentence.end)
-            ]
-            ends = [end for _, end, _ in marks]
-        # A semicolon parts statements of their own: 1-10月，…142起；1-11月，…189起 —
-        # the second figure's period is 1-11月 alone.
-        own = max(
-            text.rfind("；", sentence.start, clause.span.start),
-            text.rfind(";", sentence.start, clause.span.start),
-        )
+        if periods is None or periods.index != clause.sentence:
+            periods = _SentencePeriods(doc, clause.sentence)
+        change.clause(clause.span.start)
         for q in quantities:
-            # The period words of the sentence before the figure (found once a
-            # sentence: a dense sentence has dozens of figures).
-            before = bisect.bisect_right(ends, q.span.start)
-            named = [(start, word) for start, _, word in marks[:before] if start > own] if before else []
-            if named:
-                # Several periods before the figure (截至6月底，…，截至9月底，…): the
-                # one in force is named by the last clause that names one.
-                last_named = doc.clause_at(named[-1][0])
-                if last_named is not None:
-                    named = [(start, word) for start, word in named if start >= last_named.span.start]
-            period = tuple(sorted({word for _, word in named}))
+            period = periods.before(clause.span.start, q.span.start)
             claimed = ledger.role(q)
             role = Role.LEVEL if claimed is None else claimed
             if role is Role.LEVEL and q.kind is Kind.PERCENT:
-                role = Role.CHANGE if CHANGE.search(text, clause.span.start, q.span.start) else Role.RATE
+                role = Role.CHANGE if change.before(q.span.start) else Role.RATE
             setting, source = _in_force(period, paragraph, heading, lead)
+            sentence_start = periods.span.start
             out.append(
-                Figure(q, role, period, setting, source, heading, text, clause.span.start, sentence.start)
+                Figure(q, role, period, setting, source, heading, text, clause.span.start, sentence_start)
             )
         # The periods this clause names, from the sentence's (found above).
-        c_start, c_end = clause.span.start, clause.span.end
-        if marks:
-            stated = tuple(sorted({word for a, b, word in marks if a >= c_start and b <= c_end}))
-            paragraph = stated or paragraph
+        paragraph = periods.within(clause.span.start, clause.span.end) or paragraph
     return out
+
+
+class _SentencePeriods:
+    """The period words of one sentence (found once: a dense sentence has dozens of
+    figures), and which of them are in force at a figure."""
+
+    def __init__(self, doc: Segments, index: int) -> None:
+        self.doc = doc
+        self.index = index
+        self.span = doc.sentences[index].span
+        text = doc.masked
+        marks = [
+            (m.start(), m.end(), m.group()) for m in PERIOD.finditer(text, self.span.start, self.span.end)
+        ]
+        self.starts = [start for start, _, _ in marks]
+        self.ends = [end for _, end, _ in marks]
+        self.words = [word for _, _, word in marks]
+        # The sentence's semicolons, found as far as the clauses read so far.
+        self.own = self.span.start - 1
+        self.scanned = self.span.start
+        # The period words last in force: marks[lo:hi], their words, sorted.
+        self.range = (0, 0)
+        self.seen: set[str] = set()
+        self.named: tuple[str, ...] = ()
+
+    def before(self, clause_start: int, offset: int) -> tuple[str, ...]:
+        """The period words in force at ``offset``: those of the last clause before it that
+        names a period (截至6月底，…，截至9月底，… — the second), after the last semicolon
+        before the figure's clause (1-10月，…142起；1-11月，…189起 — 1-11月 alone)."""
+        if clause_start > self.scanned:
+            text = self.doc.masked
+            self.own = max(
+                self.own,
+                text.rfind("；", self.scanned, clause_start),
+                text.rfind(";", self.scanned, clause_start),
+            )
+            self.scanned = clause_start
+        hi = bisect.bisect_right(self.ends, offset)
+        if not hi or self.starts[hi - 1] <= self.own:
+            return ()
+        floor = self.own + 1
+        last_named = self.doc.clause_at(self.starts[hi - 1])
+        if last_named is not None:
+            floor = max(floor, last_named.span.start)
+        lo = bisect.bisect_left(self.starts, floor)
+        old_lo, old_hi = self.range
+        if lo != old_lo or hi < old_hi:
+            self.seen, old_hi = set(), lo
+        if hi > old_hi:
+            self.seen.update(self.words[old_hi:hi])
+            self.named = tuple(sorted(self.seen))
+        elif not self.seen:
+            self.named = ()
+        self.range = (lo, hi)
+        return self.named
+
+    def within(self, start: int, end: int) -> tuple[str, ...]:
+        """The period words wholly inside ``[start, end)``."""
+        found = set()
+        for k in range(bisect.bisect_left(self.starts, start), len(self.starts)):
+            if self.starts[k] >= end:
+                break
+            if self.ends[k] <= end:
+                found.add(self.words[k])
+        return tuple(sorted(found))
+
+
+class _ChangeBefore:
+    """Whether a change or comparison word stands in a clause before an offset, for the
+    offsets of a clause met in increasing order: the clause is searched once."""
+
+    _REACH = max(len(w) for name in ("comparison", "increase", "decrease") for w in vocab.words(name))
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.scanned = 0
+        self.found = False
+
+    def clause(self, start: int) -> None:
+        self.start = self.scanned = start
+        self.found = False
+
+    def before(self, offset: int) -> bool:
+        if offset < self.scanned:
+            return CHANGE.search(self.text, self.start, offset) is not None
+        if not self.found:
+            # A word not found before ``scanned`` ends after it: it starts at most
+            # _REACH - 1 characters before it.
+            since = max(self.start, self.scanned - self._REACH + 1)
+            self.found = CHANGE.search(self.text, since, offset) is not None
+        self.scanned = offset
+        return self.found
 
 
 def _in_force(

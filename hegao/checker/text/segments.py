@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -57,7 +57,17 @@ _NOT_HAN = regex.compile(r"\P{Han}+")
 _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:\n]")
 # In text cut at a fixed width (from PDF), a line break inside a paragraph is not a pause.
 _CLAUSE_BREAK_UNWRAPPED = re.compile(r"[，,。！？!?；;：:]")
+_PIECE_MARKS = "，,；;：:、\n"
 HEADING_MAX_CHARS = 40
+# No sentence of prose is longer (in the corpora the longest run to a thousand characters;
+# nine in ten stay under ninety): a longer run without a full stop is a pasted table or a
+# list, and is read in pieces of at most this length, cut after a clause mark where it
+# has one. Every reading of a figure looks back over its sentence, so this bound is what
+# keeps the work on any input linear in its length.
+SENTENCE_MAX_CHARS = 1000
+# A piece with no clause mark is cut where a run of letters or digits is not split,
+# looked for this far back from the bound (a run longer than that is cut anyway).
+WORD_RUN_MAX = 32
 
 
 @dataclass
@@ -488,6 +498,38 @@ def _sentences(masked: str, block: Block) -> list[Sentence]:
         text = masked[start:end].lstrip()
         if text:
             at = end - len(text)
-            out.append(Sentence(index, Span(at, at + len(text.rstrip()))))
+            span = Span(at, at + len(text.rstrip()))
+            if span.end - span.start <= SENTENCE_MAX_CHARS:
+                out.append(Sentence(index, span))
+            else:
+                out.extend(Sentence(index, piece) for piece in _pieces(masked, span))
         start = end
     return out
+
+
+def _pieces(masked: str, span: Span) -> Iterator[Span]:
+    """A run longer than SENTENCE_MAX_CHARS in pieces of at most that length, each ending
+    after its last clause mark (else between two characters that are not both part of a
+    word or a number), without the spaces around them."""
+    start = span.start
+    while start < span.end:
+        while start < span.end and masked[start].isspace():
+            start += 1
+        end = min(span.end, start + SENTENCE_MAX_CHARS)
+        if end < span.end:
+            marks = [masked.rfind(mark, start, end) for mark in _PIECE_MARKS]
+            cut = max(marks) + 1
+            if cut <= start:
+                cut = end
+                floor = max(start + 1, end - WORD_RUN_MAX)
+                while cut > floor and masked[cut - 1].isalnum() and masked[cut].isalnum():
+                    cut -= 1
+                if cut == floor:
+                    cut = end
+            end = cut
+        stop = end
+        while stop > start and masked[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            yield Span(start, stop)
+        start = end
