@@ -176,7 +176,6 @@ def check(
     )
     from hegao.app.settings import parse_code_list
     from hegao.rules import RULES
-
     paths = paths or [Path(".")]  # like ruff: the current folder
     known = RULES.codes()
     try:
@@ -412,7 +411,6 @@ def _report(
 ) -> None:
     # To standard output as the results come; to a file (-o) once the report is whole.
     from hegao.app.report import write_json
-
     buffer = io.StringIO()
     out = sys.stdout if output is None else buffer
     if output_format is OutputFormat.text:
@@ -448,7 +446,6 @@ def _text(
 ) -> None:
     from hegao.app.report import write_statistics, write_text
     from hegao.app.runner import FixMode
-
     if statistics:
         write_statistics(results, console)
     else:
@@ -489,7 +486,6 @@ def show_config(
     """Show the effective configuration for a path and where it comes from."""
     from hegao.app.inspection import config_lines
     from hegao.app.runner import config_for
-
     try:
         config = config_for(path if path.is_dir() else path.parent).for_path(path)
     except ConfigError as exc:
@@ -518,7 +514,6 @@ def _read_document(path: Path) -> Document:
     document with its places); a one-line error and exit 2 if unreadable."""
     from hegao.app.entry import decode_draft, read_draft
     from hegao.checker.lint.document import parse_document
-
     try:
         if str(path) == "-":
             draft = decode_draft("-", read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES))
@@ -542,7 +537,6 @@ def quantities(
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
     from hegao.app.inspection import quantity_lines, quantity_rows
-
     with _one_line_on_failure(path):
         rows = quantity_rows(_read_document(path))
     if output_format is OutputFormat.json:
@@ -559,7 +553,6 @@ def claims(
 ) -> None:
     """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
     from hegao.app.inspection import claims_data, claims_lines
-
     with _one_line_on_failure(path):
         doc = _read_document(path)
         data = claims_data(doc) if output_format is OutputFormat.json else None
@@ -575,7 +568,6 @@ def claims(
 def list_rules() -> None:
     """List all rules: code, Chinese title, (name,) default severity, whether fixable, summary."""
     from hegao.rules import RULES
-
     lang = messages.language()
     for rule in RULES.all():
         fix = messages.text("rules_fixable") if rule.fixable else "-"
@@ -588,7 +580,6 @@ def list_rules() -> None:
 def explain(code: Annotated[str, typer.Argument(metavar=_h("metavar_code"), help=_h("help_code"))]) -> None:
     """Explain a rule: what it does, why it matters, an example and what to write instead."""
     from hegao.rules import RULES
-
     rule = RULES.get(code)
     if rule is None:
         raise _fail(messages.text("unknown_code", code=code))

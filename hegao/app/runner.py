@@ -145,7 +145,9 @@ def _inside(path: str, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _walk(root: Path, respect_gitignore: bool = True) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
+def _walk(
+    root: Path, respect_gitignore: bool = True
+) -> tuple[list[Path], list[tuple[str, str]], list[str]]:
     """The files to check in ``root``, the folders that could not be read, and notes:
     symbolic links that lead out of ``root`` are not followed (a fix must never write
     outside the folder it was asked to check), each said once."""

@@ -38,28 +38,30 @@ def last(matches: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
     return found
 
 
-def clause_start(text: str, floor: int, offset: int) -> int:
-    cut = max(text.rfind(mark, floor, offset) for mark in ClauseStarts._MARKS)
+CLAUSE_MARKS = "，,；;：:。（("
+
+
+def clause_start(text: str, floor: int, offset: int, marks: str = CLAUSE_MARKS) -> int:
+    cut = max(text.rfind(mark, floor, offset) for mark in marks)
     return max(cut + 1, floor)
 
 
 class ClauseStarts:
-    """``clause_start(text, floor, offset)`` for one floor and offsets met in increasing
-    order (the figures of a sentence), each mark looked for once: a sentence of
-    thousands of figures and no comma is read in linear time."""
+    """``clause_start(text, floor, offset, marks)`` for one floor and offsets met in
+    increasing order (the figures of a sentence), each stretch of text looked at once: a
+    sentence of thousands of figures and no comma is read in linear time."""
 
-    _MARKS = "，,；;：:。（("
-
-    def __init__(self, text: str, floor: int) -> None:
+    def __init__(self, text: str, floor: int, marks: str = CLAUSE_MARKS) -> None:
         self.text = text
         self.floor = floor
+        self.marks = marks
         self.scanned = floor  # marks before this offset are known
         self.cut = floor - 1  # the last of them
 
     def before(self, offset: int) -> int:
         if offset < self.scanned:
-            return clause_start(self.text, self.floor, offset)
-        cut = max(self.text.rfind(mark, self.scanned, offset) for mark in self._MARKS)
+            return clause_start(self.text, self.floor, offset, self.marks)
+        cut = max(self.text.rfind(mark, self.scanned, offset) for mark in self.marks)
         self.cut = max(self.cut, cut)
         self.scanned = offset
         return max(self.cut + 1, self.floor)

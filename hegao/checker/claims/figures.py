@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from hegao.checker import vocabulary as vocab
+from hegao.checker.claims.clauses import ClauseStarts
 from hegao.checker.claims.ledger import RoleLedger
 from hegao.checker.claims.model import Figure, Role
 from hegao.checker.claims.patterns import CHANGE, PERIOD
@@ -79,10 +80,9 @@ class _SentencePeriods:
         self.starts = [start for start, _, _ in marks]
         self.ends = [end for _, end, _ in marks]
         self.words = [word for _, _, word in marks]
-        # The sentence's semicolons, found as far as the clauses read so far.
-        self.own = self.span.start - 1
-        self.scanned = self.span.start
-        # The period words last in force: marks[lo:hi], their words, sorted.
+        # A semicolon parts statements of their own: found as far as the clauses read.
+        self.semicolons = ClauseStarts(text, self.span.start, "；;")
+        # The period words last in force: marks[lo:hi] and their words, sorted.
         self.range = (0, 0)
         self.seen: set[str] = set()
         self.named: tuple[str, ...] = ()
@@ -91,31 +91,22 @@ class _SentencePeriods:
         """The period words in force at ``offset``: those of the last clause before it that
         names a period (截至6月底，…，截至9月底，… — the second), after the last semicolon
         before the figure's clause (1-10月，…142起；1-11月，…189起 — 1-11月 alone)."""
-        if clause_start > self.scanned:
-            text = self.doc.masked
-            self.own = max(
-                self.own,
-                text.rfind("；", self.scanned, clause_start),
-                text.rfind(";", self.scanned, clause_start),
-            )
-            self.scanned = clause_start
+        floor = self.semicolons.before(clause_start)
         hi = bisect.bisect_right(self.ends, offset)
-        if not hi or self.starts[hi - 1] <= self.own:
+        if not hi or self.starts[hi - 1] < floor:
             return ()
-        floor = self.own + 1
         last_named = self.doc.clause_at(self.starts[hi - 1])
         if last_named is not None:
             floor = max(floor, last_named.span.start)
         lo = bisect.bisect_left(self.starts, floor)
-        old_lo, old_hi = self.range
-        if lo != old_lo or hi < old_hi:
-            self.seen, old_hi = set(), lo
-        if hi > old_hi:
-            self.seen.update(self.words[old_hi:hi])
+        if (lo, hi) != self.range:
+            old_lo, old_hi = self.range
+            if lo == old_lo and hi > old_hi:  # the same clause, further on
+                self.seen.update(self.words[old_hi:hi])
+            else:
+                self.seen = set(self.words[lo:hi])
             self.named = tuple(sorted(self.seen))
-        elif not self.seen:
-            self.named = ()
-        self.range = (lo, hi)
+            self.range = (lo, hi)
         return self.named
 
     def within(self, start: int, end: int) -> tuple[str, ...]:

@@ -164,12 +164,15 @@ class _NamedCounts:
 
     def __init__(self, text: str, previous: Sequence[Quantity]) -> None:
         self.text = text
+        self.previous = previous  # read when the first rate is met: most sentences have none
         self.named: dict[str, Quantity] = {}
-        self.added = 0
-        for q in previous:
-            self._add(q)
+        self.added = -1
 
     def add_until(self, quantities: Sequence[Quantity], end: int) -> None:
+        if self.added < 0:
+            for q in self.previous:
+                self._add(q)
+            self.added = 0
         for q in quantities[self.added : end]:
             self._add(q)
         self.added = max(self.added, end)
