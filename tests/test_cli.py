@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -417,3 +418,26 @@ def test_a_bug_in_a_reading_is_one_line(tmp_path: Path, monkeypatch: pytest.Monk
         result = CliRunner().invoke(cli.app, [command, "--format", "json", str(draft)])
         assert result.exit_code == 2, command
         assert "Traceback" not in result.output and "a reading's bug" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("claims", "a.txt", "a.txt"), "多余的参数：a.txt"),
+        (("check", "-j", "x", "a.txt"), "--jobs/-j 应为数字，而不是 x"),
+        (("check", "-j", "0", "a.txt"), "--jobs/-j 的值 0 超出范围（应不小于 1）"),
+        (("check", "--baseline", "none.json", "a.txt"), "none.json: 无法读取基线文件：不存在"),
+        (("check", "--baseline", "a.txt", "a.txt"), "a.txt: 不是 hegao 的基线文件"),
+    ],
+)
+def test_command_line_mistakes_are_told_in_chinese(
+    tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    (tmp_path / "a.txt").write_text("全市共接报警情120起。\n", encoding="utf-8")
+    result = run(*args, cwd=tmp_path, lang="zh")
+    assert result.returncode == 2
+    assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    # No English words of the framework or of Python (hegao's own names may appear).
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", result.stderr)}
+    ours = {"python", "hegao", "check", "claims", "jobs", "baseline", "none", "json", "txt", "write"}
+    assert words <= ours, words

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from hegao.app.settings import load_config
+from hegao.checker.lint.config import ConfigError
 from hegao.core import lint_text
+from hegao.rules import RULES
 
 from .test_cli import SLIP, run
 
@@ -132,3 +136,24 @@ def test_quiet_and_statistics(tmp_path: Path, flag: str) -> None:
     else:
         # count, code and the rule's title per line, no findings
         assert [line.split()[:2] for line in out.splitlines()] == [["1", "DUP002"], ["1", "SUM001"]]
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ("select = [DUP]\n", "第 1 行第 11 列，值无效"),
+        ("[tool.hegao\n", "第 1 行第 12 列，表名缺少结尾的“]”"),
+        ('ignore = ["DUP"]\nignore = ["SUM"]\n', "第 2 行第 17 列，同一项定义了两次"),
+        ('ignore = ["DUP"\n', "数组缺少结尾的“]”"),
+    ],
+)
+def test_a_broken_config_file_is_explained_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str, said: str
+) -> None:
+    monkeypatch.setenv("HEGAO_LANG", "zh")
+    write(tmp_path / "hegao.toml", toml)
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path, list(RULES.codes()), {})
+    message = str(caught.value)
+    assert "TOML 格式有误：" in message and said in message
+    assert re.search(r"[a-z]{2,}", message.split("hegao.toml", 1)[1]) is None, message  # no English

@@ -84,3 +84,18 @@ def test_configuration_is_read_again_when_it_changes(client: Client, tmp_path: P
     assert {d["code"] for d in client.diagnostics(uri)} == {"SUM001"}
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert client.diagnostics(uri) == []
+
+
+def test_an_edit_lands_on_the_line_the_editor_counts(client: Client, tmp_path: Path) -> None:
+    # U+2028 is no line break for LSP: an edit on the second line goes after the first \n.
+    path = tmp_path / "notes.md"
+    text = "附注：甲\u2028乙。\n正文。\n"
+    path.write_text(text, "utf-8")
+    uri = client.open_document(path.as_uri(), text)
+    assert client.diagnostics(uri) == []
+    at = {"line": 1, "character": 0}
+    change = {"range": {"start": at, "end": at}, "text": "全县民警民警巡逻。"}
+    edit = {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]}
+    client.notify("textDocument/didChange", edit)
+    doubled = next(d for d in client.diagnostics(uri, version=2) if d["code"] == "DUP003")
+    assert doubled["range"]["start"] == {"line": 1, "character": 2}

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import tracemalloc
 
+import pytest
+
 from hegao.checker.lint.document import parse_document
+from hegao.checker.text import segments
 
 
 def _peak_bytes(text: str) -> int:
@@ -24,3 +27,30 @@ def test_blank_lines_cost_no_more_than_their_bytes() -> None:
         # a line) and a little per block: well under 30 bytes a character. A list of a
         # tuple per line cost ~200.
         assert _peak_bytes(text) < 30 * len(text), blank.encode()
+
+
+def _reading_peak(text: str) -> int:
+    """Peak memory of reading a draft as the rules read it: its blocks, sentences and
+    clauses, each read once."""
+    tracemalloc.start()
+    try:
+        doc = parse_document(text)
+        for records in (doc.blocks, doc.sentences, doc.clauses):
+            for _ in records:
+                pass
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_many_short_paragraphs_cost_a_bounded_amount_a_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    # More paragraphs than RECORDS_KEPT_MAX (lowered here, to keep the test quick): their
+    # records are then kept as columns of integers and made when read. An object for
+    # each block, sentence and clause (and their spans) cost ~190 bytes a character here.
+    monkeypatch.setattr(segments, "RECORDS_KEPT_MAX", 2_000)
+    count = 20_000
+    for line in ("甲\n\n", "好。\n", "!\n"):
+        text = line * count
+        doc = parse_document(text)
+        assert len(doc.blocks) == count, line.encode()
+        assert _reading_peak(text) < 45 * len(text), line.encode()

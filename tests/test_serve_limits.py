@@ -189,13 +189,15 @@ def test_a_lone_surrogate_keeps_the_drafts_length(url: str) -> None:
     assert status == 200 and data["text"] == "\ufffd" + DRAFT
 
 
+def json_post(url: str, rest: bytes) -> bytes:
+    """A POST of JSON to /api/check, its head ended by ``rest`` (and what follows it)."""
+    host = urlsplit(url).netloc.encode()
+    return b"POST /api/check HTTP/1.1\r\nHost: " + host + b"\r\nContent-Type: application/json\r\n" + rest
+
+
 def test_a_chunked_body_gets_411(url: str) -> None:
     host = urlsplit(url).netloc.encode()
-    request = (
-        b"POST /api/check HTTP/1.1\r\nHost: " + host + b"\r\nContent-Type: application/json\r\n"
-        b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
-    )
-    status, data = raw(url, request)
+    status, data = raw(url, json_post(url, b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"))
     assert status == 411 and refused_in_chinese(data)
     status, data = raw(url, b"POST /api/check HTTP/1.0\r\nHost: " + host + b"\r\n\r\n")  # no length
     assert status == 411 and refused_in_chinese(data)
@@ -287,3 +289,46 @@ def test_a_word_documents_lines_are_given_their_own_marks(monkeypatch: pytest.Mo
     # and the page is the one every line given every mark makes.
     monkeypatch.setattr(html, "_marks_by_line", lambda lines, marks: dict.fromkeys(range(len(lines)), marks))
     assert html.word_body(text, labels, marks) == body
+
+
+class _HeldChecks:
+    """Checks that wait until the test lets them go (one worker, a short wait)."""
+
+    workers = 1
+    seconds = 0.5
+
+    def __init__(self) -> None:
+        self.go = threading.Event()
+        self.started = threading.Semaphore(0)  # released by each check as it starts
+
+    def run(self, job: tuple) -> tuple[int, bytes]:
+        self.started.release()
+        self.go.wait(30)
+        return 200, b"{}"
+
+    def close(self) -> None:
+        self.go.set()
+
+
+def test_a_body_is_not_read_while_the_drafts_held_are_all_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HEGAO_LANG", "zh")
+    checks = _HeldChecks()
+    page = serve.PageServer(Server(Config(), 10_000_000), "127.0.0.1", 0, checks)  # type: ignore[arg-type]
+    threading.Thread(target=page.serve_forever, daemon=True).start()
+    address = page.url.rstrip("/")
+    try:
+        held = serve.BODIES_HELD_PER_WORKER * checks.workers
+        waiting = [threading.Thread(target=check, args=(address,)) for _ in range(held)]
+        for thread in waiting:
+            thread.start()
+        assert all(checks.started.acquire(timeout=10) for _ in waiting)
+        # A request whose body never comes: answered at once that the page is busy, its
+        # body left unread (it would otherwise wait for the body, and hold it).
+        status, data = raw(address, json_post(address, b"Content-Length: 5000000\r\n\r\n"))
+        assert status == 503 and refused_in_chinese(data)
+    finally:
+        checks.go.set()
+        for thread in waiting:
+            thread.join(30)
+        page.shutdown()
+        page.server_close()

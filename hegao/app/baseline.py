@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from hegao import messages
 from hegao.app.results import FileResult
 from hegao.checker.model import Finding
+from hegao.checker.source.reading import os_reason
 
 VERSION = 1
 CONTEXT = 12
@@ -58,8 +60,10 @@ def load_baseline(path: Path) -> Counter[tuple[str, str, str]]:
         return Counter(
             {(row["path"], row["code"], row["fingerprint"]): int(row.get("count", 1)) for row in rows}
         )
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{path}: not a hegao baseline ({exc})") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: {messages.text('baseline_unreadable', reason=os_reason(exc))}") from None
+    except (ValueError, KeyError, TypeError):
+        raise ValueError(f"{path}: {messages.text('baseline_not_one')}") from None
 
 
 def without_baseline(

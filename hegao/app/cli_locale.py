@@ -121,9 +121,29 @@ def _one_line_error(error: Any) -> None:
 
 
 _NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>.+)'\.")
-_EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<args>.+)\)")
+_EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)")
+_NOT_A_NUMBER = re.compile(r"'(?P<value>.*)' is not a valid (?:integer|int|float)")
+_OUT_OF_RANGE = re.compile(r"(?P<value>\S+) is not in the range (?P<range>.+?)\.?$")
+_NO_PATH = re.compile(r"(?:File|Path|Directory) '(?P<value>.+)' does not exist")
 _NEEDS_VALUE = re.compile(r"Option '(?P<name>.+)' requires an argument\.")
 _CHOICE = re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.+)\.$")
+
+
+_BOUNDS = re.compile(r"^(?:(?P<low>[-\d.]+)<=?)?x(?:<=?(?P<high>[-\d.]+))?$|^x>=?(?P<at_least>[-\d.]+)$")
+
+
+def _range(bounds: str) -> str:
+    """click's ``x>=1`` or ``0<=x<=10`` in words."""
+    m = _BOUNDS.match(bounds.replace(" ", ""))
+    if m is None:
+        return bounds
+    low = m.group("low") or m.group("at_least")
+    high = m.group("high")
+    if low and high:
+        return messages.text("cli_range_between", low=low, high=high)
+    if low:
+        return messages.text("cli_range_at_least", low=low)
+    return messages.text("cli_range_at_most", high=high) if high else bounds
 
 
 def describe(error: Any) -> str:
@@ -145,6 +165,17 @@ def describe(error: Any) -> str:
         if choice:
             choices = "、".join(c.strip(" '") for c in choice.group("choices").split(","))
             return text("cli_invalid_choice", name=name, value=choice.group("value"), choices=choices)
+        for pattern, key in (
+            (_NOT_A_NUMBER, "cli_not_a_number"),
+            (_OUT_OF_RANGE, "cli_out_of_range"),
+            (_NO_PATH, "cli_no_path"),
+        ):
+            m = pattern.search(detail)
+            if m:
+                found = m.groupdict()
+                if "range" in found:
+                    found["range"] = _range(found["range"])
+                return text(key, name=name, **found)
         return text("cli_invalid_value", name=name, detail=detail)
     for pattern, key, group in (
         (_NO_SUCH_COMMAND, "cli_no_such_command", "name"),

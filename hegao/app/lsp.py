@@ -27,6 +27,7 @@ import itertools
 import multiprocessing
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -121,6 +122,43 @@ class Positions:
         if end > self.starts[line] and self.text[end - 1] == "\r":
             end -= 1
         return end
+
+
+class Drafts:
+    """The editor's open texts, kept here and changed as LSP counts lines. The framework's
+    own copy splits lines where ``str.splitlines`` does (also at U+2028, \\x0b, \\x1c …),
+    so that an edit after such a character would land on the wrong line."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, tuple[int | None, str]] = {}
+
+    def open(self, uri: str, version: int | None, text: str) -> None:
+        self._texts[uri] = (version, text)
+
+    def change(self, uri: str, version: int | None, changes: Sequence[Any], encoding: str) -> None:
+        text = self._texts.get(uri, (None, ""))[1]
+        for change in changes:
+            where = getattr(change, "range", None)
+            if where is None:  # the whole text
+                text = change.text
+                continue
+            positions = Positions(text, encoding)
+            start = positions.offset(where.start.line, where.start.character)
+            end = max(start, positions.offset(where.end.line, where.end.character))
+            text = text[:start] + change.text + text[end:]
+        self._texts[uri] = (version, text)
+
+    def close(self, uri: str) -> None:
+        self._texts.pop(uri, None)
+
+    def text(self, uri: str) -> str:
+        return self._texts.get(uri, (None, ""))[1]
+
+    def version(self, uri: str) -> int | None:
+        return self._texts.get(uri, (None, ""))[0]
+
+    def uris(self) -> list[str]:
+        return list(self._texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +285,7 @@ def make_server() -> Any:
     numbers = itertools.count(1)
     running: list[tuple[str, int]] = []  # the check in the worker: (uri, ticket)
     published: dict[str, Published] = {}
+    drafts = Drafts()
     tasks: set[asyncio.Task[None]] = set()  # the checks asked for (a task needs a reference)
     settings = {"time_limit": TIME_LIMIT}
     titles = {r.code: r.title for r in RULES.all()}
@@ -345,15 +384,14 @@ def make_server() -> Any:
         async with one_at_a_time:
             if tickets.get(uri) != ticket:  # a newer check was asked for, or it was closed
                 return
-            document = server.workspace.get_text_document(uri)
-            version = document.version
+            version = drafts.version(uri)
             config = configuration(uri)
             path = path_of(uri)
             name = str(path) if path is not None else uri
             if path is not None and is_word(path.name):
                 job = Job(name, None, path, config, messages.language())
             else:
-                text = document.source
+                text = drafts.text(uri)
                 size = len(text.encode("utf-8", "surrogatepass"))
                 if size > config.max_bytes:
                     size_mb, limit = f"{size / 1e6:.1f}", f"{config.max_file_size:g}"
@@ -395,11 +433,15 @@ def make_server() -> Any:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: Any, params: types.DidOpenTextDocumentParams) -> None:
-        ask(params.text_document.uri)
+        document = params.text_document
+        drafts.open(document.uri, document.version, document.text)
+        ask(document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: Any, params: types.DidChangeTextDocumentParams) -> None:
-        ask(params.text_document.uri, DEBOUNCE)
+        document = params.text_document
+        drafts.change(document.uri, document.version, params.content_changes, encoding())
+        ask(document.uri, DEBOUNCE)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: Any, params: types.DidSaveTextDocumentParams) -> None:
@@ -407,7 +449,7 @@ def make_server() -> Any:
         path = path_of(uri)
         if path is not None and path.name in _CONFIG_FILES:
             reload_configuration()
-            for other in list(server.workspace.text_documents):
+            for other in drafts.uris():
                 if other != uri:
                     ask(other)
             return
@@ -418,6 +460,7 @@ def make_server() -> Any:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: Any, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        drafts.close(uri)
         tickets.pop(uri, None)
         published.pop(uri, None)
         if running and running[0][0] == uri:
@@ -428,7 +471,7 @@ def make_server() -> Any:
     def did_change_watched(ls: Any, params: types.DidChangeWatchedFilesParams) -> None:
         if any(change.uri.endswith(_CONFIG_FILES) for change in params.changes):
             reload_configuration()
-            for uri in list(server.workspace.text_documents):
+            for uri in drafts.uris():
                 ask(uri)
 
     @server.feature(
@@ -443,7 +486,7 @@ def make_server() -> Any:
         last = published.get(uri)
         if last is None or last.positions is None:
             return []
-        if last.version != server.workspace.get_text_document(uri).version:
+        if last.version != drafts.version(uri):
             return []  # the text changed since: its edits would land in the wrong places
         positions = last.positions
         start = positions.offset(params.range.start.line, params.range.start.character)

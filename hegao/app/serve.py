@@ -81,6 +81,10 @@ LISTEN_QUEUE = 512
 # Drafts checked at the same time, each in its own process: two, so that a tiny draft
 # is answered while a long one is checked, and no more, for memory.
 CHECK_WORKERS = 2
+# Drafts held in memory at once: one being checked and one waiting for each worker. A
+# further request waits for one of them to be answered before its body is read (no
+# longer than one time limit), so that parallel uploads never hold more than this.
+BODIES_HELD_PER_WORKER = 2
 # Seconds one check may take before its worker is stopped; HEGAO_SERVE_TIME_LIMIT
 # overrides it (a test sets it very low).
 CHECK_SECONDS = 60.0
@@ -476,6 +480,7 @@ class Checks:
         self._context = multiprocessing.get_context("spawn")
         self._settings = (server.config, server.max_bytes, messages.language())
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self.workers = workers
         for _ in range(workers):
             self._idle.put(_Worker(self._context, self._settings))
 
@@ -526,6 +531,7 @@ class PageServer(ThreadingHTTPServer):
         super().__init__((host.strip("[]"), port), Handler)
         # The workers start once the address is taken: a port in use costs no process.
         self.checks = checks if checks is not None else Checks(server)
+        self.bodies = threading.BoundedSemaphore(BODIES_HELD_PER_WORKER * self.checks.workers)
 
     @property
     def url(self) -> str:
@@ -640,6 +646,15 @@ class Handler(BaseHTTPRequestHandler):
         except BadRequest as exc:
             self._refuse(exc, unread=True)
             return
+        if not self.server.bodies.acquire(timeout=self.server.checks.seconds):
+            self._refuse(BadRequest(HTTPStatus.SERVICE_UNAVAILABLE, "serve_busy"), unread=True)
+            return
+        try:
+            self._check(size)
+        finally:
+            self.server.bodies.release()
+
+    def _check(self, size: int) -> None:
         try:
             body = self.rfile.read(size)
         except OSError:  # the client went silent or away: nobody to answer

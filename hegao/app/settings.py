@@ -3,12 +3,14 @@ above a checked file wins), read into the engine's :class:`~hegao.checker.lint.c
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from hegao import messages
 from hegao.checker.lint.config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_MB, KNOWN_KEYS, Config, ConfigError
 from hegao.checker.model import Severity
 from hegao.checker.source.reading import os_reason
@@ -68,7 +70,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "cfg_invalid_toml", reason=exc) from None
+        raise ConfigError(path, "cfg_invalid_toml", reason=toml_reason(exc)) from None
     except OSError as exc:
         raise ConfigError(path, "cfg_cannot_read", reason=os_reason(exc)) from None
     except UnicodeDecodeError as exc:
@@ -182,3 +184,42 @@ def _rule_options(
                 raise ConfigError(where, "cfg_option_type", code=code, name=name, wanted=wanted)
         out[code.upper()] = dict(options)
     return out
+
+
+# What tomllib says (in English) → a message of the catalogue; the first that starts the
+# error's text wins, so the longer prefixes come first.
+_TOML_REASONS = (
+    ("Expected '=' after a key", "toml_expected_equals"),
+    ("Expected ']]'", "toml_unclosed_header"),
+    ("Expected ']'", "toml_unclosed_header"),
+    ("Unclosed array", "toml_unclosed_array"),
+    ("Unclosed inline table", "toml_unclosed_inline"),
+    ("Unterminated string", "toml_unterminated_string"),
+    ("Unescaped", "toml_bad_escape"),
+    ("Invalid hex value", "toml_bad_escape"),
+    ("Escaped character", "toml_bad_escape"),
+    ("Invalid initial character for a key", "toml_bad_key"),
+    ("Invalid date", "toml_bad_date"),
+    ("Invalid value", "toml_bad_value"),
+    ("Cannot", "toml_defined_twice"),
+    ("Duplicate", "toml_defined_twice"),
+    ("Found invalid character", "toml_bad_character"),
+    ("Illegal character", "toml_bad_character"),
+    ("Expected", "toml_expected"),
+    ("Invalid statement", "toml_bad_statement"),
+)
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+    """What is wrong in a TOML file and where, in the user's language (tomllib's own
+    message is English)."""
+    said = str(exc)
+    if messages.language() == "en":
+        return said
+    key = next((key for prefix, key in _TOML_REASONS if said.startswith(prefix)), "toml_other")
+    place = _TOML_PLACE.search(said)
+    where = (
+        messages.text("toml_place", line=place[1], column=place[2]) if place else messages.text("toml_at_end")
+    )
+    return f"{where}{messages.text(key)}"

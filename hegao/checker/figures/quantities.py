@@ -106,16 +106,14 @@ class Extraction:
         hi = bisect.bisect_left(self._starts, span.end, lo)
         return [q for q in self.quantities[lo:hi] if q.span.end <= span.end]
 
-    def quantities_in_each(self, spans: list[Span]) -> list[Sequence[Quantity]]:
-        """``quantities_in`` of each span, for spans in text order that do not overlap
-        (clauses, sentences). Each quantity is dealt to the span it starts in: most
-        spans hold none (and share one empty tuple), and there are fewer quantities
-        than spans to look up."""
-        out: list[Sequence[Quantity]] = [()] * len(spans)
+    def quantities_in_each(self, starts: Sequence[int], ends: Sequence[int]) -> list[Sequence[Quantity]]:
+        """``quantities_in`` of each span, given as its starts and ends, for spans in text
+        order that do not overlap (clauses, sentences). Each quantity is dealt to the span
+        it starts in: most spans hold none (and share one empty tuple), and there are
+        fewer quantities than spans to look up."""
+        out: list[Sequence[Quantity]] = [()] * len(starts)
         if not self.quantities:
             return out
-        starts = [span.start for span in spans]
-        ends = [span.end for span in spans]
         for q in self.quantities:
             i = bisect.bisect_right(starts, q.span.start) - 1
             if i >= 0 and q.span.end <= ends[i]:

@@ -47,12 +47,12 @@ class Document(Segments):
     def clause_quantities(self) -> list[Sequence[Quantity]]:
         """The quantities in each clause, parallel to ``clauses``; shared by the rules
         that read clause by clause."""
-        return self.extraction.quantities_in_each([c.span for c in self.clauses])
+        return self.extraction.quantities_in_each(self.clauses.starts, self.clauses.ends)
 
     @cached_property
     def sentence_quantities(self) -> list[Sequence[Quantity]]:
         """The quantities in each sentence, parallel to ``sentences``."""
-        return self.extraction.quantities_in_each([s.span for s in self.sentences])
+        return self.extraction.quantities_in_each(self.sentences.starts, self.sentences.ends)
 
     @cached_property
     def claims(self) -> Claims:

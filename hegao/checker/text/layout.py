@@ -9,6 +9,7 @@ across the break); LAY001 reports the breaks it found here.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import regex
 
@@ -202,7 +203,7 @@ def reads_on(masked: str, block: Block, following: Block, continued: bool = Fals
     return _word_across(text, after)
 
 
-def find_breaks(masked: str, blocks: list[Block]) -> list[int]:
+def find_breaks(masked: str, blocks: Sequence[Block]) -> list[int]:
     """The indices i of blocks that block i + 1 continues. A block that continues the one
     before is running text whatever its length, so a sentence broken over many blocks
     is found whole."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, overload
 
 import regex
 
@@ -38,6 +38,144 @@ class Clause(NamedTuple):
     span: Span
     first: bool  # opens its sentence
     last: bool  # closes its sentence
+
+
+_Record = TypeVar("_Record")
+_KINDS = list(BlockKind)
+_KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
+_FIRST, _LAST = 1, 2
+
+
+# Up to this many records of a kind are also kept as objects once read (a few MB): the
+# rules read them over and over, and a draft of prose never holds more.
+RECORDS_KEPT_MAX = 50_000
+
+
+class _Columns(Sequence[_Record]):
+    """Records kept as columns of machine integers, each record made when it is read: a
+    file of short lines holds a million blocks, sentences and clauses, and an object for
+    each (and for its span) cost ten times their text. ``starts`` and ``ends`` are the
+    records' spans, in text order. Up to RECORDS_KEPT_MAX records, the objects are kept
+    once made."""
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self._kept: list[_Record] | None = None
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _records(self) -> list[_Record] | None:
+        if self._kept is None and len(self.starts) <= RECORDS_KEPT_MAX:
+            self._kept = [self._make(i) for i in range(len(self.starts))]
+        return self._kept
+
+    @overload
+    def __getitem__(self, index: int) -> _Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_Record]: ...
+
+    def __getitem__(self, index: int | slice) -> _Record | list[_Record]:
+        kept = self._records()
+        if kept is not None:
+            return kept[index]
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[_Record]:
+        kept = self._records()
+        return iter(kept) if kept is not None else self._made()
+
+    def _made(self) -> Iterator[_Record]:
+        return map(self._make, range(len(self)))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+    def span(self, index: int) -> Span:
+        return Span(self.starts[index], self.ends[index])
+
+    def _make(self, index: int) -> _Record:
+        raise NotImplementedError
+
+
+class Blocks(_Columns[Block]):
+    """The blocks of a draft (``Block.index`` is the position)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kinds = array("B")
+
+    def add(self, kind: BlockKind, start: int, end: int) -> None:
+        self._kept = None
+        self.kinds.append(_KIND_CODES[kind])
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def _make(self, index: int) -> Block:
+        return Block(index, _KINDS[self.kinds[index]], Span(self.starts[index], self.ends[index]))
+
+    def _made(self) -> Iterator[Block]:
+        kinds = _KINDS
+        for index, (kind, start, end) in enumerate(zip(self.kinds, self.starts, self.ends, strict=True)):
+            yield Block(index, kinds[kind], Span(start, end))
+
+
+class Sentences(_Columns[Sentence]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks = array("q")
+
+    def add(self, block: int, start: int, end: int) -> None:
+        self._kept = None
+        self.blocks.append(block)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def _make(self, index: int) -> Sentence:
+        return Sentence(self.blocks[index], Span(self.starts[index], self.ends[index]))
+
+    def _made(self) -> Iterator[Sentence]:
+        for block, start, end in zip(self.blocks, self.starts, self.ends, strict=True):
+            yield Sentence(block, Span(start, end))
+
+
+class Clauses(_Columns[Clause]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks = array("q")
+        self.sentences = array("q")
+        self.flags = array("B")  # _FIRST | _LAST
+
+    def add(self, block: int, sentence: int, start: int, end: int, first: bool, last: bool) -> None:
+        self._kept = None
+        self.blocks.append(block)
+        self.sentences.append(sentence)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.flags.append((_FIRST if first else 0) | (_LAST if last else 0))
+
+    def _make(self, index: int) -> Clause:
+        flags = self.flags[index]
+        return Clause(
+            self.blocks[index],
+            self.sentences[index],
+            Span(self.starts[index], self.ends[index]),
+            bool(flags & _FIRST),
+            bool(flags & _LAST),
+        )
+
+    def _made(self) -> Iterator[Clause]:
+        columns = zip(self.blocks, self.sentences, self.starts, self.ends, self.flags, strict=True)
+        for block, sentence, start, end, flags in columns:
+            yield Clause(block, sentence, Span(start, end), bool(flags & _FIRST), bool(flags & _LAST))
 
 
 # Sentence ends: full stops, question and exclamation marks (full and half width),
@@ -78,8 +216,8 @@ class Segments:
 
     text: str
     masked: str
-    blocks: list[Block]
-    sentences: list[Sentence]
+    blocks: Blocks
+    sentences: Sentences
     skipped: list[Span]
     line_starts: Sequence[int] = field(repr=False)
     wrap_width: int | None = None  # lines cut at this display width (text from PDF)
@@ -107,30 +245,22 @@ class Segments:
         return self.text[span.start : span.end]
 
     def block_at(self, offset: int) -> Block | None:
-        i = bisect.bisect_right(self._block_starts, offset) - 1
-        if i >= 0 and offset < self.blocks[i].span.end:
+        i = bisect.bisect_right(self.blocks.starts, offset) - 1
+        if i >= 0 and offset < self.blocks.ends[i]:
             return self.blocks[i]
         return None
 
     def sentences_of(self, block: Block) -> list[Sentence]:
-        lo = bisect.bisect_left(self._sentence_blocks, block.index)
-        hi = bisect.bisect_right(self._sentence_blocks, block.index)
+        lo = bisect.bisect_left(self.sentences.blocks, block.index)
+        hi = bisect.bisect_right(self.sentences.blocks, block.index)
         return self.sentences[lo:hi]
 
     @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.span.start for b in self.blocks]
-
-    @cached_property
-    def _sentence_blocks(self) -> list[int]:
-        return [s.block for s in self.sentences]
-
-    @cached_property
-    def clauses(self) -> list[Clause]:
+    def clauses(self) -> Clauses:
         # The clause marks of the whole text are found in one scan and dealt out to
         # the sentences (this runs for every document: one scan per sentence cost more).
         pattern = _CLAUSE_BREAK if self.wrap_width is None else _CLAUSE_BREAK_UNWRAPPED
-        marks = [m.start() for m in pattern.finditer(self.masked)]  # one character each
+        marks = array("q", (m.start() for m in pattern.finditer(self.masked)))  # one character each
         if self.breaks:  # the line breaks of a layout break are not pauses
             gaps = self.break_gaps
             starts = [g.start for g in gaps]
@@ -139,47 +269,42 @@ class Segments:
                 i = bisect.bisect_right(starts, mark) - 1
                 return i >= 0 and mark < gaps[i].end
 
-            marks = [m for m in marks if not in_gap(m)]
-        out: list[Clause] = []
-        append = out.append
+            marks = array("q", (m for m in marks if not in_gap(m)))
+        out = Clauses()
+        add = out.add
         k = 0
-        for i, sentence in enumerate(self.sentences):
-            span = sentence.span
-            start, end = span.start, span.end
+        sentences = self.sentences
+        columns = zip(sentences.blocks, sentences.starts, sentences.ends, strict=True)
+        for i, (block, start, end) in enumerate(columns):
             lo = bisect.bisect_left(marks, start, k)
             k = bisect.bisect_left(marks, end, lo)  # the marks inside the sentence
             if lo == k:  # no mark inside: the sentence is one clause
-                append(Clause(sentence.block, i, span, True, True))
+                add(block, i, start, end, True, True)
                 continue
-            block = sentence.block
-            pending: Span | None = None  # a clause is written when the next one is found
+            pending: tuple[int, int] | None = None  # a clause is written when the next one is found
             first = True
             for mark in marks[lo:k]:
                 if mark > start:
                     if pending is not None:
-                        append(Clause(block, i, pending, first, False))
+                        add(block, i, *pending, first, False)
                         first = False
-                    pending = Span(start, mark)
+                    pending = (start, mark)
                 start = mark + 1
             if end > start:
                 if pending is not None:
-                    append(Clause(block, i, pending, first, False))
+                    add(block, i, *pending, first, False)
                     first = False
-                pending = Span(start, end)
+                pending = (start, end)
             if pending is not None:
-                append(Clause(block, i, pending, first, True))
+                add(block, i, *pending, first, True)
         return out
 
     def clause_at(self, offset: int) -> Clause | None:
         """The clause that holds ``offset``, if any (not its punctuation)."""
-        i = bisect.bisect_right(self._clause_starts, offset) - 1
-        if i >= 0 and offset < self.clauses[i].span.end:
+        i = bisect.bisect_right(self.clauses.starts, offset) - 1
+        if i >= 0 and offset < self.clauses.ends[i]:
             return self.clauses[i]
         return None
-
-    @cached_property
-    def _clause_starts(self) -> list[int]:
-        return [c.span.start for c in self.clauses]
 
 
 def han_count(text: str) -> int:
@@ -201,69 +326,83 @@ def line_starts_of(text: str) -> array[int]:
 
 def segment(text: str, places: list[tuple[int, ...]] | None = None) -> Segments:
     line_starts = line_starts_of(text)
-    skipped = _non_prose_regions(text, line_starts)
+    lines = _lines(text, line_starts)
+    skipped = _non_prose_regions(text, lines)
     masked = _mask(text, skipped)
-    blocks, wrap_width = _blocks(masked, line_starts)
+    # Masking blanks lines, which changes which of them are blank.
+    blocks, wrap_width = _blocks(masked, lines if masked is text else _lines(masked, line_starts))
     breaks = find_breaks(masked, blocks)
     sentences = _logical_sentences(masked, blocks, breaks)
     return Segments(text, masked, blocks, sentences, skipped, line_starts, wrap_width, breaks, places)
 
 
-def _logical_sentences(masked: str, blocks: list[Block], breaks: list[int]) -> list[Sentence]:
+def _logical_sentences(masked: str, blocks: Blocks, breaks: list[int]) -> Sentences:
     """Sentences of each run of blocks joined by layout breaks; each belongs to the block
     it starts in."""
-    if not breaks:
-        return [s for b in blocks for s in _sentences(masked, b)]
+    out = Sentences()
     continued = set(breaks)
-    out: list[Sentence] = []
+    starts = blocks.starts
     i = 0
     while i < len(blocks):
         j = i
         while j in continued and j + 1 < len(blocks):
             j += 1
-        if j == i:
-            out.extend(_sentences(masked, blocks[i]))
-        else:
-            run = Block(blocks[i].index, blocks[i].kind, Span(blocks[i].span.start, blocks[j].span.end))
-            starts = [b.span.start for b in blocks[i : j + 1]]
-            for sentence in _sentences(masked, run):
-                k = bisect.bisect_right(starts, sentence.span.start) - 1
-                out.append(Sentence(blocks[i + k].index, sentence.span))
+        # A run's sentences each belong to the block they start in.
+        _sentences(masked, starts, i, j, blocks.ends[j], out)
         i = j + 1
     return out
 
 
-def _lines(text: str, line_starts: Sequence[int]) -> list[tuple[int, int]]:
-    """(start, end) of each line's content, without its line ending; a run of blank lines
-    is one blank line (the first), since every reader asks only whether a blank line
-    stands between two lines — a file of a million blank lines holds one tuple, not a
-    million."""
-    out = []
+class _Lines:
+    """(start, end) of each line's content, without its line ending, as two columns."""
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+
+def _lines(text: str, line_starts: Sequence[int]) -> _Lines:
+    """Each line's content; a run of blank lines is one blank line (the first), since
+    every reader asks only whether a blank line stands between two lines -- a file of a
+    million blank lines holds one line, not a million."""
+    out = _Lines()
     n = len(text)
     blank = False
     for i, start in enumerate(line_starts):
         end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else n
         if end > start and text[end - 1] == "\r":
             end -= 1
-        if text[start:end].isspace() or start == end:
+        if start == end or text[start:end].isspace():
             if blank:
                 continue
             blank = True
         else:
             blank = False
-        out.append((start, end))
+        out.add(start, end)
     return out
 
 
-def _non_prose_regions(text: str, line_starts: Sequence[int]) -> list[Span]:
+def _non_prose_regions(text: str, lines: _Lines) -> list[Span]:
     regions: list[Span] = []
-    lines = _lines(text, line_starts)
     i = 0
     # YAML front matter: only at the very start of the file.
-    if lines and text[lines[0][0] : lines[0][1]].strip() == "---":
+    if len(lines) and text[lines.starts[0] : lines.ends[0]].strip() == "---":
         for j in range(1, len(lines)):
-            if text[lines[j][0] : lines[j][1]].strip() in ("---", "..."):
-                regions.append(Span(0, lines[j][1]))
+            if text[lines.starts[j] : lines.ends[j]].strip() in ("---", "..."):
+                regions.append(Span(0, lines.ends[j]))
                 i = j + 1
                 break
     fence: str | None = None
@@ -330,15 +469,17 @@ _PAGE_MARK = regex.compile(r"[ \t　]*(?:[-—－–]+[ \t　]*\d{0,4}[ \t　]*[
 _PAGE_NUMBER = regex.compile(r"[ \t　]*\d{1,4}[ \t　]*$")
 
 
-def _without_page_marks(masked: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _without_page_marks(masked: str, lines: _Lines) -> _Lines:
     """The lines without page marks (- 3 -, — —) and the bare page number beside one."""
-    mark = [_PAGE_MARK.match(masked, s, e) is not None for s, e in lines]
-    out = []
+    mark = bytearray(_PAGE_MARK.match(masked, s, e) is not None for s, e in lines)
+    if not any(mark):
+        return lines
+    out = _Lines()
     for i, (s, e) in enumerate(lines):
         beside = (i > 0 and mark[i - 1]) or (i + 1 < len(lines) and mark[i + 1])
         if mark[i] or (beside and _PAGE_NUMBER.match(masked, s, e)):
             continue
-        out.append((s, e))
+        out.add(s, e)
     return out
 
 
@@ -346,29 +487,32 @@ def _without_page_marks(masked: str, lines: list[tuple[int, int]]) -> list[tuple
 _ALIGNED_COLUMNS = regex.compile(r"\S[ \t　]{2,}\S")
 
 
-def hard_wrap_width(masked: str, lines: list[tuple[int, int]]) -> int | None:
+def hard_wrap_width(masked: str, lines: Iterable[tuple[int, int]]) -> int | None:
     """The width at which a file's lines were cut (text converted from PDF), if they were.
 
     Most prose lines are then about as wide as the widest ones (digits and spaces make
     a justified line's width vary by a few columns) and end in the middle of a
     sentence. Table rows typed with spaces are left out of the count.
     """
-    prose = [
-        masked[s:e].rstrip()
-        for s, e in lines
-        if masked[s:e].strip() and not _ALIGNED_COLUMNS.search(masked[s:e].strip())
-    ]
-    if len(prose) < HARD_WRAP_MIN_LINES:
+    # Each prose line's width, start and end (without trailing spaces), as columns.
+    widths, starts, ends = array("q"), array("q"), array("q")
+    for s, e in lines:
+        body = masked[s:e].strip()
+        if body and not _ALIGNED_COLUMNS.search(body):
+            line = masked[s:e].rstrip()
+            widths.append(_width(line))
+            starts.append(s)
+            ends.append(s + len(line))
+    if len(widths) < HARD_WRAP_MIN_LINES:
         return None
-    widths = sorted(_width(line) for line in prose)
-    top = widths[int(WRAP_TOP_PERCENTILE * len(widths))]
-    full = [line for line in prose if _width(line) >= FULL_LINE_SHARE_OF_TOP * top]
-    if top < MIN_WRAP_COLUMNS or len(full) < MIN_FULL_LINES * len(prose):
+    top = sorted(widths)[int(WRAP_TOP_PERCENTILE * len(widths))]
+    full = array("q", (i for i, width in enumerate(widths) if width >= FULL_LINE_SHARE_OF_TOP * top))
+    if top < MIN_WRAP_COLUMNS or len(full) < MIN_FULL_LINES * len(widths):
         return None
-    open_ended = sum(1 for line in full if not _LINE_END_FINAL.search(line))
+    open_ended = sum(1 for i in full if not _LINE_END_FINAL.search(masked, starts[i], ends[i]))
     if open_ended < MIN_OPEN_ENDED * len(full):
         return None
-    return sorted(_width(line) for line in full)[len(full) // 2]
+    return sorted(widths[i] for i in full)[len(full) // 2]
 
 
 def _short_of(width: int, wrap_width: int) -> bool:
@@ -376,11 +520,11 @@ def _short_of(width: int, wrap_width: int) -> bool:
     return width < wrap_width * PARAGRAPH_END_SHARE
 
 
-def _blocks(masked: str, line_starts: Sequence[int]) -> tuple[list[Block], int | None]:
+def _blocks(masked: str, all_lines: _Lines) -> tuple[Blocks, int | None]:
     # Page marks of a document converted from PDF (- 3 -, — 4 —) stand between the lines
     # of a paragraph: leave them out, as if the page had not ended there.
-    lines = _without_page_marks(masked, _lines(masked, line_starts))
-    nonblank = [masked[s:e].strip() != "" for s, e in lines]
+    lines = _without_page_marks(masked, all_lines)
+    nonblank = bytearray(s != e and not masked[s:e].isspace() for s, e in lines)
     # A file with no blank line between its lines writes one paragraph per line --
     # unless its lines were cut at a fixed width, when a short line ends a paragraph.
     first = next((i for i, b in enumerate(nonblank) if b), None)
@@ -399,46 +543,44 @@ def _blocks(masked: str, line_starts: Sequence[int]) -> tuple[list[Block], int |
     if wrap_width:
         one_per_line = False
 
-    groups: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    hashes = "#" in masked  # a heading needs one: plain text seldom has any
-    for (s, e), has_text in zip(lines, nonblank, strict=True):
-        line = masked[s:e]
-        if not has_text:
-            if current:
-                groups.append(current)
-            current = []
-            continue
-        starts_new = (
-            one_per_line
-            or line.startswith("\f")  # a form feed: a new page
-            or (hashes and _ATX_HEADING.match(line) is not None)
-            or _LIST_ITEM.match(line) is not None
-            or (current and _ends_block(masked, current[-1]))
-            or (
-                wrap_width is not None
-                and current
-                and _short_of(_width(masked[current[-1][0] : current[-1][1]].rstrip()), wrap_width)
-            )
-        )
-        if starts_new and current:
-            groups.append(current)
-            current = []
-        current.append((s, e))
-    if current:
-        groups.append(current)
+    blocks = Blocks()
 
-    blocks: list[Block] = []
-    for lines_of_group in groups:
-        start = lines_of_group[0][0]
-        end = lines_of_group[-1][1]
+    def close(first: int, last: int) -> None:  # the lines first..last make a block
+        start, end = lines.starts[first], lines.ends[last]
         while start < end and masked[start].isspace():
             start += 1
         while end > start and masked[end - 1].isspace():
             end -= 1
-        if start == end:
+        if start < end:
+            blocks.add(_kind(masked[start:end], last + 1 - first), start, end)
+
+    current: int | None = None  # the first line of the block being read
+    hashes = "#" in masked  # a heading needs one: plain text seldom has any
+    for i, (s, e) in enumerate(lines):
+        if not nonblank[i]:
+            if current is not None:
+                close(current, i - 1)
+            current = None
             continue
-        blocks.append(Block(len(blocks), _kind(masked[start:end], len(lines_of_group)), Span(start, end)))
+        line = masked[s:e]
+        starts_new = current is not None and (
+            one_per_line
+            or line.startswith("\f")  # a form feed: a new page
+            or (hashes and _ATX_HEADING.match(line) is not None)
+            or _LIST_ITEM.match(line) is not None
+            or _ends_block(masked, lines[i - 1])
+            or (
+                wrap_width is not None
+                and _short_of(_width(masked[lines.starts[i - 1] : lines.ends[i - 1]].rstrip()), wrap_width)
+            )
+        )
+        if starts_new and current is not None:
+            close(current, i - 1)
+            current = None
+        if current is None:
+            current = i
+    if current is not None:
+        close(current, len(lines) - 1)
     return blocks, wrap_width
 
 
@@ -488,35 +630,36 @@ def _kind(block_text: str, n_lines: int) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-def _sentences(masked: str, block: Block) -> list[Sentence]:
-    """The sentences of a block, each without the spaces around it."""
-    out: list[Sentence] = []
-    start, index = block.span.start, block.index
-    ends = [m.end() for m in _SENTENCE_END.finditer(masked, start, block.span.end)]
-    ends.append(block.span.end)
-    for end in ends:
-        text = masked[start:end].lstrip()
+def _sentences(
+    masked: str, block_starts: Sequence[int], first: int, last: int, end: int, out: Sentences
+) -> None:
+    """The sentences of blocks ``first`` to ``last`` (one block, or a run of blocks joined
+    by layout breaks) up to ``end``, each without the spaces around it and belonging to
+    the block it starts in."""
+    start = block_starts[first]
+    ends = [m.end() for m in _SENTENCE_END.finditer(masked, start, end)]
+    ends.append(end)
+    for stop in ends:
+        text = masked[start:stop].lstrip()
         if text:
-            at = end - len(text)
-            span = Span(at, at + len(text.rstrip()))
-            if span.end - span.start <= SENTENCE_MAX_CHARS:
-                out.append(Sentence(index, span))
-            else:
-                out.extend(Sentence(index, piece) for piece in _pieces(masked, span))
-        start = end
-    return out
+            at = stop - len(text)
+            until = at + len(text.rstrip())
+            pieces = ((at, until),) if until - at <= SENTENCE_MAX_CHARS else _pieces(masked, at, until)
+            for a, b in pieces:
+                block = first if first == last else bisect.bisect_right(block_starts, a, first, last + 1) - 1
+                out.add(block, a, b)
+        start = stop
 
 
-def _pieces(masked: str, span: Span) -> Iterator[Span]:
+def _pieces(masked: str, start: int, end_of_run: int) -> Iterator[tuple[int, int]]:
     """A run longer than SENTENCE_MAX_CHARS in pieces of at most that length, each ending
     after its last clause mark (else between two characters that are not both part of a
     word or a number), without the spaces around them."""
-    start = span.start
-    while start < span.end:
-        while start < span.end and masked[start].isspace():
+    while start < end_of_run:
+        while start < end_of_run and masked[start].isspace():
             start += 1
-        end = min(span.end, start + SENTENCE_MAX_CHARS)
-        if end < span.end:
+        end = min(end_of_run, start + SENTENCE_MAX_CHARS)
+        if end < end_of_run:
             marks = [masked.rfind(mark, start, end) for mark in _PIECE_MARKS]
             cut = max(marks) + 1
             if cut <= start:
@@ -531,5 +674,5 @@ def _pieces(masked: str, span: Span) -> Iterator[Span]:
         while stop > start and masked[stop - 1].isspace():
             stop -= 1
         if stop > start:
-            yield Span(start, stop)
+            yield start, stop
         start = end

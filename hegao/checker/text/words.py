@@ -5,11 +5,13 @@ this reading, so that punctuation and spacing never hide a copy."""
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass
 
 import regex
 
 _WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
+_NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 _NOT_WORD_NOR_SEPARATOR = regex.compile(r"[^\p{Han}\p{L}\p{N}\x00]+")
 
 
@@ -20,8 +22,8 @@ class WordText:
     in ``words``. Runs, not one offset per character, keep this small and fast."""
 
     words: str
-    text_starts: list[int]
-    word_starts: list[int]
+    text_starts: array[int]  # machine integers: a file of short lines holds a million runs
+    word_starts: array[int]
 
     def index_at(self, offset: int) -> int:
         """Index in ``words`` of the first word character at or after ``offset``."""
@@ -48,17 +50,14 @@ def _lowered(text: str) -> str:
 
 def read_words(text: str) -> WordText:
     lowered = _lowered(text)
-    chars: list[str] = []
-    text_starts: list[int] = []
-    word_starts: list[int] = []
+    text_starts = array("q")
+    word_starts = array("q")
     size = 0
     for m in _WORD_RUN.finditer(lowered):
-        run = m.group()
-        chars.append(run)
         text_starts.append(m.start())
         word_starts.append(size)
-        size += len(run)
-    return WordText("".join(chars), text_starts, word_starts)
+        size += m.end() - m.start()
+    return WordText(_NOT_WORD.sub("", lowered), text_starts, word_starts)
 
 
 def word_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,20 +47,24 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
     # title: it is compared too, but only as a whole copy of another such passage, not
     # as part of a longer paragraph (a summary restated in the full text).
     unfinished: set[int] = set()
-    compared: list[tuple[Block, bool]] = []
+    # The blocks compared by index, and whether each is such a passage (a file of short
+    # lines holds a million blocks: no object for each).
+    compared, passages = array("q"), bytearray()
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
             continue
         passage = _unfinished_passage(doc, block)
         if not passage and is_title_like(doc, block):
             continue
-        compared.append((block, passage))
-    texts = word_texts(doc.masked, [(b.span.start, b.span.end) for b, _ in compared])
-    for (block, passage), text in zip(compared, texts, strict=True):
+        compared.append(block.index)
+        passages.append(passage)
+    blocks = doc.blocks
+    texts = word_texts(doc.masked, [(blocks.starts[k], blocks.ends[k]) for k in compared])
+    for k, unfinished_passage, text in zip(compared, passages, texts, strict=True):
         if han_count(text) >= min_han:
-            if passage:
+            if unfinished_passage:
                 unfinished.add(len(paragraphs))
-            paragraphs.append((block, Normalized(text, doc, block.span.start)))
+            paragraphs.append((blocks[k], Normalized(text, doc, blocks.starts[k])))
     # Candidates are the paragraphs that share at least half of their 8-character
     # shingles. Each shingle maps to the latest paragraph that holds it (dict and
     # Counter do the counting in C), so the search is linear in the text; a copy of an

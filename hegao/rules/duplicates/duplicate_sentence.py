@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from typing import Any, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar, overload
 
 import regex
 
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
-from hegao.checker.text.segments import BlockKind, Clause, han_count
+from hegao.checker.text.segments import BlockKind, Clause, Clauses, han_count
 from hegao.checker.text.words import word_texts
 from hegao.rules.duplicates.shared import (
     Normalized,
@@ -44,14 +45,40 @@ FAR_MIN_HAN = 80
 STOCK_LINE_MIN = 3
 
 
-def _clauses(doc: Document) -> tuple[list[str], list[Clause]]:
-    """The clauses compared, as two parallel lists: their word characters (lower-cased,
+class _Picked(Sequence[Clause]):
+    """Some of a document's clauses, by their indices (made when read, as the document's
+    own are: a file of many short lines holds a million)."""
+
+    def __init__(self, clauses: Clauses, indices: array[int]) -> None:
+        self.clauses = clauses
+        self.indices = indices
+        self.blocks = array("q", (clauses.blocks[k] for k in indices))
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    @overload
+    def __getitem__(self, index: int) -> Clause: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Clause]: ...
+
+    def __getitem__(self, index: int | slice) -> Clause | Sequence[Clause]:
+        if isinstance(index, slice):
+            return [self.clauses[k] for k in self.indices[index]]
+        return self.clauses[self.indices[index]]
+
+
+def _clauses(doc: Document) -> tuple[list[str], _Picked]:
+    """The clauses compared, as two parallel sequences: their word characters (lower-cased,
     all that the search reads of most clauses) and the clauses themselves. Clauses of
     headings and title-like lines, and clauses with no word character, are left out."""
     skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or is_title_like(doc, b)}
-    clauses = [c for c in doc.clauses if c.block not in skipped]
-    norms = word_texts(doc.masked, [(c.span.start, c.span.end) for c in clauses])
-    return list(itertools.compress(norms, norms)), list(itertools.compress(clauses, norms))
+    columns = doc.clauses
+    indices = array("q", (k for k, block in enumerate(columns.blocks) if block not in skipped))
+    norms = word_texts(doc.masked, [(columns.starts[k], columns.ends[k]) for k in indices])
+    kept = array("q", itertools.compress(indices, norms))
+    return list(itertools.compress(norms, norms)), _Picked(columns, kept)
 
 
 def _clause_span(doc: Document, norm: str, clause: Clause) -> Span:
@@ -62,7 +89,7 @@ def _clause_span(doc: Document, norm: str, clause: Clause) -> Span:
 _QUOTE = regex.compile(r"(?P<open>[“「『])|[”」』]")
 
 
-def _closing_sentences(norms: list[str], clauses: list[Clause]) -> Counter[str]:
+def _closing_sentences(norms: list[str], clauses: Sequence[Clause]) -> Counter[str]:
     """How many different paragraphs each sentence, or each run of clauses that ends
     one, closes (目前，犯罪嫌疑人已被刑事拘留，案件正在侦办中 and its last two clauses
     alike). A paragraph pasted twice counts once."""
@@ -162,12 +189,13 @@ class DuplicateSentence(Rule):
         quotes = _Quotes(doc)
         quoted = quoted_document_blocks(doc)
         norms, clauses = _clauses(doc)
+        blocks = clauses.blocks
         closing: Counter[str] | None = None  # read when a repeat is first about to be reported
-        seen: dict[str, list[int]] = defaultdict(list)
+        seen: dict[str, array[int]] = defaultdict(lambda: array("q"))
         # The Han characters of a run of clauses, from running sums counted on first need:
         # a run's count is one subtraction, where summing it clause by clause made a
         # document of many repeated lines cost postings × run length per clause.
-        running: list[int] = []
+        running = array("q")
 
         def hans_in(start: int, end: int) -> int:
             if not running:
@@ -176,6 +204,12 @@ class DuplicateSentence(Rule):
 
         # A clause written once has no earlier copy and starts no run: skipped at once.
         written = Counter(norms)
+        # The run found from each earlier copy j at clause i, carried to clause i + 1:
+        # the run from j + 1 there is one shorter, or longer only where it was cut at i
+        # (a copy never overlaps the text it copies). Without it, many identical short
+        # lines cost postings × run length comparisons per clause.
+        runs: dict[int, int] = {}
+        runs_at = -2
         i = 0
         while i < len(norms):
             if written[norms[i]] == 1:
@@ -183,16 +217,20 @@ class DuplicateSentence(Rule):
                 continue
             norm, clause = norms[i], clauses[i]
             best = (0, 0, 0)  # (han, run length, earlier index)
+            carried = runs if runs_at == i - 1 else {}
+            runs = {}
+            runs_at = i
             # Nearby copies count from the rule's minimum, far ones only when long (a
             # recap or a slogan recurs far apart; a pasted passage is long). Only the
             # latest postings are compared: a document pasted together from many copies
             # does not look at them all for every clause.
             for j in seen.get(norm, ())[-MAX_POSTINGS:]:
-                run = 0
+                run = max(carried.get(j - 1, 0) - 1, 0)
                 while i + run < len(norms) and j + run < i and norms[j + run] == norms[i + run]:
                     run += 1
+                runs[j] = run
                 han = hans_in(i, i + run)
-                if clause.block - clauses[j].block > NEARBY_BLOCKS and han < FAR_MIN_HAN:
+                if clause.block - blocks[j] > NEARBY_BLOCKS and han < FAR_MIN_HAN:
                     continue
                 if han > best[0]:
                     best = (han, run, j)
