@@ -286,6 +286,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{name} 的值 {value} 超出范围（{range}）",
         "{name}: {value} is out of range ({range})",
     ),
+    "figures_stopped_at": ("第 {line} 行：", "line {line}: "),
+    "figures_stopped": (
+        "数字过多，只核对了此行之前的 {count} 个数字（这份文稿几乎全是数字，像一列数据而不是文稿）",
+        "too many figures: only the {count} before this line were checked (the draft is almost "
+        "all figures, like a column of data rather than a text)",
+    ),
     "baseline_unreadable": ("无法读取基线文件：{reason}", "cannot read the baseline: {reason}"),
     "baseline_not_one": (
         "不是 hegao 的基线文件（应为 hegao check --write-baseline 写出的 JSON）",

@@ -391,6 +391,10 @@ class _Run:
             for line, column, code in result.unknown_codes:
                 warning = messages.text("unknown_suppression_code", code=code)
                 sys.stderr.write(f"{result.path}:{line}:{column}: {messages.text('warning')}: {warning}\n")
+            if result.figures_stopped is not None:
+                line, count = result.figures_stopped
+                warning = messages.text("figures_stopped", count=count)
+                sys.stderr.write(f"{result.path}:{line}: {messages.text('warning')}: {warning}\n")
             yield result
 
     def counted(self, results: Iterable[FileResult]) -> Iterator[FileResult]:

@@ -115,6 +115,9 @@ def check_text(name: str, text: str, config: Config, places: Places | None = Non
         doc = parse_document(text, places)
         findings = lint_document(doc, RULES, config)
         unknown = tuple((*doc.line_col(at), code) for at, code in unknown_codes(text, set(RULES.codes())))
+        stopped_at = doc.figures_stopped_at
+        read = len(doc.extraction.quantities) if stopped_at is not None else 0
+        stopped = None if stopped_at is None else (doc.line_col(stopped_at)[0], read)
     except Exception as exc:  # a bug in a rule must not stop the other files
         return FileResult(name, None, [], internal_error(exc))
     return FileResult(
@@ -124,6 +127,7 @@ def check_text(name: str, text: str, config: Config, places: Places | None = Non
         labels=places,
         unknown_codes=unknown,
         cells=table_cells(doc) if findings and places is None else (),
+        figures_stopped=stopped,
     )
 
 

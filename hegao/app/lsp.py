@@ -362,6 +362,12 @@ def make_server() -> Any:
                         data=where or None,
                     )
                 )
+        if result.figures_stopped is not None:  # where the reading of figures stopped
+            line, count = result.figures_stopped
+            at = types.Range(types.Position(line - 1, 0), types.Position(line - 1, 0))
+            information = types.DiagnosticSeverity.Information
+            said_here = messages.text("figures_stopped", count=count)
+            out.append(types.Diagnostic(range=at, message=said_here, severity=information, source="hegao"))
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=out, version=version)
         )

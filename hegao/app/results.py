@@ -30,6 +30,9 @@ class FileResult:
     unknown_codes: tuple[tuple[int, int, str], ...] = ()
     # The cells of a Markdown draft's tables: (start, end, table, row, column).
     cells: tuple[tuple[int, int, int, int, int], ...] = ()
+    # The line and the count of figures read, when a draft held more figures than are
+    # read (hegao/checker/figures/quantities.py, figures_read_max).
+    figures_stopped: tuple[int, int] | None = None
 
     @property
     def checked(self) -> bool:

@@ -50,7 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 from hegao import __version__, messages
 from hegao.app.entry import check_text, decode_draft, internal_error
 from hegao.app.html import CSS, finding_marks, highlighted, word_body
-from hegao.app.results import Places
+from hegao.app.results import FileResult, Places
 from hegao.checker.lint.config import Config
 from hegao.checker.lint.fixes import apply_fixes
 from hegao.checker.model import Finding
@@ -173,7 +173,11 @@ class Server:
             "summary": summary,
             "places": places,
             "left_out": left_out,
-            "notice": notice(left_out, len(listed), len(marks), shown),
+            "notice": " ".join(
+                said
+                for said in (notice(left_out, len(listed), len(marks), shown), figures_notice(result))
+                if said
+            ),
         }
 
     def fix(
@@ -235,6 +239,14 @@ def notice(left_out: dict[str, int], findings: int, marks: int, chars: int) -> s
     if left_out["chars"]:
         said_out.append(messages.text("serve_chars_left_out", shown=chars, rest=left_out["chars"]))
     return " ".join(said_out)
+
+
+def figures_notice(result: FileResult) -> str:
+    """That the figures were read only up to a line, when there were too many."""
+    if result.figures_stopped is None:
+        return ""
+    line, count = result.figures_stopped
+    return messages.text("figures_stopped_at", line=line) + messages.text("figures_stopped", count=count)
 
 
 def fitting(places: object, text: str) -> Places | None:

@@ -43,6 +43,13 @@ class Document(Segments):
         """Quantities and numbered labels, extracted once and shared by all rules."""
         return extract_from_text(self.masked, self.figures_text)
 
+    @property
+    def figures_stopped_at(self) -> int | None:
+        """Where the reading of figures stopped (a draft with more than figures_read_max),
+        when the rules read them."""
+        extraction = self.__dict__.get("extraction")
+        return extraction.stopped_at if extraction is not None else None
+
     @cached_property
     def clause_quantities(self) -> list[Sequence[Quantity]]:
         """The quantities in each clause, parallel to ``clauses``; shared by the rules
