@@ -18,6 +18,7 @@ import pytest
 
 from hegao.app import html, serve
 from hegao.app.serve import MAX_FINDINGS, Server, host_allowed, split_host
+from hegao.checker.figures import quantities
 from hegao.checker.lint.config import Config
 
 from .test_serve import DRAFT, served
@@ -332,3 +333,12 @@ def test_a_body_is_not_read_while_the_drafts_held_are_all_waiting(monkeypatch: p
             thread.join(30)
         page.shutdown()
         page.server_close()
+
+
+def test_the_page_says_where_the_reading_of_figures_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HEGAO_LANG", "zh")
+    monkeypatch.setattr(quantities, "FIGURES_READ_MIN", 10)
+    column = "说明：下列为各月数值。\n" + "12\n" * 100
+    data = Server(Config(), 10_000_000).check(column)
+    limit = quantities.figures_read_max(len(column))
+    assert f"第 {limit + 2} 行：数字过多，只核对了此行之前的 {limit} 个数字" in data["notice"]
