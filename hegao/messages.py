@@ -232,6 +232,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "List every quantity hegao reads in a draft: value, scale, unit, approximation, kind.",
     ),
     "help_draft": ("一份稿件（.txt、.md 或 .docx）。", "A draft (.txt, .md or .docx)."),
+    "help_drafts": (
+        "稿件或文件夹（.txt、.md、.docx），可以有多个；- 表示标准输入。",
+        "Drafts or folders (.txt, .md, .docx), one or more; - for standard input.",
+    ),
     "help_claims": (
         "列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。",
         "List what hegao understands of a draft's figures: each figure's metric, scope, period and role, "

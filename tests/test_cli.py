@@ -149,6 +149,24 @@ def test_claims_json_shows_the_relations(tmp_path: Path) -> None:
     assert text[first["start"] : first["end"]] == first["text"] and first["scope"] == "全市"
 
 
+def test_claims_and_quantities_read_several_files_and_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("全市共抓获52人，其中女性12人。\n", encoding="utf-8")
+    (folder / "b.md").write_text("今年破获案件120起。\n", encoding="utf-8")
+    alone = tmp_path / "c.txt"
+    alone.write_text("共计3起。\n", encoding="utf-8")
+    result = run("claims", "--format", "json", str(folder), str(alone), str(tmp_path / "none.txt"))
+    assert result.returncode == 2 and "none.txt" in result.stderr  # the others are still read
+    read = json.loads(result.stdout)
+    assert [Path(r["path"]).name for r in read] == ["a.txt", "b.md", "c.txt"]
+    assert [b["whole"]["text"] for b in read[0]["breakdowns"]] == ["52人"]
+    rows = json.loads(run("quantities", "--format", "json", str(folder)).stdout)
+    assert [[q["text"] for q in r["rows"]] for r in rows] == [["52人", "12人"], ["120起"]]
+    text = run("claims", str(folder), lang="zh").stdout
+    assert f"== {folder / 'a.txt'} ==" in text and "分项\t52人" in text
+
+
 def test_version_rules_and_explain() -> None:
     assert run("--version").stdout.startswith("hegao ")
     codes = [line.split("\t")[0] for line in run("rules").stdout.splitlines()]

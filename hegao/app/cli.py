@@ -515,18 +515,53 @@ def _one_line_on_failure(path: Path) -> Iterator[None]:
 
 def _read_document(path: Path) -> Document:
     """A draft parsed for the inspection commands, as ``hegao check`` reads it (a Word
-    document with its places); a one-line error and exit 2 if unreadable."""
+    document with its places); InputError if it cannot be read."""
     from hegao.app.entry import decode_draft, read_draft
     from hegao.checker.lint.document import parse_document
-    try:
-        if str(path) == "-":
-            draft = decode_draft("-", read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES))
-        else:
-            draft = read_draft(path, DEFAULT_MAX_BYTES)
-    except InputError as exc:
-        _error(str(path), str(exc))
-        raise typer.Exit(EXIT_ERROR) from None
+    if str(path) == "-":
+        draft = decode_draft("-", read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES))
+    else:
+        draft = read_draft(path, DEFAULT_MAX_BYTES)
     return parse_document(draft.text, draft.places)
+
+
+def _inspect(
+    paths: list[Path], as_json: bool, read: Callable[[Path, Document], tuple[object, list[str]]]
+) -> None:
+    """Run an inspection command over ``paths`` (files and folders, as ``hegao check``
+    finds them): ``read`` gives each document's JSON data and its lines of text. One file
+    gives its data as it is; several, a list of them, each with its path. A file that
+    cannot be read is a one-line error, the others are still read, and the exit is 2."""
+    from hegao.app.runner import discover
+
+    files, errors, notes = discover(paths) if paths != [Path("-")] else ([Path("-")], [], [])
+    for note in notes:
+        sys.stderr.write(f"hegao: {note}\n")
+    for name, message in errors:
+        _error(name, message)
+    single = len(paths) == 1 and files == paths and not errors
+    out: list[object] = []
+    failed = bool(errors)
+    for path in files:
+        with _one_line_on_failure(path):
+            try:
+                data, lines = read(path, _read_document(path))
+            except InputError as exc:
+                _error(str(path), str(exc))
+                failed = True
+                continue
+        if as_json:
+            fields = data if isinstance(data, dict) else {"rows": data}
+            out.append(data if single else {"path": str(path), **fields})
+        else:
+            if not single:
+                typer.echo(f"== {path} ==")
+            for line in lines:
+                typer.echo(line)
+    if as_json:
+        _dump(out[0] if single and out else out)
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
 
 
 def _dump(data: object) -> None:
@@ -536,36 +571,32 @@ def _dump(data: object) -> None:
 
 @_command(help_key="help_quantities")
 def quantities(
-    path: Annotated[Path, typer.Argument(metavar=_h("metavar_path"), help=_h("help_draft"))],
+    paths: Annotated[list[Path], typer.Argument(metavar=_h("metavar_paths"), help=_h("help_drafts"))],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """List every quantity hegao reads in a draft: value, scale, unit, approximation, kind."""
     from hegao.app.inspection import quantity_lines, quantity_rows
-    with _one_line_on_failure(path):
-        rows = quantity_rows(_read_document(path))
-    if output_format is OutputFormat.json:
-        _dump(rows)
-        return
-    for line in quantity_lines(path, rows):
-        typer.echo(line)
+
+    def read(path: Path, doc: Document) -> tuple[object, list[str]]:
+        rows = quantity_rows(doc)
+        return rows, list(quantity_lines(path, rows))
+
+    _inspect(paths, output_format is OutputFormat.json, read)
 
 
 @_command(help_key="help_claims")
 def claims(
-    path: Annotated[Path, typer.Argument(metavar=_h("metavar_path"), help=_h("help_draft"))],
+    paths: Annotated[list[Path], typer.Argument(metavar=_h("metavar_paths"), help=_h("help_drafts"))],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
     from hegao.app.inspection import claims_data, claims_lines
-    with _one_line_on_failure(path):
-        doc = _read_document(path)
-        data = claims_data(doc) if output_format is OutputFormat.json else None
-        lines = claims_lines(doc) if data is None else []
-    if data is not None:
-        _dump(data)
-        return
-    for line in lines:
-        typer.echo(line)
+    as_json = output_format is OutputFormat.json
+
+    def read(path: Path, doc: Document) -> tuple[object, list[str]]:
+        return (claims_data(doc), []) if as_json else ({}, claims_lines(doc))
+
+    _inspect(paths, as_json, read)
 
 
 @_command("rules", help_key="help_rules")
