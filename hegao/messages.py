@@ -116,8 +116,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cfg_not_a_table": ("[tool.hegao] 应为一个表", "[tool.hegao] must be a table"),
     "cfg_unknown_key": ("未知的配置项 {key}（可用：{known}）", "unknown key {key} (known: {known})"),
     "cfg_positive_number": (
-        "{key} 应为正数（MB），而不是 {value}",
-        "{key} must be a positive number (megabytes), not {value}",
+        "{key} 应为不超过 {most} 的正数（MB），而不是 {value}",
+        "{key} must be a positive number of megabytes up to {most}, not {value}",
     ),
     "cfg_list_of_codes": ("{key} 应为规则代码列表", "{key} must be a list of rule codes"),
     "cfg_list_of_globs": ("{key} 应为文件通配符列表", "{key} must be a list of glob patterns"),

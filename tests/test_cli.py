@@ -441,7 +441,7 @@ def test_a_bug_in_a_reading_is_one_line(tmp_path: Path, monkeypatch: pytest.Monk
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("claims", "a.txt", "a.txt"), "多余的参数：a.txt"),
+        (("explain", "DUP001", "a.txt"), "多余的参数：a.txt"),
         (("check", "-j", "x", "a.txt"), "--jobs/-j 应为数字，而不是 x"),
         (("check", "-j", "0", "a.txt"), "--jobs/-j 的值 0 超出范围（应不小于 1）"),
         (("check", "--baseline", "none.json", "a.txt"), "none.json: 无法读取基线文件：不存在"),
@@ -457,5 +457,5 @@ def test_command_line_mistakes_are_told_in_chinese(
     assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
     # No English words of the framework or of Python (hegao's own names may appear).
     words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", result.stderr)}
-    ours = {"python", "hegao", "check", "claims", "jobs", "baseline", "none", "json", "txt", "write"}
+    ours = {"python", "hegao", "check", "explain", "jobs", "baseline", "none", "json", "txt", "write"}
     assert words <= ours, words

@@ -18,7 +18,7 @@ import typer
 from hegao import __version__, messages
 from hegao.app.cli_locale import localize_cli
 from hegao.app.results import FileResult
-from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, Config, ConfigError
+from hegao.checker.lint.config import DEFAULT_MAX_FILE_MB, MAX_FILE_MB_CEILING, Config, ConfigError
 from hegao.checker.model import Severity
 from hegao.checker.source.reading import DEFAULT_MAX_BYTES, InputError, os_reason, read_stream
 from hegao.messages import said
@@ -152,6 +152,7 @@ def check(
         float | None,
         typer.Option(
             min=0.001,
+            max=MAX_FILE_MB_CEILING,
             metavar=_h("metavar_mb"),
             help=_h("help_max_file_size", default=f"{DEFAULT_MAX_FILE_MB:g}"),
         ),

@@ -129,7 +129,8 @@ def claims_lines(doc: Document) -> list[str]:
             if g.before and g.after
             else (f"{at(g.after)}，增减量 {at(g.increment)}" if g.after and g.increment else "")
         )
-        out.append(f"增减\t{g.verb}{at(g.rate)}：{base}")
+        rate = f"{g.verb}{at(g.rate)}：" if g.rate is not None else ""
+        out.append(f"增减\t{rate}{base}")
     for f in read.figures:
         period = "、".join(f.period) or "-"
         where = f"指标：{f.metric or '-'}\t范围：{f.scope or '-'}\t时期：{period}"

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from hegao import messages
-from hegao.checker.lint.config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_MB, KNOWN_KEYS, Config, ConfigError
+from hegao.checker.lint.config import (
+    DEFAULT_INCLUDE,
+    DEFAULT_MAX_FILE_MB,
+    KNOWN_KEYS,
+    MAX_FILE_MB_CEILING,
+    Config,
+    ConfigError,
+)
 from hegao.checker.model import Severity
 from hegao.checker.source.reading import os_reason
 
@@ -113,8 +120,8 @@ def config_from_dict(
 
 def _positive_number(data: dict[str, Any], key: str, default: float, where: str) -> float:
     value = data.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigError(where, "cfg_positive_number", key=key, value=repr(value))
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= MAX_FILE_MB_CEILING:
+        raise ConfigError(where, "cfg_positive_number", key=key, value=repr(value), most=MAX_FILE_MB_CEILING)
     return float(value)
 
 

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
 
 from hegao.checker import vocabulary as vocab
-from hegao.checker.claims.arithmetic import ADDITIVE_KINDS, exact, level_pair
+from hegao.checker.claims.arithmetic import ADDITIVE_KINDS, exact, level_pair, same_measure
 from hegao.checker.claims.clauses import clause_start
 from hegao.checker.claims.model import Growth
 from hegao.checker.claims.patterns import CHANGE_WORDS
@@ -124,3 +125,56 @@ def _with_increment(
     if text[increment.span.end : verb.start()].strip("，, ") != "":
         return None
     return Growth(pct, None, now, increment, falling, verb.group("verb"))
+
+
+# A change by its levels, without a rate: 由A增加至B; B，较上年提高D.
+_MOVE = rf"(?:{CHANGE_WORDS}|{vocab.alternation('claims.moves_up')}|{vocab.alternation('claims.moves_down')})"
+_TO_LATER = regex.compile(
+    rf"\s*{_MOVE}(?:了)?(?:{vocab.alternation('claims.change_to')})(?:了)?[^，,；;。！？!?：:]*"
+)  # fullmatch()ed: the text between the earlier level and the later one
+_FROM_EARLIER = regex.compile(rf"(?:{vocab.alternation('claims.change_from')})[^，,；;。！？!?：:]*$")
+_DELTA_AFTER = regex.compile(
+    rf"[，,]?\s*(?:{vocab.alternation('comparison')})[^，,；;。！？!?：:]*?"
+    rf"(?<!{vocab.alternation('claims.change_of_change')})(?P<v>{_MOVE})(?:了)?\s*"
+)  # fullmatch()ed: the text between a level and the change that follows it
+# Levels a change runs between: any measure but a range or a fraction.
+_LEVEL_KINDS = frozenset(Kind) - {Kind.RANGE, Kind.FRACTION}
+
+
+def level_changes_in(
+    text: str, sentence: Span, quantities: Sequence[Quantity], taken: set[int]
+) -> list[Growth]:
+    """The changes of a sentence stated by their levels, for the figures no other growth
+    took: 从上年的A增加至今年的B (from and to), B，较上年提高D (to and increment)."""
+    out = []
+    for before, after in itertools.pairwise(quantities):
+        if id(before) in taken or id(after) in taken:
+            continue
+        opener = clause_start(text, sentence.start, before.span.start)
+        if (
+            _levels(before, after)
+            and _TO_LATER.fullmatch(text, before.span.end, after.span.start) is not None
+            and _FROM_EARLIER.search(text, opener, before.span.start) is not None
+        ):
+            out.append(Growth(None, before, after, None, after.value < before.value, ""))
+            taken.update((id(before), id(after)))
+            continue
+        lead = _DELTA_AFTER.fullmatch(text, before.span.end, after.span.start)
+        if lead is not None and _increment_of(before, after):
+            verb = lead.group("v")
+            falling = vocab.is_decrease(verb) or verb in vocab.words("claims.moves_down")
+            out.append(Growth(None, None, before, after, falling, verb))
+            taken.update((id(before), id(after)))
+    return out
+
+
+def _levels(a: Quantity, b: Quantity) -> bool:
+    return same_measure(a, b) and a.kind in _LEVEL_KINDS
+
+
+def _increment_of(level: Quantity, change: Quantity) -> bool:
+    """A change of ``level`` by ``change``: the same measure, or percentage points of a
+    percentage."""
+    if level.kind is Kind.PERCENT:
+        return change.kind is Kind.POINTS
+    return _levels(level, change)

@@ -95,7 +95,7 @@ class Ratio:
 
 @dataclass(frozen=True, slots=True)
 class Growth:
-    rate: Quantity
+    rate: Quantity | None  # None when the change is stated by its levels alone
     before: Quantity | None  # the earlier level
     after: Quantity | None  # the later level
     increment: Quantity | None  # 比上年增加D

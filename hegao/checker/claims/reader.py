@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from hegao.checker.claims.breakdowns import breakdowns_in
 from hegao.checker.claims.clauses import pieces
 from hegao.checker.claims.figures import read_figures
-from hegao.checker.claims.growth import growths_in
+from hegao.checker.claims.growth import growths_in, level_changes_in
 from hegao.checker.claims.ledger import Claim, RoleLedger
 from hegao.checker.claims.model import Breakdown, Claims, Growth, Ratio, Sum
 from hegao.checker.claims.partitions import partition_of_previous
@@ -84,11 +84,13 @@ def read_claims(
             for r in ratios_in(text, sentence.span, quantities, previous, breakdowns):
                 ratios.append(r)
                 ledger.claim(r.value, Claim.RATIO)
-            for g in growths_in(text, sentence.span, quantities):
+            read = growths_in(text, sentence.span, quantities)
+            taken = {id(q) for g in read for q in (g.rate, g.before, g.after, g.increment) if q is not None}
+            for g in [*read, *level_changes_in(text, sentence.span, quantities, taken)]:
                 growths.append(g)
-                ledger.claim(g.rate, Claim.GROWTH)
-                if g.increment is not None:
-                    ledger.claim(g.increment, Claim.GROWTH)
+                for q in (g.rate, g.increment):
+                    if q is not None:
+                        ledger.claim(q, Claim.GROWTH)
         previous = quantities
     return Claims(
         sums, breakdowns, ratios, growths, partial(read_figures, segments, clause_quantities, ledger)

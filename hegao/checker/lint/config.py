@@ -15,6 +15,9 @@ from hegao.checker.source.reading import DEFAULT_MAX_BYTES
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
 DEFAULT_MAX_FILE_MB = DEFAULT_MAX_BYTES / 1_000_000  # the reader's bound, in MB
+# The largest bound one may set: offsets into a draft are kept as 32-bit integers, and a
+# larger draft could not be checked in memory anyway (50 bytes a byte).
+MAX_FILE_MB_CEILING = 2000
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "per-file-ignores",
     "include", "exclude", "rules", "max-file-size", "respect-gitignore",

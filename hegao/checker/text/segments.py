@@ -46,6 +46,11 @@ _KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
 _FIRST, _LAST = 1, 2
 
 
+# Offsets and indices are kept as 32-bit machine integers: a draft is at most
+# MAX_FILE_MB_CEILING megabytes (hegao/checker/lint/config.py), far below 2**31 characters.
+OFFSET = "i"
+OFFSET_MAX = 2**31 - 1
+
 # Up to this many records of a kind are also kept as objects once read (a few MB): the
 # rules read them over and over, and a draft of prose never holds more.
 RECORDS_KEPT_MAX = 50_000
@@ -59,8 +64,8 @@ class _Columns(Sequence[_Record]):
     once made."""
 
     def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
+        self.starts = array(OFFSET)
+        self.ends = array(OFFSET)
         self._kept: list[_Record] | None = None
 
     def __len__(self) -> int:
@@ -131,7 +136,7 @@ class Blocks(_Columns[Block]):
 class Sentences(_Columns[Sentence]):
     def __init__(self) -> None:
         super().__init__()
-        self.blocks = array("q")
+        self.blocks = array(OFFSET)
 
     def add(self, block: int, start: int, end: int) -> None:
         self._kept = None
@@ -150,8 +155,8 @@ class Sentences(_Columns[Sentence]):
 class Clauses(_Columns[Clause]):
     def __init__(self) -> None:
         super().__init__()
-        self.blocks = array("q")
-        self.sentences = array("q")
+        self.blocks = array(OFFSET)
+        self.sentences = array(OFFSET)
         self.flags = array("B")  # _FIRST | _LAST
 
     def add(self, block: int, sentence: int, start: int, end: int, first: bool, last: bool) -> None:
@@ -260,7 +265,7 @@ class Segments:
         # The clause marks of the whole text are found in one scan and dealt out to
         # the sentences (this runs for every document: one scan per sentence cost more).
         pattern = _CLAUSE_BREAK if self.wrap_width is None else _CLAUSE_BREAK_UNWRAPPED
-        marks = array("q", (m.start() for m in pattern.finditer(self.masked)))  # one character each
+        marks = array(OFFSET, (m.start() for m in pattern.finditer(self.masked)))  # one character each
         if self.breaks:  # the line breaks of a layout break are not pauses
             gaps = self.break_gaps
             starts = [g.start for g in gaps]
@@ -269,7 +274,7 @@ class Segments:
                 i = bisect.bisect_right(starts, mark) - 1
                 return i >= 0 and mark < gaps[i].end
 
-            marks = array("q", (m for m in marks if not in_gap(m)))
+            marks = array(OFFSET, (m for m in marks if not in_gap(m)))
         out = Clauses()
         add = out.add
         k = 0
@@ -315,7 +320,7 @@ def han_count(text: str) -> int:
 def line_starts_of(text: str) -> array[int]:
     """Where each line starts: an array of machine integers (a list of int objects costs
     five times the memory, and a file may hold millions of lines)."""
-    starts = array("q", [0])
+    starts = array(OFFSET, [0])
     find = text.find
     pos = find("\n")
     while pos != -1:
@@ -325,6 +330,8 @@ def line_starts_of(text: str) -> array[int]:
 
 
 def segment(text: str, places: list[tuple[int, ...]] | None = None) -> Segments:
+    if len(text) > OFFSET_MAX:
+        raise ValueError(f"a draft of {len(text)} characters is longer than hegao reads ({OFFSET_MAX})")
     line_starts = line_starts_of(text)
     lines = _lines(text, line_starts)
     skipped = _non_prose_regions(text, lines)
@@ -357,8 +364,8 @@ class _Lines:
     """(start, end) of each line's content, without its line ending, as two columns."""
 
     def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
+        self.starts = array(OFFSET)
+        self.ends = array(OFFSET)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -495,7 +502,7 @@ def hard_wrap_width(masked: str, lines: Iterable[tuple[int, int]]) -> int | None
     sentence. Table rows typed with spaces are left out of the count.
     """
     # Each prose line's width, start and end (without trailing spaces), as columns.
-    widths, starts, ends = array("q"), array("q"), array("q")
+    widths, starts, ends = array(OFFSET), array(OFFSET), array(OFFSET)
     for s, e in lines:
         body = masked[s:e].strip()
         if body and not _ALIGNED_COLUMNS.search(body):
@@ -506,7 +513,7 @@ def hard_wrap_width(masked: str, lines: Iterable[tuple[int, int]]) -> int | None
     if len(widths) < HARD_WRAP_MIN_LINES:
         return None
     top = sorted(widths)[int(WRAP_TOP_PERCENTILE * len(widths))]
-    full = array("q", (i for i, width in enumerate(widths) if width >= FULL_LINE_SHARE_OF_TOP * top))
+    full = array(OFFSET, (i for i, width in enumerate(widths) if width >= FULL_LINE_SHARE_OF_TOP * top))
     if top < MIN_WRAP_COLUMNS or len(full) < MIN_FULL_LINES * len(widths):
         return None
     open_ended = sum(1 for i in full if not _LINE_END_FINAL.search(masked, starts[i], ends[i]))

@@ -59,7 +59,8 @@ def _find_paragraph_copies(doc: Document, min_han: int) -> Iterator[_ParagraphCo
         compared.append(block.index)
         passages.append(passage)
     blocks = doc.blocks
-    texts = word_texts(doc.masked, [(blocks.starts[k], blocks.ends[k]) for k in compared])
+    starts = array("q", (blocks.starts[k] for k in compared))
+    texts = word_texts(doc.masked, starts, array("q", (blocks.ends[k] for k in compared)))
     for k, unfinished_passage, text in zip(compared, passages, texts, strict=True):
         if han_count(text) >= min_han:
             if unfinished_passage:

@@ -76,7 +76,8 @@ def _clauses(doc: Document) -> tuple[list[str], _Picked]:
     skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or is_title_like(doc, b)}
     columns = doc.clauses
     indices = array("q", (k for k, block in enumerate(columns.blocks) if block not in skipped))
-    norms = word_texts(doc.masked, [(columns.starts[k], columns.ends[k]) for k in indices])
+    starts = array("q", (columns.starts[k] for k in indices))
+    norms = word_texts(doc.masked, starts, array("q", (columns.ends[k] for k in indices)))
     kept = array("q", itertools.compress(indices, norms))
     return list(itertools.compress(norms, norms)), _Picked(columns, kept)
 

@@ -77,7 +77,7 @@ class GrowthMismatch(Rule):
                 yield finding
 
     def _compare(self, g: Growth) -> Finding | None:
-        if g.after is None:
+        if g.after is None or g.rate is None:  # no rate to compute
             return None
         a_lo, a_hi = interval(g.after)
         if g.increment is not None:
