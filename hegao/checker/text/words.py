@@ -51,6 +51,11 @@ def _lowered(text: str) -> str:
     return lowered
 
 
+# Spans read at a time by word_texts (and 16 times as many characters at a time by
+# read_words): pieces are made a batch at a time.
+WORD_TEXTS_BATCH = 4096
+
+
 def read_words(text: str) -> WordText:
     lowered = _lowered(text)
     text_starts = array(OFFSET)
@@ -60,11 +65,12 @@ def read_words(text: str) -> WordText:
         text_starts.append(m.start())
         word_starts.append(size)
         size += m.end() - m.start()
-    return WordText(_NOT_WORD.sub("", lowered), text_starts, word_starts)
-
-
-# Spans read at a time by word_texts: its pieces are made a batch at a time.
-WORD_TEXTS_BATCH = 4096
+    # What is not a word character is removed a piece at a time (the removal is character
+    # by character): over the whole text at once, a text of short lines made a list of a
+    # million pieces before joining them.
+    pieces = range(0, len(lowered), WORD_TEXTS_BATCH * 16)
+    words = "".join(_NOT_WORD.sub("", lowered[at : at + WORD_TEXTS_BATCH * 16]) for at in pieces)
+    return WordText(words, text_starts, word_starts)
 
 
 def word_texts(text: str, starts: Sequence[int], ends: Sequence[int]) -> list[str]:
