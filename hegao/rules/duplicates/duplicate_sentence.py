@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, overload
 
@@ -15,7 +15,7 @@ import regex
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
 from hegao.checker.model import Finding, Related, Span
-from hegao.checker.text.segments import BlockKind, Clause, Clauses, han_count
+from hegao.checker.text.segments import OFFSET, BlockKind, Clause, Clauses, han_count
 from hegao.checker.text.words import word_texts
 from hegao.rules.duplicates.shared import (
     Normalized,
@@ -52,7 +52,7 @@ class _Picked(Sequence[Clause]):
     def __init__(self, clauses: Clauses, indices: array[int]) -> None:
         self.clauses = clauses
         self.indices = indices
-        self.blocks = array("q", (clauses.blocks[k] for k in indices))
+        self.blocks = array(OFFSET, (clauses.blocks[k] for k in indices))
 
     def __len__(self) -> int:
         return len(self.indices)
@@ -75,10 +75,10 @@ def _clauses(doc: Document) -> tuple[list[str], _Picked]:
     headings and title-like lines, and clauses with no word character, are left out."""
     skipped = {b.index for b in doc.blocks if b.kind is BlockKind.HEADING or is_title_like(doc, b)}
     columns = doc.clauses
-    indices = array("q", (k for k, block in enumerate(columns.blocks) if block not in skipped))
-    starts = array("q", (columns.starts[k] for k in indices))
-    norms = word_texts(doc.masked, starts, array("q", (columns.ends[k] for k in indices)))
-    kept = array("q", itertools.compress(indices, norms))
+    indices = array(OFFSET, (k for k, block in enumerate(columns.blocks) if block not in skipped))
+    starts = array(OFFSET, (columns.starts[k] for k in indices))
+    norms = word_texts(doc.masked, starts, array(OFFSET, (columns.ends[k] for k in indices)))
+    kept = array(OFFSET, itertools.compress(indices, norms))
     return list(itertools.compress(norms, norms)), _Picked(columns, kept)
 
 
@@ -192,11 +192,12 @@ class DuplicateSentence(Rule):
         norms, clauses = _clauses(doc)
         blocks = clauses.blocks
         closing: Counter[str] | None = None  # read when a repeat is first about to be reported
-        seen: dict[str, array[int]] = defaultdict(lambda: array("q"))
+        # The latest MAX_POSTINGS copies of each clause text (the only ones compared).
+        seen: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=MAX_POSTINGS))
         # The Han characters of a run of clauses, from running sums counted on first need:
         # a run's count is one subtraction, where summing it clause by clause made a
         # document of many repeated lines cost postings × run length per clause.
-        running = array("q")
+        running = array(OFFSET)
 
         def hans_in(start: int, end: int) -> int:
             if not running:
@@ -225,7 +226,7 @@ class DuplicateSentence(Rule):
             # recap or a slogan recurs far apart; a pasted passage is long). Only the
             # latest postings are compared: a document pasted together from many copies
             # does not look at them all for every clause.
-            for j in seen.get(norm, ())[-MAX_POSTINGS:]:
+            for j in seen.get(norm, ()):
                 run = max(carried.get(j - 1, 0) - 1, 0)
                 while i + run < len(norms) and j + run < i and norms[j + run] == norms[i + run]:
                     run += 1
