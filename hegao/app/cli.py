@@ -555,7 +555,8 @@ def claims(
     path: Annotated[Path, typer.Argument(metavar=_h("metavar_path"), help=_h("help_draft"))],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
-    """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
+    """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，
+    以及合计、分项、比率、增减、分别列举关系。"""
     from hegao.app.inspection import claims_data, claims_lines
     with _one_line_on_failure(path):
         doc = _read_document(path)
