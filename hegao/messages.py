@@ -237,9 +237,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Drafts or folders (.txt, .md, .docx), one or more; - for standard input.",
     ),
     "help_claims": (
-        "列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。",
+        "列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，"
+        "以及合计、分项、比率、增减、分别列举关系。",
         "List what hegao understands of a draft's figures: each figure's metric, scope, period and role, "
-        "and the sums, breakdowns, ratios and changes that relate them.",
+        "and the sums, breakdowns, ratios, changes and 分别 lists that relate them.",
     ),
     "help_rules": (
         "列出全部规则：代码、中文名称、默认级别、能否自动修复、概述。",

@@ -167,6 +167,20 @@ def test_claims_and_quantities_read_several_files_and_folders(tmp_path: Path) ->
     assert f"== {folder / 'a.txt'} ==" in text and "分项\t52人" in text
 
 
+def test_claims_show_the_respectively_lists(tmp_path: Path) -> None:
+    draft = tmp_path / "r.txt"
+    draft.write_text("东港分局、西港分局分别破案12起、8起。\n", encoding="utf-8")
+    data = json.loads(run("claims", "--format", "json", str(draft)).stdout)
+    [listed] = data["respectively"]
+    subjects = [(s["text"], s["start"], s["end"]) for s in listed["subjects"]]
+    assert subjects == [("东港分局", 0, 4), ("西港分局", 5, 9)]
+    values = [(v["text"], v["line"], v["column"]) for v in listed["values"]]
+    assert values == [("12起", 1, 14), ("8起", 1, 18)]
+    assert listed["per_subject"] == 1
+    lines = run("claims", str(draft)).stdout.splitlines()
+    assert "分别\t东港分局、西港分局 → 12起（1:14）、8起（1:18）" in lines
+
+
 def test_version_rules_and_explain() -> None:
     assert run("--version").stdout.startswith("hegao ")
     codes = [line.split("\t")[0] for line in run("rules").stdout.splitlines()]

@@ -590,7 +590,8 @@ def claims(
     paths: Annotated[list[Path], typer.Argument(metavar=_h("metavar_paths"), help=_h("help_drafts"))],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
-    """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，以及合计、分项、比率、增减关系。"""
+    """列出 hegao 对稿件中数字的理解：每个数字的指标、范围、时期、角色，
+    以及合计、分项、比率、增减、分别列举关系。"""
     from hegao.app.inspection import claims_data, claims_lines
     as_json = output_format is OutputFormat.json
 

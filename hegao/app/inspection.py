@@ -57,7 +57,7 @@ def quantity_lines(path: Path, rows: list[dict[str, object]]) -> list[str]:
 
 def claims_data(doc: Document) -> dict[str, object]:
     """What the figures of ``doc`` claim: each figure's metric, scope, period and role,
-    and the sums, breakdowns, ratios and growths that relate them."""
+    and the sums, breakdowns, ratios, growths and 分别 lists that relate them."""
     read = doc.claims
 
     def place(q: Quantity | None) -> dict[str, object] | None:
@@ -105,6 +105,15 @@ def claims_data(doc: Document) -> dict[str, object]:
             }
             for g in read.growths
         ],
+        "respectively": [
+            {
+                "subjects": [{"text": s.text, "start": s.span.start, "end": s.span.end} for s in r.subjects],
+                "values": [place(v) for v in r.values],
+                "per_subject": r.per_subject,
+                "marker": doc.text[r.marker.start : r.marker.end],
+            }
+            for r in read.respectively
+        ],
     }
 
 
@@ -131,6 +140,10 @@ def claims_lines(doc: Document) -> list[str]:
         )
         rate = f"{g.verb}{at(g.rate)}：" if g.rate is not None else ""
         out.append(f"增减\t{rate}{base}")
+    for listed in read.respectively:
+        each = f"（每项 {listed.per_subject} 个）" if listed.per_subject > 1 else ""
+        subjects = "、".join(s.text for s in listed.subjects)
+        out.append(f"分别\t{subjects} → " + "、".join(at(v) for v in listed.values) + each)
     for f in read.figures:
         period = "、".join(f.period) or "-"
         where = f"指标：{f.metric or '-'}\t范围：{f.scope or '-'}\t时期：{period}"

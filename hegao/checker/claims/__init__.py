@@ -3,9 +3,10 @@
 Modules, one concept each: ``model`` the value types, ``arithmetic`` rounding and the
 intervals figures may span, ``patterns`` and ``clauses`` the word patterns and clause
 bounds the readers share, ``totals`` sums, ``breakdowns`` 其中 / 包括 breakdowns,
-``partitions`` complete partitions, ``ratios``, ``growth``, ``metric`` and ``figures`` what
-each figure counts and when, ``ledger`` the role each figure ends with, and ``reader`` the
-pass over the sentences that calls them.
+``partitions`` complete partitions, ``ratios``, ``growth``, ``respectively`` 分别 lists
+(their value type beside their reader), ``metric`` and ``figures`` what each figure
+counts and when, ``ledger`` the role each figure ends with, and ``reader`` the pass over
+the sentences that calls them.
 """
 
 from hegao.checker.claims.arithmetic import (
@@ -25,6 +26,7 @@ from hegao.checker.claims.model import Breakdown, Claims, Figure, Growth, Ratio,
 from hegao.checker.claims.partitions import PARTITIONS
 from hegao.checker.claims.patterns import CONTINUATION, PERIOD
 from hegao.checker.claims.reader import read_claims
+from hegao.checker.claims.respectively import Respectively, Subject
 
 __all__ = [
     "ADDITIVE_KINDS",
@@ -39,8 +41,10 @@ __all__ = [
     "Figure",
     "Growth",
     "Ratio",
+    "Respectively",
     "Role",
     "RoleLedger",
+    "Subject",
     "Sum",
     "at_least",
     "clause_lead",

@@ -1,6 +1,6 @@
 """The value types of the claims: what each figure claims (``Figure``, its ``Role``) and
-the relations read between figures (``Sum``, ``Breakdown``, ``Ratio``, ``Growth``), gathered
-in ``Claims``."""
+the relations read between figures (``Sum``, ``Breakdown``, ``Ratio``, ``Growth``; the 分别
+lists, ``Respectively``, are typed beside their reader), gathered in ``Claims``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from functools import cached_property
 from hegao.checker.claims.clauses import last
 from hegao.checker.claims.metric import metric_of
 from hegao.checker.claims.patterns import SCOPE
+from hegao.checker.claims.respectively import Respectively
 from hegao.checker.figures.quantities import Quantity
 from hegao.checker.model import Span
 
@@ -112,6 +113,7 @@ class Claims:
     breakdowns: list[Breakdown]
     ratios: list[Ratio]
     growths: list[Growth]
+    respectively: list[Respectively]
     read_figures: Callable[[], list[Figure]] = field(repr=False, compare=False)
 
     @cached_property

@@ -10,14 +10,16 @@ total, a rate, a share, a change). Relations between figures are read in the sam
 * ``Ratio``      a percentage with the part and whole (占, 所占比例) or the numerator and
                  denominator (破案率 = 破获 / 立案) it is computed from;
 * ``Growth``     a change rate with the two levels (从A下降到B, 去年同期A) or the
-                 increment (比上年增加D) it follows from.
+                 increment (比上年增加D) it follows from;
+* ``Respectively`` the subjects listed before 分别 paired in order with the values
+                 listed after it (A、B分别下降x、y).
 
 Every relation is read only where the text makes it unambiguous; rules compare
 what the relations say and stay silent elsewhere. ``hegao claims`` prints all of it.
 
 The pass goes sentence by sentence: the sums and breakdowns of each piece between
 semicolons, then a partition of the sentence before, then ratios (which read the
-breakdowns found so far) and growths. Each relation claims its figures in a
+breakdowns found so far), growths and 分别 lists. Each relation claims its figures in a
 ``RoleLedger``, whose precedence, not this order, decides a figure's role.
 """
 
@@ -35,6 +37,7 @@ from hegao.checker.claims.ledger import Claim, RoleLedger
 from hegao.checker.claims.model import Breakdown, Claims, Growth, Ratio, Sum
 from hegao.checker.claims.partitions import partition_of_previous
 from hegao.checker.claims.ratios import ratios_in
+from hegao.checker.claims.respectively import Respectively, respectively_in
 from hegao.checker.claims.totals import sums_in
 from hegao.checker.figures.quantities import Quantity
 
@@ -55,8 +58,13 @@ def read_claims(
     breakdowns: list[Breakdown] = []
     ratios: list[Ratio] = []
     growths: list[Growth] = []
+    respectively: list[Respectively] = []
     previous: Sequence[Quantity] = ()
+    earlier: Respectively | None = None  # the last 分别 list of the sentence before
+    block = -1
     for sentence, quantities in zip(segments.sentences, sentence_quantities, strict=True):
+        if sentence.block != block:
+            earlier, block = None, sentence.block
         if quantities:
             for piece in pieces(text, sentence.span):
                 found = [q for q in quantities if piece.start <= q.span.start and q.span.end <= piece.end]
@@ -91,7 +99,17 @@ def read_claims(
                 for q in (g.rate, g.increment):
                     if q is not None:
                         ledger.claim(q, Claim.GROWTH)
+            lists = respectively_in(text, sentence.span, quantities, earlier)
+            respectively.extend(lists)
+            earlier = lists[-1] if lists else None
+        else:
+            earlier = None
         previous = quantities
     return Claims(
-        sums, breakdowns, ratios, growths, partial(read_figures, segments, clause_quantities, ledger)
+        sums,
+        breakdowns,
+        ratios,
+        growths,
+        respectively,
+        partial(read_figures, segments, clause_quantities, ledger),
     )

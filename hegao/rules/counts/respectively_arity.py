@@ -2,46 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import ClassVar
 
-import regex
-
-from hegao.checker import vocabulary as vocab
-from hegao.checker.figures.quantities import Quantity
 from hegao.checker.lint.document import Document
 from hegao.checker.lint.rule import Rule
-from hegao.checker.model import Finding, Related, Span
-from hegao.rules.counts.shared import AND, QUOTED
-
-# 分别, or a year-on-year change verb heading a list of percentages.
-_RESPECTIVELY = regex.compile(
-    rf"(?:{vocab.alternation('counting.respectively')})"
-    rf"|(?:{vocab.alternation('changes.period_comparison')})(?=(?:{vocab.alternation('increase')}|{vocab.alternation('decrease')}))"
-)
-
-
-_VALUE_GLUE = regex.compile(rf"^\s*(?:、|{vocab.alternation('joining.conjunction')})\s*$")
-
-
-# 分别 then a short verb before the figures: 分别下降, 分别为, 分别查处.
-_VALUE_LEAD = regex.compile(
-    rf"^(?:{vocab.alternation('changes.period_comparison')})?\p{{Han}}{{0,4}}?"
-    rf"(?:{vocab.alternation('counting.value_lead')})?\s*$"
-)
-
-
-def _value_run(doc: Document, quantities: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
-    """The figures listed right after ``start``: 12.6%、8.3%和5%."""
-    after = [q for q in quantities if start <= q.span.start and q.span.end <= end]
-    if not after or not _VALUE_LEAD.match(doc.masked[start : after[0].span.start]):
-        return []
-    run = [after[0]]
-    for q in after[1:]:
-        if not _VALUE_GLUE.match(doc.masked[run[-1].span.end : q.span.start]):
-            break
-        run.append(q)
-    return run
+from hegao.checker.model import Finding, Related
 
 
 class RespectivelyArity(Rule):
@@ -49,11 +15,14 @@ class RespectivelyArity(Rule):
 
     What it does:
         In 「A、B、C……分别……x、y……」, counts the subjects listed with 、 before
-        分别 and the figures listed after it, and reports when they differ. The same
-        shape without 分别 is checked when it is unambiguous: subjects, then 同比 and a
-        change verb, then a list of figures (死亡事故起数、死亡人数同比下降61.1%、50%).
-        A subject list joined only by 和 / 及 is not counted (城区和乡镇 may be one
-        subject); quoted or bracketed text counts as one item.
+        分别 and the figures listed after it (joined by 、, 和, 及), and reports when they
+        differ; when the figures come in groups (12起和20人、8起和15人), each subject
+        gets one group. The same shape without 分别 is checked when it is unambiguous:
+        subjects, then 同比 and a change verb, then a list of figures (死亡事故起数、死亡人数
+        同比下降61.1%、50%). One figure after 分别 is said of each subject. A subject
+        list joined only by 和 / 及 is not counted (城区和乡镇 may be one subject), nor one
+        read from another clause; quoted or bracketed text counts as one item. The
+        reading of the list is the engine's (``hegao claims`` shows it).
 
     Why it matters:
         When three subjects get two values, the reader cannot tell which value belongs
@@ -63,10 +32,12 @@ class RespectivelyArity(Rule):
         “分别”前列举的对象与后面列出的数字个数对不上。
 
     说明:
-        在“A、B、C……分别……x、y……”中，数出“分别”前用顿号列举的对象和其后列出的数字，
-        个数不同时报告。没有“分别”但结构明确的句子也检查：对象、同比与增减词、再列数字（死亡事
-        故起数、死亡人数同比下降61.1%、50%）。只用“和”“及”连接的对象不计数（“城区和
-        乡镇”可能是一个对象）；引号或括号中的内容算一项。
+        在“A、B、C……分别……x、y……”中，数出“分别”前用顿号列举的对象和其后用顿号、“和”
+        “及”连接的数字，个数不同时报告；数字成组列出时（12起和20人、8起和15人），每个对象对应
+        一组。没有“分别”但结构明确的句子也检查：对象、同比与增减词、再列数字（死亡事故起数、
+        死亡人数同比下降61.1%、50%）。“分别”后只有一个数字，表示每个对象都是这个数。只用
+        “和”“及”连接的对象不计数（“城区和乡镇”可能是一个对象），从别的分句读出的对象也不计
+        数；引号或括号中的内容算一项。列举的读法由引擎给出（hegao claims 可查看）。
 
     原因:
         三个对象只有两个数字时，读者分不清哪个数字属于哪个对象，而且必有一个数字缺失或一个对象多
@@ -87,6 +58,11 @@ class RespectivelyArity(Rule):
             "前面列出 {n} 项（{subjects}），后面给出 {values} 个数值，无法一一对应",
             "{n} subjects are listed ({subjects}) but {values} values follow: they cannot be paired",
         ),
+        "grouped": (
+            "前面列出 {n} 项（{subjects}），每项 {each} 个数值应有 {expected} 个，后面给出 {values} 个",
+            "{n} subjects are listed ({subjects}) with {each} values each, {expected} in all, "
+            "but {values} follow",
+        ),
         "subjects": (
             "{n} 项主语",
             "the {n} subjects",
@@ -94,37 +70,18 @@ class RespectivelyArity(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for clause, quantities in zip(doc.clauses, doc.clause_quantities, strict=True):
-            if len(quantities) < 2:
+        for r in doc.claims.respectively:
+            n, expected = len(r.subjects), len(r.subjects) * r.per_subject
+            if r.shared or expected == len(r.values):
                 continue
-            for m in _RESPECTIVELY.finditer(doc.masked, clause.span.start, clause.span.end):
-                values = _value_run(doc, quantities, m.end(), clause.span.end)
-                if len(values) < 2:
-                    continue
-                subjects = doc.masked[clause.span.start : m.start()]
-                counts = _subject_counts(subjects, quantities, clause.span.start, m.start())
-                if counts is None or len(values) in counts:
-                    continue
-                n = min(counts)
-                subject_span = Span(clause.span.start, m.start())
-                yield self.finding(
-                    Span(values[0].span.start, values[-1].span.end),
-                    self.say("main", n=n, subjects=_shorten(subjects), values=len(values)),
-                    (Related(subject_span, self.say("subjects", n=n)),),
-                )
-                break
-
-
-def _subject_counts(subjects: str, quantities: Sequence[Quantity], start: int, end: int) -> set[int] | None:
-    """Possible numbers of subjects, or None when the list is not clear."""
-    if any(start <= q.span.start < end for q in quantities):
-        return None  # figures among the subjects: not a plain list of names
-    plain = QUOTED.sub("□", subjects)
-    if "、" not in plain:
-        return None
-    items = plain.split("、")
-    n = len(items)
-    return {n, n + len(AND.findall(items[-1]))}
+            subjects = _shorten(doc.text[r.subjects_span.start : r.subjects_span.end])
+            said = {"n": n, "subjects": subjects, "values": len(r.values)}
+            message = (
+                self.say("main", **said)
+                if r.per_subject == 1
+                else self.say("grouped", each=r.per_subject, expected=expected, **said)
+            )
+            yield self.finding(r.values_span, message, (Related(r.subjects_span, self.say("subjects", n=n)),))
 
 
 def _shorten(text: str, limit: int = 24) -> str:
