@@ -4,8 +4,9 @@ Modules, one concept each: ``model`` the value types, ``arithmetic`` rounding an
 intervals figures may span, ``patterns`` and ``clauses`` the word patterns and clause
 bounds the readers share, ``totals`` sums, ``breakdowns`` 其中 / 包括 breakdowns,
 ``partitions`` complete partitions, ``ratios``, ``growth``, ``metric`` and ``figures`` what
-each figure counts and when, ``ledger`` the role each figure ends with, and ``reader`` the
-pass over the sentences that calls them.
+each figure counts and when, ``ledger`` the role each figure ends with, ``labels`` numbered
+labels and the items listed for them (“六有”, 四道防线, 五个方面：一是……), and ``reader``
+the pass over the sentences that calls them.
 """
 
 from hegao.checker.claims.arithmetic import (
@@ -20,6 +21,7 @@ from hegao.checker.claims.arithmetic import (
     same_measure,
 )
 from hegao.checker.claims.clauses import clause_lead
+from hegao.checker.claims.labels import Item, LabelClaim
 from hegao.checker.claims.ledger import PRECEDENCE, Claim, RoleLedger
 from hegao.checker.claims.model import Breakdown, Claims, Figure, Growth, Ratio, Role, Sum
 from hegao.checker.claims.partitions import PARTITIONS
@@ -38,6 +40,8 @@ __all__ = [
     "Claims",
     "Figure",
     "Growth",
+    "Item",
+    "LabelClaim",
     "Ratio",
     "Role",
     "RoleLedger",

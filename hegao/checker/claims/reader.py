@@ -10,7 +10,8 @@ total, a rate, a share, a change). Relations between figures are read in the sam
 * ``Ratio``      a percentage with the part and whole (占, 所占比例) or the numerator and
                  denominator (破案率 = 破获 / 立案) it is computed from;
 * ``Growth``     a change rate with the two levels (从A下降到B, 去年同期A) or the
-                 increment (比上年增加D) it follows from.
+                 increment (比上年增加D) it follows from;
+* ``LabelClaim`` a numbered label (“六有”, 四道防线, 五个方面) and the items listed for it.
 
 Every relation is read only where the text makes it unambiguous; rules compare
 what the relations say and stay silent elsewhere. ``hegao claims`` prints all of it.
@@ -18,7 +19,8 @@ what the relations say and stay silent elsewhere. ``hegao claims`` prints all of
 The pass goes sentence by sentence: the sums and breakdowns of each piece between
 semicolons, then a partition of the sentence before, then ratios (which read the
 breakdowns found so far) and growths. Each relation claims its figures in a
-``RoleLedger``, whose precedence, not this order, decides a figure's role.
+``RoleLedger``, whose precedence, not this order, decides a figure's role. Labels are read
+over the whole text after it: their items may run over sentences and paragraphs.
 """
 
 from __future__ import annotations
@@ -31,12 +33,13 @@ from hegao.checker.claims.breakdowns import breakdowns_in
 from hegao.checker.claims.clauses import pieces
 from hegao.checker.claims.figures import read_figures
 from hegao.checker.claims.growth import growths_in
+from hegao.checker.claims.labels import read_labels
 from hegao.checker.claims.ledger import Claim, RoleLedger
 from hegao.checker.claims.model import Breakdown, Claims, Growth, Ratio, Sum
 from hegao.checker.claims.partitions import partition_of_previous
 from hegao.checker.claims.ratios import ratios_in
 from hegao.checker.claims.totals import sums_in
-from hegao.checker.figures.quantities import Quantity
+from hegao.checker.figures.quantities import Label, Quantity
 
 if TYPE_CHECKING:
     from hegao.checker.text.segments import Segments
@@ -46,9 +49,11 @@ def read_claims(
     segments: Segments,
     sentence_quantities: Sequence[Sequence[Quantity]],
     clause_quantities: Sequence[Sequence[Quantity]],
+    labels: Sequence[Label] = (),
 ) -> Claims:
     """The claims of a segmented text, given the quantities of each sentence and each
-    clause (parallel to ``segments.sentences`` and ``segments.clauses``)."""
+    clause (parallel to ``segments.sentences`` and ``segments.clauses``) and the quoted
+    numbered labels the figures stage found."""
     text = segments.masked
     ledger = RoleLedger()
     sums: list[Sum] = []
@@ -90,6 +95,13 @@ def read_claims(
                 if g.increment is not None:
                     ledger.claim(g.increment, Claim.GROWTH)
         previous = quantities
+    every = [q for quantities in sentence_quantities for q in quantities]
+    label_claims = read_labels(segments, labels, every)
     return Claims(
-        sums, breakdowns, ratios, growths, partial(read_figures, segments, clause_quantities, ledger)
+        sums,
+        breakdowns,
+        ratios,
+        growths,
+        label_claims,
+        partial(read_figures, segments, clause_quantities, ledger, label_claims),
     )
