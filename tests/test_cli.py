@@ -181,6 +181,21 @@ def test_claims_show_the_respectively_lists(tmp_path: Path) -> None:
     assert "分别\t东港分局、西港分局 → 12起（1:14）、8起（1:18）" in lines
 
 
+def test_claims_show_the_labels_and_their_items(tmp_path: Path) -> None:
+    draft = tmp_path / "l.txt"
+    text = "社区推行\n“三个一”工作法：一张联系卡、一本工作台账、一个微信群。"
+    draft.write_text(text, encoding="utf-8")
+    [label] = json.loads(run("claims", "--format", "json", str(draft)).stdout)["labels"]
+    where = {k: label["label"][k] for k in ("text", "line", "column")}
+    assert where == {"text": "三个一", "line": 2, "column": 2}
+    assert text[label["label"]["start"] : label["label"]["end"]] == "三个一" and label["count"] == 3
+    items = label["items"]
+    assert [i["text"] for i in items] == ["一张联系卡", "一本工作台账", "一个微信群"]
+    assert all(text[i["start"] : i["end"]] == i["text"] for i in items)
+    lines = run("claims", str(draft)).stdout.splitlines()
+    assert "标签\t“三个一”（2:2）：3 项 = 一张联系卡、一本工作台账、一个微信群" in lines
+
+
 def test_version_rules_and_explain() -> None:
     assert run("--version").stdout.startswith("hegao ")
     codes = [line.split("\t")[0] for line in run("rules").stdout.splitlines()]

@@ -39,6 +39,9 @@ LINEAR = {
     "year": "2021年",
     "year-list": "2021、",
     "figure-unit": "12人",
+    # Labels and their items: each label reads its list once, not the run back to its start.
+    "quoted-labels": "有甲、有乙的“两有”",
+    "counted-points": "三个方面：一是",
 }
 # Figures in one sentence without a full stop: each figure's reading (its clause, its
 # sentence, its period, a share, a rate, a growth) looks back over the sentence. Checked

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import cast
 
 from hegao import messages
+from hegao.checker.claims import LabelClaim
 from hegao.checker.figures.quantities import Quantity
 from hegao.checker.lint.config import Config
 from hegao.checker.lint.document import Document
@@ -57,7 +58,8 @@ def quantity_lines(path: Path, rows: list[dict[str, object]]) -> list[str]:
 
 def claims_data(doc: Document) -> dict[str, object]:
     """What the figures of ``doc`` claim: each figure's metric, scope, period and role,
-    and the sums, breakdowns, ratios, growths and 分别 lists that relate them."""
+    the sums, breakdowns, ratios, growths and 分别 lists that relate them, and the numbered
+    labels with the items listed for them."""
     read = doc.claims
 
     def place(q: Quantity | None) -> dict[str, object] | None:
@@ -114,7 +116,21 @@ def claims_data(doc: Document) -> dict[str, object]:
             }
             for r in read.respectively
         ],
+        "labels": [
+            {
+                "label": {"text": c.text, "start": c.span.start, "end": c.span.end, **_line_column(doc, c)},
+                "count": c.count,
+                "items": [{"text": i.text, "start": i.span.start, "end": i.span.end} for i in c.items],
+                "complete": c.complete,
+            }
+            for c in read.labels
+        ],
     }
+
+
+def _line_column(doc: Document, label: LabelClaim) -> dict[str, int]:
+    line, column = doc.line_col(label.span.start)
+    return {"line": line, "column": column}
 
 
 def claims_lines(doc: Document) -> list[str]:
@@ -144,6 +160,10 @@ def claims_lines(doc: Document) -> list[str]:
         each = f"（每项 {listed.per_subject} 个）" if listed.per_subject > 1 else ""
         subjects = "、".join(s.text for s in listed.subjects)
         out.append(f"分别\t{subjects} → " + "、".join(at(v) for v in listed.values) + each)
+    for c in read.labels:
+        line, col = doc.line_col(c.span.start)
+        items = "、".join(i.text for i in c.items) + ("" if c.complete else "等")
+        out.append(f"标签\t“{c.text}”（{line}:{col}）：{c.count} 项 = {items}")
     for f in read.figures:
         period = "、".join(f.period) or "-"
         where = f"指标：{f.metric or '-'}\t范围：{f.scope or '-'}\t时期：{period}"

@@ -5,8 +5,9 @@ intervals figures may span, ``patterns`` and ``clauses`` the word patterns and c
 bounds the readers share, ``totals`` sums, ``breakdowns`` 其中 / 包括 breakdowns,
 ``partitions`` complete partitions, ``ratios``, ``growth``, ``respectively`` 分别 lists
 (their value type beside their reader), ``metric`` and ``figures`` what each figure
-counts and when, ``ledger`` the role each figure ends with, and ``reader`` the pass over
-the sentences that calls them.
+counts and when, ``ledger`` the role each figure ends with, ``labels`` numbered labels and
+the items listed for them (“六有”, 四道防线, 五个方面：一是……), and ``reader`` the pass
+over the sentences that calls them.
 """
 
 from hegao.checker.claims.arithmetic import (
@@ -21,6 +22,7 @@ from hegao.checker.claims.arithmetic import (
     same_measure,
 )
 from hegao.checker.claims.clauses import clause_lead
+from hegao.checker.claims.labels import Item, LabelClaim
 from hegao.checker.claims.ledger import PRECEDENCE, Claim, RoleLedger
 from hegao.checker.claims.model import Breakdown, Claims, Figure, Growth, Ratio, Role, Sum
 from hegao.checker.claims.partitions import PARTITIONS
@@ -40,6 +42,8 @@ __all__ = [
     "Claims",
     "Figure",
     "Growth",
+    "Item",
+    "LabelClaim",
     "Ratio",
     "Respectively",
     "Role",

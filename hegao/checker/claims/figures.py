@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from hegao.checker import vocabulary as vocab
 from hegao.checker.claims.clauses import ClauseStarts
+from hegao.checker.claims.labels import LabelClaim, is_label_count
 from hegao.checker.claims.ledger import RoleLedger
 from hegao.checker.claims.model import Figure, Role
 from hegao.checker.claims.patterns import CHANGE, PERIOD
@@ -24,10 +25,16 @@ LEAD_SENTENCES = 10
 
 
 def read_figures(
-    segments: Segments, clause_quantities: Sequence[Sequence[Quantity]], ledger: RoleLedger
+    segments: Segments,
+    clause_quantities: Sequence[Sequence[Quantity]],
+    ledger: RoleLedger,
+    labels: Sequence[LabelClaim] = (),
 ) -> list[Figure]:
     """The figures of each clause (``clause_quantities`` is parallel to ``segments.clauses``)
-    in text order, their roles as the ledger holds them."""
+    in text order, their roles as the ledger holds them. The count of a label that names
+    its items (“学习、结合、转化”三篇文章, 五个方面：) or counts a verb (三个到位) is a
+    label, not a figure."""
+    named = {label.span.start for label in labels if label.named}
     text = segments.masked
     doc = segments
     out = []
@@ -50,6 +57,8 @@ def read_figures(
             periods = _SentencePeriods(doc, clause.sentence)
         change.clause(clause.span.start)
         for q in quantities:
+            if q.span.start in named or is_label_count(text, q):
+                continue
             period = periods.before(clause.span.start, q.span.start)
             claimed = ledger.role(q)
             role = Role.LEVEL if claimed is None else claimed

@@ -1,6 +1,7 @@
 """The value types of the claims: what each figure claims (``Figure``, its ``Role``) and
 the relations read between figures (``Sum``, ``Breakdown``, ``Ratio``, ``Growth``; the 分别
-lists, ``Respectively``, are typed beside their reader), gathered in ``Claims``."""
+lists, ``Respectively``, are typed beside their reader), gathered in ``Claims`` with the
+numbered labels and their items (``LabelClaim``, of ``labels``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from hegao.checker.claims.clauses import last
+from hegao.checker.claims.labels import LabelClaim
 from hegao.checker.claims.metric import metric_of
 from hegao.checker.claims.patterns import SCOPE
 from hegao.checker.claims.respectively import Respectively
@@ -106,14 +108,15 @@ class Growth:
 
 @dataclass(frozen=True)
 class Claims:
-    """The relations of a document, and its figures (read on first use: only
-    ``hegao claims`` and rules that compare figures by metric need them)."""
+    """The relations of a document, its numbered labels, and its figures (read on first
+    use: only ``hegao claims`` and rules that compare figures by metric need them)."""
 
     sums: list[Sum]
     breakdowns: list[Breakdown]
     ratios: list[Ratio]
     growths: list[Growth]
     respectively: list[Respectively]
+    labels: list[LabelClaim]
     read_figures: Callable[[], list[Figure]] = field(repr=False, compare=False)
 
     @cached_property

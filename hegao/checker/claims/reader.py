@@ -13,6 +13,7 @@ total, a rate, a share, a change). Relations between figures are read in the sam
                  increment (比上年增加D) it follows from;
 * ``Respectively`` the subjects listed before 分别 paired in order with the values
                  listed after it (A、B分别下降x、y).
+* ``LabelClaim`` a numbered label (“六有”, 四道防线, 五个方面) and the items listed for it.
 
 Every relation is read only where the text makes it unambiguous; rules compare
 what the relations say and stay silent elsewhere. ``hegao claims`` prints all of it.
@@ -20,7 +21,8 @@ what the relations say and stay silent elsewhere. ``hegao claims`` prints all of
 The pass goes sentence by sentence: the sums and breakdowns of each piece between
 semicolons, then a partition of the sentence before, then ratios (which read the
 breakdowns found so far), growths and 分别 lists. Each relation claims its figures in a
-``RoleLedger``, whose precedence, not this order, decides a figure's role.
+``RoleLedger``, whose precedence, not this order, decides a figure's role. Labels are read
+over the whole text after it: their items may run over sentences and paragraphs.
 """
 
 from __future__ import annotations
@@ -33,13 +35,14 @@ from hegao.checker.claims.breakdowns import breakdowns_in
 from hegao.checker.claims.clauses import pieces
 from hegao.checker.claims.figures import read_figures
 from hegao.checker.claims.growth import growths_in, level_changes_in
+from hegao.checker.claims.labels import read_labels
 from hegao.checker.claims.ledger import Claim, RoleLedger
 from hegao.checker.claims.model import Breakdown, Claims, Growth, Ratio, Sum
 from hegao.checker.claims.partitions import partition_of_previous
 from hegao.checker.claims.ratios import ratios_in
 from hegao.checker.claims.respectively import Respectively, respectively_in
 from hegao.checker.claims.totals import sums_in
-from hegao.checker.figures.quantities import Quantity
+from hegao.checker.figures.quantities import Label, Quantity
 
 if TYPE_CHECKING:
     from hegao.checker.text.segments import Segments
@@ -49,9 +52,11 @@ def read_claims(
     segments: Segments,
     sentence_quantities: Sequence[Sequence[Quantity]],
     clause_quantities: Sequence[Sequence[Quantity]],
+    labels: Sequence[Label] = (),
 ) -> Claims:
     """The claims of a segmented text, given the quantities of each sentence and each
-    clause (parallel to ``segments.sentences`` and ``segments.clauses``)."""
+    clause (parallel to ``segments.sentences`` and ``segments.clauses``) and the quoted
+    numbered labels the figures stage found."""
     text = segments.masked
     ledger = RoleLedger()
     sums: list[Sum] = []
@@ -105,11 +110,14 @@ def read_claims(
         else:
             earlier = None
         previous = quantities
+    every = [q for quantities in sentence_quantities for q in quantities]
+    label_claims = read_labels(segments, labels, every)
     return Claims(
         sums,
         breakdowns,
         ratios,
         growths,
         respectively,
-        partial(read_figures, segments, clause_quantities, ledger),
+        label_claims,
+        partial(read_figures, segments, clause_quantities, ledger, label_claims),
     )

@@ -245,3 +245,14 @@ def _chinese_integer(text: str) -> int:
     if not isinstance(value, int):
         raise NumeralError(text)
     return value
+
+
+def whole_number(numeral: str) -> int | None:
+    """The whole number a count is written with (12, 十二, 两), or None: 二点五 is no count."""
+    if numeral.isdigit():
+        return int(numeral)
+    try:
+        value, decimals = parse_chinese(numeral)
+    except NumeralError:
+        return None
+    return int(value) if decimals == 0 else None

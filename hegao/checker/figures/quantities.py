@@ -159,7 +159,8 @@ def units() -> dict[str, Kind]:
 
 
 @cache
-def _fixed_phrase_pattern() -> re.Pattern[str]:
+def fixed_phrase_pattern() -> re.Pattern[str]:
+    """The fixed phrases whose numerals are no figures (一盘棋, 四个现代化)."""
     phrases = sorted((row[0] for row in _data_rows("fixed_phrases.txt")), key=len, reverse=True)
     # 十分 is a word, 十分之一 a fraction. ``re``: it scans a list of words 3× faster.
     return re.compile("(?:" + "|".join(re.escape(p) for p in phrases) + ")(?!之)")
@@ -340,7 +341,7 @@ def extract_from_text(masked: str, figures: str | None = None) -> Extraction:
         blocked.append(Span(m.start(), m.end()))
     for m in _QUOTED_FIGURE.finditer(text):
         blocked.append(Span(m.start(), m.end()))
-    for phrase in _fixed_phrase_pattern().finditer(text):  # ``re``, not ``regex``: its own name
+    for phrase in fixed_phrase_pattern().finditer(text):  # ``re``, not ``regex``: its own name
         blocked.append(Span(phrase.start(), phrase.end()))
     for m in _QUOTED_LABEL.finditer(text):
         span = Span(m.start("label"), m.end("label"))
@@ -412,11 +413,18 @@ _COMPOUND_LABEL = regex.compile(r"(?:[一二三四五六七八九十两]+\p{Han}
 _LABEL_PART = regex.compile(r"([一二三四五六七八九十两]+)\p{Han}")
 
 
+_LABEL_UNITY = regex.compile(f"(?:{vocab.alternation('counting.label_unity')})$")
+
+
 def _label_number(label: str, leading: str) -> int | None:
     """How many items a label names: “六有” 6, “四大杀手” 4, “两降两升” 2 + 2,
-    “三查一究” 3 + 1. A quote holding several labels (“十个严禁、七项制度”) names none."""
+    “三查一究” 3 + 1, “三位一体” 3 (its parts made one). A quote holding several labels
+    (“十个严禁、七项制度”) names none."""
     if "、" in label or "，" in label or "," in label:
         return None
+    unity = _LABEL_UNITY.search(label)
+    if unity and unity.start() > 0:
+        label = label[: unity.start()]
     if _COMPOUND_LABEL.fullmatch(label) and len(_LABEL_PART.findall(label)) > 1:
         numbers = [_leading_number(p) for p in _LABEL_PART.findall(label)]
         return None if None in numbers else sum(n for n in numbers if n is not None)

@@ -64,8 +64,9 @@ class Document(Segments):
     @cached_property
     def claims(self) -> Claims:
         """What the figures claim and how they relate (sums, breakdowns, ratios,
-        growth), read once and shared by the numeric rules."""
-        return read_claims(self, self.sentence_quantities, self.clause_quantities)
+        growth), and the numbered labels with their items, read once and shared by the
+        numeric and counting rules."""
+        return read_claims(self, self.sentence_quantities, self.clause_quantities, self.extraction.labels)
 
     @cached_property
     def dates(self) -> list[DateMention]:

@@ -22,3 +22,7 @@ OUTLINE_NUMBER = regex.compile(
     r"|[（(](?P<arabic_paren>\d{1,3})[）)]"
     rf"|第(?P<ordinal>[{CN_OUTLINE_NUMERAL}]{{1,3}})[，,、]"
 )
+
+# 一是……二是……: points numbered in running text, at the start of a block or after a
+# clause mark.
+POINT_NUMBER = regex.compile(rf"(?<=^|[。；;：:，,\s#])([{CN_OUTLINE_NUMERAL}]{{1,3}})是")

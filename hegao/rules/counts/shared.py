@@ -6,24 +6,13 @@ from __future__ import annotations
 import regex
 
 from hegao.checker import vocabulary as vocab
-from hegao.checker.figures.numerals import NumeralError, parse_chinese
-from hegao.checker.text.outline import CN_OUTLINE_NUMERAL
+from hegao.checker.figures.numerals import whole_number as numeral_number
+from hegao.checker.text.outline import POINT_NUMBER as SHI
 
 QUOTED = regex.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)")
 
 
 AND = vocab.pattern("joining.conjunction")
 
+__all__ = ["AND", "QUOTED", "SHI", "numeral_number"]
 
-# 一是……二是……: at the start of a block or after a clause mark.
-SHI = regex.compile(rf"(?<=^|[。；;：:，,\s#])([{CN_OUTLINE_NUMERAL}]{{1,3}})是")
-
-
-def numeral_number(numeral: str) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    try:
-        value, decimals = parse_chinese(numeral)
-    except NumeralError:
-        return None
-    return int(value) if decimals == 0 else None
