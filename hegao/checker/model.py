@@ -38,6 +38,15 @@ class BlockKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """A piece of the text as written: where it is and its characters (a subject of a 分别
+    list, an item of a numbered label)."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     index: int
     kind: BlockKind

@@ -23,7 +23,7 @@ import regex
 from hegao.checker import vocabulary as vocab
 from hegao.checker.figures.numerals import whole_number
 from hegao.checker.figures.quantities import Kind, Label, Quantity, fixed_phrase_pattern
-from hegao.checker.model import Block, BlockKind, Span
+from hegao.checker.model import Block, BlockKind, Phrase, Span
 from hegao.checker.text import lexicon
 from hegao.checker.text.outline import CN_OUTLINE_NUMERAL, OUTLINE_NUMBER, POINT_NUMBER, STYLES
 
@@ -31,10 +31,7 @@ if TYPE_CHECKING:
     from hegao.checker.text.segments import Clause, Segments
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    span: Span
-    text: str
+Item = Phrase  # an item listed for a label
 
 
 @dataclass(frozen=True, slots=True)

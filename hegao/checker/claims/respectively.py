@@ -29,7 +29,7 @@ from hegao.checker.claims.arithmetic import same_measure
 from hegao.checker.claims.clauses import last
 from hegao.checker.claims.patterns import CHANGE_WORDS, PERIOD
 from hegao.checker.figures.quantities import Kind, Quantity
-from hegao.checker.model import Span
+from hegao.checker.model import Phrase, Span
 
 OPENING = "（(“「《【〔"
 CLOSING = "）)”」》】〕"
@@ -49,7 +49,8 @@ _SIGN = r"[-－−]?"
 # What joins two values of a list: 、, a conjunction, after a bracketed aside (□ once masked).
 _JOINED = regex.compile(rf"\s*{_MASK}*\s*(?P<glue>、|{_CONJUNCTION.pattern})\s*{_SIGN}\s*")
 _GLUE_BEFORE = regex.compile(rf"(?:、|{_CONJUNCTION.pattern})\s*{_SIGN}\s*$")
-_LIST_COUNT = regex.compile(rf"(?:{vocab.alternation('counting.open_list_end')})\s*$")
+_LIST_CLOSE = vocab.pattern("counting.open_list_end")
+_LIST_COUNT = regex.compile(rf"{_LIST_CLOSE.pattern}\s*$")
 _NUMERAL = regex.compile(r"[0-9０-９零〇一二三四五六七八九十两百千]")
 _LIST_GOES_ON = regex.compile(rf"\s*(?:、|{_CONJUNCTION.pattern})")
 _COMMA = regex.compile(rf"\s*{_MASK}*\s*[，,]\s*{_SIGN}\s*")
@@ -68,18 +69,12 @@ _AFTER_SUBJECTS = vocab.pattern("counting.after_subjects")
 _DURATIONS = frozenset(vocab.words("time.duration"))
 _PER_UNIT_BEFORE = regex.compile(rf"(?:{vocab.alternation('per_unit')})\s*$")
 _PERIOD_ITEM = regex.compile(rf"(?:{vocab.alternation('counting.before_period')})?(?:{PERIOD.pattern})+")
-_LIST_CLOSE = vocab.pattern("counting.open_list_end")
 NAME_MIN = 2
 _TRAILING_COPULA = regex.compile(rf"(?:{vocab.alternation('claims.copula')})?\s*$")
 _WORDLESS = regex.compile(r"[\s\p{P}□]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """One listed subject (东港分局), as written."""
-
-    span: Span
-    text: str
+Subject = Phrase  # one listed subject (东港分局), as written
 
 
 @dataclass(frozen=True, slots=True)
